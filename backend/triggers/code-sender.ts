@@ -1,0 +1,18 @@
+/** A one-time code on its way to the person signing in. */
+export interface CodeMessage {
+  /** Delivery address (an email address). */
+  readonly to: string;
+  /** The Cognito username the code is for. */
+  readonly username: string;
+  readonly code: string;
+  /** Epoch milliseconds after which the code is rejected. */
+  readonly expiresAt: number;
+}
+
+/**
+ * Delivers codes. Production uses the SES sender; the local endpoint plugs in a sender that records messages,
+ * so both run the same Create trigger.
+ */
+export interface CodeSender {
+  send(message: CodeMessage): Promise<void>;
+}

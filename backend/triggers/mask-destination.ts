@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+
+const EMAIL_PATTERN = /^([^@\s]+)@([^@\s]+)\.([^@.\s]+)$/;
+
+/**
+ * Masks an email address for display, keeping just enough to recognise it: `alice@example.com` → `a***@e***.com`.
+ * Returns undefined when the text is not an address.
+ */
+export function maskEmail(address: string): string | undefined {
+  const match = EMAIL_PATTERN.exec(address.trim());
+  if (!match) return undefined;
+  const [, local, domain, topLevel] = match as unknown as [string, string, string, string];
+  return `${firstCharacter(local)}***@${firstCharacter(domain)}***.${topLevel}`;
+}
+
+const DECOY_DOMAIN_INITIALS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A masked destination for a user that does not exist, shaped like a real one.
+ * A username that is an address masks as itself; any other username gets a domain initial derived from its hash,
+ * so asking twice for the same unknown name shows the same destination, as it would for a real user.
+ */
+export function decoyDestination(username: string): string {
+  const masked = maskEmail(username);
+  if (masked) return masked;
+  const hash = createHash('sha256').update(username, 'utf8').digest();
+  const initial = DECOY_DOMAIN_INITIALS[hash[0]! % DECOY_DOMAIN_INITIALS.length]!;
+  return `${firstCharacter(username.trim()) || 'u'}***@${initial}***.com`;
+}
+
+// Whole code points, so an address starting with an emoji or accented letter is not cut in half.
+function firstCharacter(text: string): string {
+  return Array.from(text)[0] ?? '';
+}

@@ -1,0 +1,75 @@
+import type {
+  CreateAuthChallengeTriggerEvent,
+  DefineAuthChallengeTriggerEvent,
+  VerifyAuthChallengeResponseTriggerEvent,
+} from 'aws-lambda';
+import type { ChallengeHistoryEntry } from './challenge-history.ts';
+
+/** What every auth-challenge trigger event says about the sign-in it belongs to. */
+export interface TriggerContext {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The username as Cognito knows it (or as typed, for a user that does not exist). */
+  readonly userName: string;
+  readonly userAttributes: Readonly<Record<string, string>>;
+  readonly userNotFound: boolean;
+  readonly clientMetadata?: Readonly<Record<string, string>> | undefined;
+}
+
+function common<T extends string>(context: TriggerContext, triggerSource: T) {
+  return {
+    version: '1',
+    // Pool ids are `<region>_<name>`.
+    region: context.userPoolId.split('_')[0] ?? '',
+    userPoolId: context.userPoolId,
+    userName: context.userName,
+    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: context.clientId },
+    triggerSource,
+  };
+}
+
+function requestBase(context: TriggerContext) {
+  return {
+    userAttributes: { ...context.userAttributes },
+    ...(context.userNotFound ? { userNotFound: true } : {}),
+    ...(context.clientMetadata ? { clientMetadata: { ...context.clientMetadata } } : {}),
+  };
+}
+
+/** A Define Auth Challenge event shaped as Cognito sends it. */
+export function defineAuthChallengeEvent(
+  context: TriggerContext,
+  session: readonly ChallengeHistoryEntry[],
+): DefineAuthChallengeTriggerEvent {
+  return {
+    ...common(context, 'DefineAuthChallenge_Authentication'),
+    request: { ...requestBase(context), session: session.map((entry) => ({ ...entry })) },
+    response: { issueTokens: false, failAuthentication: false },
+  };
+}
+
+/** A Create Auth Challenge event shaped as Cognito sends it. */
+export function createAuthChallengeEvent(
+  context: TriggerContext,
+  session: readonly ChallengeHistoryEntry[],
+  challengeName = 'CUSTOM_CHALLENGE',
+): CreateAuthChallengeTriggerEvent {
+  return {
+    ...common(context, 'CreateAuthChallenge_Authentication'),
+    request: { ...requestBase(context), challengeName, session: session.map((entry) => ({ ...entry })) },
+    response: { publicChallengeParameters: {}, privateChallengeParameters: {}, challengeMetadata: '' },
+  };
+}
+
+/** A Verify Auth Challenge Response event shaped as Cognito sends it. */
+export function verifyAuthChallengeResponseEvent(
+  context: TriggerContext,
+  privateChallengeParameters: Readonly<Record<string, string>>,
+  challengeAnswer: string,
+): VerifyAuthChallengeResponseTriggerEvent {
+  return {
+    ...common(context, 'VerifyAuthChallengeResponse_Authentication'),
+    request: { ...requestBase(context), privateChallengeParameters: { ...privateChallengeParameters }, challengeAnswer },
+    response: { answerCorrect: false },
+  };
+}

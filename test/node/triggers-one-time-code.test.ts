@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decoyDestination, maskEmail } from '../../backend/triggers/mask-destination.ts';
+import { codesMatch, formatCodeMetadata, generateCode, parseCodeMetadata } from '../../backend/triggers/one-time-code.ts';
+import { readTriggerConfig } from '../../backend/triggers/trigger-config.ts';
+
+describe('one-time codes', () => {
+  describe('when generated', () => {
+    it('have the requested number of decimal digits', () => {
+      for (const length of [4, 6, 8, 12]) assert.match(generateCode(length), new RegExp(`^\\d{${length}}$`));
+    });
+
+    it('draw every one of the ten digits, in roughly equal numbers', () => {
+      const counts = new Array<number>(10).fill(0);
+      const draws = 2_000;
+      for (let i = 0; i < draws; i++) for (const digit of generateCode(6)) counts[Number(digit)]!++;
+      const expected = (draws * 6) / 10;
+      counts.forEach((count, digit) => {
+        assert.ok(count > 0, `digit ${digit} never drawn`);
+        // Nine standard deviations either side: a correct generator essentially never fails this.
+        assert.ok(Math.abs(count - expected) < expected * 0.25, `digit ${digit} drawn ${count} times, expected ~${expected}`);
+      });
+    });
+
+    it('keep leading zeros', () => {
+      const digits = [0, 0, 7, 9, 1, 3];
+      assert.equal(generateCode(6, () => digits.shift()!), '007913');
+    });
+  });
+
+  describe('when carried in challenge metadata', () => {
+    it('round-trip with their expiry', () => {
+      const issued = { code: '007913', expiresAt: 1_795_000_000_000 };
+      assert.equal(formatCodeMetadata(issued), 'CODE-007913-1795000000000');
+      assert.deepEqual(parseCodeMetadata(formatCodeMetadata(issued)), issued);
+    });
+
+    it('ignore metadata of any other form', () => {
+      for (const metadata of [undefined, '', 'CODE-', 'CODE-12a4-1', 'CODE-1234', 'code-1234-1', 'X CODE-1234-1']) {
+        assert.equal(parseCodeMetadata(metadata), undefined, String(metadata));
+      }
+    });
+  });
+
+  describe('when compared with an answer', () => {
+    it('match only the identical string', () => {
+      assert.equal(codesMatch('123456', '123456'), true);
+      assert.equal(codesMatch('123457', '123456'), false);
+      assert.equal(codesMatch('12345', '123456'), false);
+      assert.equal(codesMatch('1234567', '123456'), false);
+    });
+
+    it('never match when no code was issued', () => {
+      assert.equal(codesMatch('', ''), false);
+    });
+  });
+});
+
+describe('masked destinations', () => {
+  it('keep the first letter of the mailbox and domain and the top-level domain', () => {
+    assert.equal(maskEmail('alice@example.com'), 'a***@e***.com');
+    assert.equal(maskEmail('bob@mail.example.co.uk'), 'b***@m***.uk');
+    assert.equal(maskEmail('émile@ünï.de'), 'é***@ü***.de');
+  });
+
+  it('are undefined for text that is not an address', () => {
+    for (const text of ['alice', 'alice@', '@example.com', 'alice@localhost', 'a b@example.com']) {
+      assert.equal(maskEmail(text), undefined, text);
+    }
+  });
+
+  it('for unknown users look like real ones', () => {
+    assert.equal(decoyDestination('nobody@example.org'), 'n***@e***.org');
+    assert.match(decoyDestination('carol'), /^c\*\*\*@[a-z]\*\*\*\.com$/);
+    assert.equal(decoyDestination('carol'), decoyDestination('carol'));
+  });
+});
+
+describe('trigger settings', () => {
+  it('default to six digits, three attempts and three minutes', () => {
+    assert.deepEqual(readTriggerConfig({}), { codeLength: 6, maxAttempts: 3, codeLifetimeSeconds: 180, senderEmail: undefined });
+  });
+
+  it('are read from the environment', () => {
+    const env = { CODE_LENGTH: '8', MAX_ATTEMPTS: '5', CODE_LIFETIME_SECONDS: '300', SENDER_EMAIL: ' no-reply@example.com ' };
+    assert.deepEqual(readTriggerConfig(env), {
+      codeLength: 8,
+      maxAttempts: 5,
+      codeLifetimeSeconds: 300,
+      senderEmail: 'no-reply@example.com',
+    });
+  });
+
+  it('treat empty values as unset', () => {
+    assert.equal(readTriggerConfig({ CODE_LENGTH: '', SENDER_EMAIL: ' ' }).codeLength, 6);
+    assert.equal(readTriggerConfig({ SENDER_EMAIL: ' ' }).senderEmail, undefined);
+  });
+
+  it('reject values out of range with a message naming the variable', () => {
+    assert.throws(() => readTriggerConfig({ CODE_LENGTH: '3' }), /CODE_LENGTH must be a whole number from 4 to 12, got "3"/);
+    assert.throws(() => readTriggerConfig({ CODE_LIFETIME_SECONDS: '1e3' }), /CODE_LIFETIME_SECONDS/);
+  });
+});
