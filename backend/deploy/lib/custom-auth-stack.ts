@@ -1,0 +1,141 @@
+import { CfnOutput, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPool,
+  CfnUserPoolClient,
+  UserPool,
+  UserPoolClient,
+  type IUserPool,
+} from 'aws-cdk-lib/aws-cognito';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+import { declareDeployParameters, type DeployParameters } from './deploy-parameters.ts';
+import { grantSesSendFrom } from './ses-send-permission.ts';
+import { TriggerFunction } from './trigger-function.ts';
+
+/** Synthesis-time options of {@link CustomAuthStack}; everything chosen at deploy time is a parameter. */
+export interface CustomAuthStackProps extends StackProps {
+  /** The repository root (where `package.json`, `package-lock.json` and `backend/triggers/` are). */
+  readonly projectRoot: string;
+  /**
+   * What `cdk destroy` does with the user pool. Defaults to `RETAIN`: deleting a pool deletes every
+   * user in it, so that should be a deliberate choice.
+   */
+  readonly userPoolRemovalPolicy?: RemovalPolicy;
+}
+
+/** The trigger modules, fixed by the team's contract (each exports `handler`). */
+export const TRIGGER_ENTRIES = {
+  defineAuthChallenge: 'backend/triggers/define-auth-challenge.ts',
+  createAuthChallenge: 'backend/triggers/create-auth-challenge.ts',
+  verifyAuthChallengeResponse: 'backend/triggers/verify-auth-challenge-response.ts',
+} as const;
+
+/**
+ * A Cognito user pool running the passwordless custom-auth flow for `<custom-auth-login>`:
+ * the pool (email as username), one public app client with exactly the widget's flows, and the
+ * Define/Create/Verify triggers, of which only Create may do anything beyond logging (send email
+ * through SES from the configured sender).
+ */
+export class CustomAuthStack extends Stack {
+  /** The user pool the widget signs in to. */
+  readonly userPool: UserPool;
+  /** The app client the widget uses. */
+  readonly userPoolClient: UserPoolClient;
+  /** The three auth-challenge trigger functions, by their Cognito trigger names. */
+  readonly triggers: Readonly<Record<keyof typeof TRIGGER_ENTRIES, NodejsFunction>>;
+
+  constructor(scope: Construct, id: string, props: CustomAuthStackProps) {
+    super(scope, id, props);
+    const parameters = declareDeployParameters(this);
+    this.triggers = this.createTriggers(props.projectRoot, parameters);
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      standardAttributes: { email: { required: true, mutable: true } },
+      autoVerify: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      selfSignUpEnabled: false,
+      lambdaTriggers: this.triggers,
+      removalPolicy: props.userPoolRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    // Self sign-up is a deploy-time parameter, which the construct's boolean cannot express.
+    (this.userPool.node.defaultChild as CfnUserPool).addPropertyOverride(
+      'AdminCreateUserConfig.AllowAdminCreateUserOnly',
+      Fn.conditionIf(parameters.selfSignUpEnabled.logicalId, false, true),
+    );
+
+    this.userPoolClient = this.createClient(this.userPool, parameters);
+
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.userPool.userPoolId,
+      description: 'The widget\'s user-pool-id attribute.',
+    });
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: this.userPoolClient.userPoolClientId,
+      description: 'The widget\'s user-pool-client-id attribute.',
+    });
+    new CfnOutput(this, 'WidgetTag', {
+      value: widgetTag(this.userPool.userPoolId, this.userPoolClient.userPoolClientId),
+      description: 'The element to paste into a page that loads custom-auth-login.js.',
+    });
+  }
+
+  private createTriggers(projectRoot: string, parameters: DeployParameters) {
+    // Every trigger sees the same code settings, so Define, Create and Verify can never disagree on them.
+    const codeSettings = {
+      CODE_LENGTH: parameters.codeLength.valueAsString,
+      MAX_ATTEMPTS: parameters.maxAttempts.valueAsString,
+      CODE_LIFETIME_SECONDS: parameters.codeLifetimeSeconds.valueAsString,
+    };
+    const defineAuthChallenge = new TriggerFunction(this, 'DefineAuthChallenge', {
+      projectRoot,
+      entry: TRIGGER_ENTRIES.defineAuthChallenge,
+      description: 'custom-auth-login: decides the next step of a passwordless sign-in',
+      environment: codeSettings,
+    });
+    const createAuthChallenge = new TriggerFunction(this, 'CreateAuthChallenge', {
+      projectRoot,
+      entry: TRIGGER_ENTRIES.createAuthChallenge,
+      description: 'custom-auth-login: issues a one-time code and emails it',
+      environment: { ...codeSettings, SENDER_EMAIL: parameters.senderEmail.valueAsString },
+    });
+    const verifyAuthChallengeResponse = new TriggerFunction(this, 'VerifyAuthChallengeResponse', {
+      projectRoot,
+      entry: TRIGGER_ENTRIES.verifyAuthChallengeResponse,
+      description: 'custom-auth-login: checks the code a user typed',
+      environment: codeSettings,
+    });
+    grantSesSendFrom(createAuthChallenge.function, {
+      address: parameters.senderEmail.valueAsString,
+      identity: parameters.senderIdentity,
+    });
+    return {
+      defineAuthChallenge: defineAuthChallenge.function,
+      createAuthChallenge: createAuthChallenge.function,
+      verifyAuthChallengeResponse: verifyAuthChallengeResponse.function,
+    };
+  }
+
+  private createClient(userPool: IUserPool, parameters: DeployParameters): UserPoolClient {
+    const client = userPool.addClient('WidgetClient', {
+      // A browser cannot keep a secret; Amplify's sign-in from a page needs a public client.
+      generateSecret: false,
+      // The widget's two flows; refresh-token sign-in is always added by the construct.
+      authFlows: { custom: true, userSrp: true },
+      // The widget never uses the hosted UI, so the construct's default OAuth settings would only widen the client.
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+    });
+    // The construct validates a Duration, which a parameter token cannot be; the parameter bounds do the validating.
+    (client.node.defaultChild as CfnUserPoolClient).authSessionValidity = parameters.sessionValidityMinutes.valueAsNumber;
+    return client;
+  }
+}
+
+/** The `<custom-auth-login>` element configured for this pool, as pasted into a page. */
+export function widgetTag(userPoolId: string, userPoolClientId: string): string {
+  return `<custom-auth-login user-pool-id="${userPoolId}" user-pool-client-id="${userPoolClientId}"></custom-auth-login>`;
+}
