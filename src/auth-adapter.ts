@@ -1,0 +1,59 @@
+/**
+ * The contract between the element and the auth library. The element only ever talks to an {@link AuthAdapter};
+ * the default one forwards to Amplify, and tests hand in a fake whose promises they settle themselves.
+ *
+ * The result and error shapes mirror Amplify v6 Auth so the sign-in state machine can read them directly.
+ */
+
+/** Amplify's names for the two custom authentication flows the element supports. */
+export type AuthFlowType = 'CUSTOM_WITHOUT_SRP' | 'CUSTOM_WITH_SRP';
+
+/** The user pool settings the element hands to the auth library. */
+export interface CognitoConfig {
+  userPoolId: string;
+  userPoolClientId: string;
+  /** An absolute URL of a Cognito-compatible endpoint or proxy; absent means the AWS endpoint of the pool's region. */
+  userPoolEndpoint?: string;
+}
+
+/** What `signIn` and `confirmSignIn` resolve with (the fields of Amplify's `SignInOutput` the element reads). */
+export interface SignInResult {
+  isSignedIn: boolean;
+  nextStep: {
+    /** e.g. `CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE` or `DONE`. */
+    signInStep: string;
+    /** The challenge parameters the Create Auth Challenge trigger made public, as strings. */
+    additionalInfo?: Readonly<Record<string, string>>;
+  };
+}
+
+/** The signed-in user as the stored ID token describes it. */
+export interface AuthUser {
+  username: string;
+  userId: string;
+}
+
+/** The current tokens, encoded, with the access token's expiry in epoch milliseconds. */
+export interface AuthTokens {
+  idToken: string;
+  accessToken: string;
+  expiresAt: number;
+}
+
+/** Everything the element needs from an auth library. */
+export interface AuthAdapter {
+  /** Whether the page has already configured the auth library with a user pool. */
+  hasAuthConfig(): boolean;
+  /** Points the auth library at a user pool, keeping whatever else the page configured. */
+  configure(config: CognitoConfig): void;
+  /** Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`. */
+  signIn(input: { username: string; password?: string; authFlowType: AuthFlowType }): Promise<SignInResult>;
+  /** Answers the current custom challenge. */
+  confirmSignIn(challengeResponse: string): Promise<SignInResult>;
+  /** The signed-in user from stored tokens (no network); rejects when nobody is signed in. */
+  getCurrentUser(): Promise<AuthUser>;
+  /** The current tokens, refreshed if needed, or `null` when nobody is signed in. */
+  fetchTokens(): Promise<AuthTokens | null>;
+  /** Forgets the stored tokens; `global` also revokes every session of the user. */
+  signOut(options: { global: boolean }): Promise<void>;
+}

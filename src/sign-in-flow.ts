@@ -1,0 +1,190 @@
+/**
+ * The sign-in state machine: given the current state and what just happened (a user action, an auth library
+ * result or error), it returns the next state and any follow-up work. Pure: no DOM and no auth library, so
+ * every rule about Cognito's and Amplify's behaviour is written down, and tested, here.
+ */
+import type { AuthUser, SignInResult } from './auth-adapter.js';
+
+/** The element's steps; reflected as its `step` attribute. */
+export type AuthStep = 'loading' | 'username' | 'challenge' | 'signed-in';
+
+/** The auth library calls whose failures the machine interprets. */
+export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut';
+
+/** The names Amplify uses for input it refuses to send; the element checks the same things before calling. */
+export type MissingInput = 'EmptySignInUsername' | 'EmptySignInPassword' | 'EmptyChallengeResponse';
+
+/** A failure to show in the error part and to report through `auth-error`. */
+export interface FlowError {
+  /** The name reported to the page: Cognito's or Amplify's error name, or one of the element's own. */
+  readonly name: string;
+  /** The library's own message, if there was one; reported to the page, never shown to the user. */
+  readonly message?: string;
+  /** What the user is told: the key `error.<reason>` of the text table. */
+  readonly reason: string;
+  /** Values for the text's placeholders. */
+  readonly params?: Readonly<Record<string, string>>;
+  /** The step the user was on when it happened. */
+  readonly step: AuthStep;
+}
+
+export interface FlowState {
+  readonly step: AuthStep;
+  /** An auth library call is in flight: the element accepts no new submit. */
+  readonly busy: boolean;
+  /** On `challenge`: the public challenge parameters of the current round. */
+  readonly challengeParameters?: Readonly<Record<string, string>>;
+  readonly error?: FlowError;
+  /** On `signed-in`: who. */
+  readonly user?: AuthUser;
+  /** On `signed-in`: the session already existed rather than being created by this form. */
+  readonly restored?: boolean;
+}
+
+export type FlowEvent =
+  | { type: 'restoring' }
+  | { type: 'config-invalid'; reason: string; params?: Readonly<Record<string, string>> }
+  | { type: 'input-missing'; name: MissingInput }
+  | { type: 'call-started' }
+  | { type: 'answered'; result: SignInResult }
+  | { type: 'failed'; call: AuthCall; error: unknown }
+  | { type: 'user-found'; user: AuthUser; restored: boolean }
+  | { type: 'signed-out' }
+  | { type: 'reset' };
+
+/** Work the element has to do after a transition: look up the user the stored tokens belong to. */
+export interface LoadUserEffect {
+  readonly type: 'load-user';
+  readonly restored: boolean;
+}
+
+export interface Transition {
+  readonly state: FlowState;
+  readonly effect?: LoadUserEffect;
+}
+
+/** Where every element starts: checking for a stored session. */
+export const initialFlowState: FlowState = { step: 'loading', busy: true };
+
+const customChallengeStep = 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE';
+
+function errorName(error: unknown): string {
+  const name = (error as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name ? name : 'UnknownError';
+}
+
+function errorMessage(error: unknown): string | undefined {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** The state after a failure: idle on `step`, keeping what the current step shows when it does not change. */
+function withError(state: FlowState, error: FlowError, step: AuthStep = state.step): FlowState {
+  return step === state.step ? { ...state, busy: false, error } : { step, busy: false, error };
+}
+
+/** A retried challenge means the answer was wrong; say how many tries are left when the trigger tells us. */
+function wrongAnswer(parameters: Readonly<Record<string, string>>): FlowError {
+  const attemptsLeft = parameters.attemptsLeft?.trim();
+  const reason =
+    attemptsLeft === undefined || !/^\d+$/.test(attemptsLeft)
+      ? 'WrongCode'
+      : Number(attemptsLeft) === 1
+        ? 'WrongCodeOneAttemptLeft'
+        : 'WrongCodeAttemptsLeft';
+  return {
+    name: 'IncorrectChallengeAnswer',
+    reason,
+    ...(reason === 'WrongCodeAttemptsLeft' ? { params: { attemptsLeft: String(Number(attemptsLeft)) } } : {}),
+    step: 'challenge',
+  };
+}
+
+function answered(state: FlowState, result: SignInResult): Transition {
+  const { signInStep, additionalInfo } = result.nextStep;
+  if (result.isSignedIn || signInStep === 'DONE') {
+    return { state: { ...state, busy: true, error: undefined }, effect: { type: 'load-user', restored: false } };
+  }
+  if (signInStep === customChallengeStep) {
+    const challengeParameters = { ...additionalInfo };
+    const error = state.step === 'challenge' ? wrongAnswer(challengeParameters) : undefined;
+    return { state: { step: 'challenge', busy: false, challengeParameters, error } };
+  }
+  // Any other step (new password, MFA, …) belongs to a flow this form does not offer.
+  const error: FlowError = {
+    name: 'UnsupportedSignInStep',
+    message: signInStep,
+    reason: 'UnsupportedSignInStep',
+    step: state.step,
+  };
+  return { state: withError(state, error, 'username') };
+}
+
+/** The reason shown for a failed sign-in call, from Cognito's error name and, where the name is shared, its message. */
+function failureReason(call: AuthCall, name: string, message = ''): string {
+  if (name === 'NotAuthorizedException') {
+    if (/disabled/i.test(message)) return 'UserDisabled';
+    if (call === 'signIn') return 'IncorrectCredentials';
+    if (/expired/i.test(message)) return 'CodeExpired';
+    if (/^Invalid session/i.test(message)) return 'SessionEnded';
+    // The Define trigger fails the authentication once the attempts are used up.
+    return 'TooManyWrongCodes';
+  }
+  // Amplify's own in-progress sign-in lapses after three minutes, like Cognito's session.
+  if (name === 'SignInException' && call === 'confirmSignIn') return 'CodeExpired';
+  if (['LimitExceededException', 'TooManyRequestsException', 'TooManyFailedAttemptsException'].includes(name)) {
+    return 'TooManyRequests';
+  }
+  return name;
+}
+
+function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
+  // No stored session (or an unreadable one) just means the user signs in.
+  if (state.step === 'loading') return { state: { step: 'username', busy: false } };
+
+  const name = errorName(error);
+  // The tokens are already there: show the session instead of complaining about it.
+  if (call === 'signIn' && name === 'UserAlreadyAuthenticatedException') {
+    return { state, effect: { type: 'load-user', restored: true } };
+  }
+  const message = errorMessage(error);
+  const flowError: FlowError = { name, message, reason: failureReason(call, name, message), step: state.step };
+  // After a NotAuthorizedException Cognito's session is dead (and Amplify keeps it anyway): only a new
+  // sign-in from the first form can succeed.
+  const sessionIsDead =
+    call === 'confirmSignIn' && (name === 'NotAuthorizedException' || name === 'SignInException');
+  return { state: withError(state, flowError, sessionIsDead ? 'username' : state.step) };
+}
+
+/** The next state for `event`, and what the element has to do next. */
+export function transition(state: FlowState, event: FlowEvent): Transition {
+  switch (event.type) {
+    case 'restoring':
+      return { state: initialFlowState };
+    case 'config-invalid':
+      return {
+        state: withError(
+          state,
+          { name: 'ConfigurationError', reason: event.reason, params: event.params, step: state.step },
+          'username',
+        ),
+      };
+    case 'input-missing':
+      return { state: withError(state, { name: event.name, reason: event.name, step: state.step }) };
+    case 'call-started':
+      return { state: { ...state, busy: true, error: undefined } };
+    case 'answered':
+      return answered(state, event.result);
+    case 'failed':
+      return failed(state, event.call, event.error);
+    case 'user-found':
+      return { state: { step: 'signed-in', busy: false, user: event.user, restored: event.restored } };
+    case 'signed-out':
+      return { state: { step: 'username', busy: false } };
+    case 'reset':
+      // Nothing to abandon while restoring or once signed in (that is what sign-out is for).
+      return state.step === 'loading' || state.step === 'signed-in'
+        ? { state }
+        : { state: { step: 'username', busy: false } };
+  }
+}
