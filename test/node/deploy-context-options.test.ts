@@ -29,7 +29,11 @@ describe('the userPoolRemovalPolicy context option', () => {
   describe('when it is anything else', () => {
     it('refuses with the allowed values instead of guessing', () => {
       for (const value of ['delete', '', 'snapshot', 'constructor', true, 1]) {
-        assert.throws(() => policyFor(value), /userPoolRemovalPolicy must be "retain" or "destroy", got /, String(value));
+        assert.throws(
+          () => policyFor(value),
+          /userPoolRemovalPolicy must be "retain" or "destroy", got /,
+          String(value),
+        );
       }
     });
   });

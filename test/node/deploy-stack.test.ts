@@ -75,17 +75,21 @@ function environmentWithDefaults(name: TriggerName, overrides: Record<string, st
   return { ...environment, ...overrides };
 }
 
+/** Where esbuild wrote a trigger's bundle inside the cloud assembly. */
+function bundlePath(name: TriggerName): string {
+  const assetPath = functionResource(name).Metadata?.['aws:asset:path'] as string;
+  return join(assemblyDirectory, assetPath, 'index.js');
+}
+
 /**
  * Invokes a bundled trigger the way the Lambda Node.js runtime does: `require` the CommonJS bundle and call
  * `handler(event)`, in a fresh process whose only extra module path stands in for the runtime's AWS SDK.
  */
 function invokeBundle(name: TriggerName, event: Json, environment: Record<string, string>): Json {
-  const assetPath = functionResource(name).Metadata?.['aws:asset:path'] as string;
-  const bundle = join(assemblyDirectory, assetPath, 'index.js');
   const script =
     'require(process.argv[1]).handler(JSON.parse(process.argv[2]))' +
     '.then((result) => process.stdout.write(JSON.stringify(result)))';
-  const result = spawnSync(process.execPath, ['-e', script, bundle, JSON.stringify(event)], {
+  const result = spawnSync(process.execPath, ['-e', script, bundlePath(name), JSON.stringify(event)], {
     env: { PATH: process.env.PATH, NODE_PATH: join(projectRoot, 'node_modules'), ...environment },
     encoding: 'utf8',
   });
@@ -298,8 +302,7 @@ describe('CustomAuthStack', () => {
 
   describe('the bundled code', () => {
     it('leaves the AWS SDK to the Lambda runtime instead of bundling it', () => {
-      const assetPath = functionResource('createAuthChallenge').Metadata?.['aws:asset:path'] as string;
-      const bundle = join(assemblyDirectory, assetPath, 'index.js');
+      const bundle = bundlePath('createAuthChallenge');
       assert.match(readFileSync(bundle, 'utf8'), /require\("@aws-sdk\/client-ses"\)/);
       assert.ok(statSync(bundle).size < 100_000, `the Create bundle is ${statSync(bundle).size} bytes`);
     });
@@ -310,7 +313,11 @@ describe('CustomAuthStack', () => {
         session: [],
       });
       const result = invokeBundle('defineAuthChallenge', event, environmentWithDefaults('defineAuthChallenge'));
-      assert.deepEqual(result.response, { challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false });
+      assert.deepEqual(result.response, {
+        challengeName: 'CUSTOM_CHALLENGE',
+        issueTokens: false,
+        failAuthentication: false,
+      });
     });
 
     it('issues a code whose public parameters follow the deployed defaults, and accepts only that code (Create, Verify)', () => {

@@ -70,11 +70,11 @@ export class CustomAuthStack extends Stack {
 
     new CfnOutput(this, 'UserPoolId', {
       value: this.userPool.userPoolId,
-      description: 'The widget\'s user-pool-id attribute.',
+      description: "The widget's user-pool-id attribute.",
     });
     new CfnOutput(this, 'UserPoolClientId', {
       value: this.userPoolClient.userPoolClientId,
-      description: 'The widget\'s user-pool-client-id attribute.',
+      description: "The widget's user-pool-client-id attribute.",
     });
     new CfnOutput(this, 'WidgetTag', {
       value: widgetTag(this.userPool.userPoolId, this.userPoolClient.userPoolClientId),
@@ -130,7 +130,8 @@ export class CustomAuthStack extends Stack {
       enableTokenRevocation: true,
     });
     // The construct validates a Duration, which a parameter token cannot be; the parameter bounds do the validating.
-    (client.node.defaultChild as CfnUserPoolClient).authSessionValidity = parameters.sessionValidityMinutes.valueAsNumber;
+    (client.node.defaultChild as CfnUserPoolClient).authSessionValidity =
+      parameters.sessionValidityMinutes.valueAsNumber;
     return client;
   }
 }

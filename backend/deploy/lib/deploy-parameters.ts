@@ -40,7 +40,8 @@ export const PARAMETER_NAMES = {
 export function declareDeployParameters(scope: Construct): DeployParameters {
   const senderEmail = new CfnParameter(scope, PARAMETER_NAMES.senderEmail, {
     type: 'String',
-    description: 'The "from" address of the sign-in code emails. It must be a verified SES identity, or on a verified domain.',
+    description:
+      'The "from" address of the sign-in code emails. It must be a verified SES identity, or on a verified domain.',
     allowedPattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
     constraintDescription: 'must be an email address such as no-reply@example.com',
   });

@@ -20,9 +20,7 @@ export function grantSesSendFrom(grantee: IGrantable & IConstruct, sender: SesSe
     new PolicyStatement({
       effect: Effect.ALLOW,
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [
-        Stack.of(grantee).formatArn({ service: 'ses', resource: 'identity', resourceName: sender.identity }),
-      ],
+      resources: [Stack.of(grantee).formatArn({ service: 'ses', resource: 'identity', resourceName: sender.identity })],
       conditions: { StringEquals: { 'ses:FromAddress': sender.address } },
     }),
   );
