@@ -1,0 +1,209 @@
+import type { ChallengeHistoryEntry } from '../triggers/challenge-history.ts';
+import type { TriggerContext } from '../triggers/trigger-events.ts';
+import { CognitoError, MESSAGES, invalidParameter, notAuthorized } from './cognito-error.ts';
+import { issuePasswordChallenge, isPasswordClaimValid, type PasswordChallengeState, type PasswordClaim } from './password-verifier.ts';
+import { optionalStringMap, requireParameter, requireString, requireStringMap, type JsonObject } from './request-input.ts';
+import type { SessionStore } from './session-store.ts';
+import { isValidTimestamp, parseClientPublicValue } from './srp.ts';
+import type { TokenService } from './token-service.ts';
+import type { TriggerRunner } from './trigger-runner.ts';
+import type { PoolUser, UserStore } from './user-store.ts';
+
+/** A sign-in between two calls, kept in the session store behind the `Session` string. */
+export interface PendingSignIn {
+  readonly flow: 'CUSTOM_AUTH' | 'USER_SRP_AUTH';
+  /** The pool's spelling of the username, or the typed one for a user that does not exist. */
+  readonly userName: string;
+  readonly user: PoolUser | undefined;
+  /** The `session` array the triggers see. */
+  readonly history: readonly ChallengeHistoryEntry[];
+  /** The challenge the next RespondToAuthChallenge must answer. */
+  readonly awaiting?: 'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE';
+  /** The client's SRP public value, when the sign-in started with one. */
+  readonly srpA?: bigint;
+  readonly password?: PasswordChallengeState;
+  readonly custom?: { readonly privateParameters: Record<string, string>; readonly metadata: string | undefined };
+}
+
+/** What the sign-in flows need from the rest of the endpoint. */
+export interface AuthFlowDeps {
+  readonly userPoolId: string;
+  /** The part of the pool id after `_`, which the SRP maths mixes in. */
+  readonly poolName: string;
+  readonly clientId: string;
+  readonly users: UserStore;
+  readonly sessions: SessionStore<PendingSignIn>;
+  readonly triggers: TriggerRunner;
+  readonly tokens: TokenService;
+  /** Server secret for the decoy SRP values of users without a password. */
+  readonly decoySecret: Buffer;
+}
+
+/** InitiateAuth and RespondToAuthChallenge; the caller has already checked `ClientId`. */
+export interface AuthFlows {
+  initiateAuth(input: JsonObject): Promise<JsonObject>;
+  respondToAuthChallenge(input: JsonObject): Promise<JsonObject>;
+}
+
+const AUTH_FLOWS = [
+  'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
+];
+
+/**
+ * Creates the sign-in flows. Custom authentication asks the Define trigger what comes next after every step
+ * and does exactly that: a PASSWORD_VERIFIER (when the client sent SRP_A), a CUSTOM_CHALLENGE made by Create
+ * and checked by Verify, tokens, or failure. Users that do not exist go through the same steps with
+ * `userNotFound`, as in a pool that prevents user-existence errors.
+ */
+export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
+  const { users, sessions, triggers, tokens } = deps;
+
+  function triggerContext(pending: PendingSignIn, clientMetadata: Record<string, string> | undefined): TriggerContext {
+    return {
+      userPoolId: deps.userPoolId,
+      clientId: deps.clientId,
+      userName: pending.userName,
+      userAttributes: pending.user?.attributes ?? {},
+      userNotFound: !pending.user,
+      clientMetadata,
+    };
+  }
+
+  function findEnabledUser(typed: string): PoolUser | undefined {
+    const user = users.find(typed);
+    if (user && !user.enabled) throw notAuthorized(MESSAGES.userDisabled);
+    return user;
+  }
+
+  function readSrpA(value: string): bigint {
+    const A = parseClientPublicValue(value);
+    if (A === undefined) throw invalidParameter('SRP_A must be a hexadecimal number between 1 and N - 1');
+    return A;
+  }
+
+  async function signedIn(user: PoolUser | undefined): Promise<JsonObject> {
+    if (!user?.enabled) throw notAuthorized(MESSAGES.incorrectCredentials);
+    return { AuthenticationResult: await tokens.signIn(user, deps.clientId), ChallengeParameters: {} };
+  }
+
+  function passwordChallenge(pending: PendingSignIn & { srpA: bigint }): JsonObject {
+    const { state, parameters } = issuePasswordChallenge({
+      userId: pending.userName,
+      A: pending.srpA,
+      passwordVerifier: pending.user?.passwordVerifier,
+      decoySecret: deps.decoySecret,
+    });
+    const Session = sessions.open({ ...pending, awaiting: 'PASSWORD_VERIFIER', password: state });
+    return { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: parameters, Session };
+  }
+
+  async function advance(pending: PendingSignIn, clientMetadata: Record<string, string> | undefined): Promise<JsonObject> {
+    const context = triggerContext(pending, clientMetadata);
+    const verdict = await triggers.define(context, pending.history);
+    if (verdict.failAuthentication) throw notAuthorized(MESSAGES.incorrectCredentials);
+    if (verdict.issueTokens) return signedIn(pending.user);
+    if (verdict.challengeName === 'PASSWORD_VERIFIER' && pending.srpA !== undefined) {
+      return passwordChallenge({ ...pending, srpA: pending.srpA });
+    }
+    if (verdict.challengeName === 'CUSTOM_CHALLENGE') {
+      const created = await triggers.create(context, pending.history);
+      const Session = sessions.open({
+        ...pending,
+        awaiting: 'CUSTOM_CHALLENGE',
+        custom: { privateParameters: created.privateChallengeParameters, metadata: created.challengeMetadata },
+      });
+      const ChallengeParameters = { ...created.publicChallengeParameters, USERNAME: pending.userName };
+      return { ChallengeName: 'CUSTOM_CHALLENGE', ChallengeParameters, Session };
+    }
+    throw new CognitoError('InvalidLambdaResponseException', MESSAGES.unrecognizableLambdaOutput);
+  }
+
+  async function initiateAuth(input: JsonObject): Promise<JsonObject> {
+    const flow = requireString(input, 'AuthFlow');
+    const parameters = optionalStringMap(input, 'AuthParameters') ?? {};
+    const clientMetadata = optionalStringMap(input, 'ClientMetadata');
+    switch (flow) {
+      case 'CUSTOM_AUTH': {
+        const typed = requireParameter(parameters, 'USERNAME');
+        const user = findEnabledUser(typed);
+        const srpA = parameters.SRP_A === undefined ? undefined : readSrpA(parameters.SRP_A);
+        const history: ChallengeHistoryEntry[] = srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];
+        return advance({ flow, userName: user?.username ?? typed, user, history, srpA }, clientMetadata);
+      }
+      case 'USER_SRP_AUTH': {
+        const typed = requireParameter(parameters, 'USERNAME');
+        const user = findEnabledUser(typed);
+        const srpA = readSrpA(requireParameter(parameters, 'SRP_A'));
+        return passwordChallenge({ flow, userName: user?.username ?? typed, user, history: [], srpA });
+      }
+      case 'REFRESH_TOKEN_AUTH':
+      case 'REFRESH_TOKEN': {
+        const AuthenticationResult = await tokens.refresh(requireParameter(parameters, 'REFRESH_TOKEN'), deps.clientId);
+        return { AuthenticationResult, ChallengeParameters: {} };
+      }
+      default:
+        if (AUTH_FLOWS.includes(flow)) throw invalidParameter(`${flow} flow not enabled for this client`);
+        throw invalidParameter(
+          `1 validation error detected: Value '${flow.slice(0, 40)}' at 'authFlow' failed to satisfy constraint: ` +
+            `Member must satisfy enum value set: [${AUTH_FLOWS.join(', ')}]`,
+        );
+    }
+  }
+
+  function readPasswordClaim(responses: Record<string, string>): PasswordClaim {
+    const claim = {
+      signature: requireParameter(responses, 'PASSWORD_CLAIM_SIGNATURE'),
+      secretBlock: requireParameter(responses, 'PASSWORD_CLAIM_SECRET_BLOCK'),
+      timestamp: requireParameter(responses, 'TIMESTAMP'),
+    };
+    if (!isValidTimestamp(claim.timestamp)) {
+      throw invalidParameter('TIMESTAMP must look like "Thu Nov 26 09:52:47 UTC 2026" (UTC, day of month not padded)');
+    }
+    return claim;
+  }
+
+  async function respondToAuthChallenge(input: JsonObject): Promise<JsonObject> {
+    const challengeName = requireString(input, 'ChallengeName');
+    const sessionId = requireString(input, 'Session');
+    const responses = requireStringMap(input, 'ChallengeResponses');
+    const clientMetadata = optionalStringMap(input, 'ClientMetadata');
+    const username = requireParameter(responses, 'USERNAME');
+    // The request is checked in full before the session is taken, so a malformed call does not spend it.
+    let claim: PasswordClaim | undefined;
+    let answer: string | undefined;
+    if (challengeName === 'PASSWORD_VERIFIER') claim = readPasswordClaim(responses);
+    else if (challengeName === 'CUSTOM_CHALLENGE') {
+      answer = responses.ANSWER;
+      if (answer === undefined) throw invalidParameter('Missing required parameter ANSWER');
+    } else throw invalidParameter(`ChallengeName ${challengeName.slice(0, 40)} is not used by this user pool`);
+
+    const pending = sessions.take(sessionId);
+    if (pending.awaiting !== challengeName || username.toLowerCase() !== pending.userName.toLowerCase()) {
+      throw notAuthorized(MESSAGES.invalidSession);
+    }
+
+    if (claim && pending.password) {
+      const verified = isPasswordClaimValid(pending.password, claim, deps.poolName);
+      if (pending.flow === 'USER_SRP_AUTH') {
+        if (!verified) throw notAuthorized(MESSAGES.incorrectCredentials);
+        return signedIn(pending.user);
+      }
+      const history = [...pending.history, { challengeName: 'PASSWORD_VERIFIER' as const, challengeResult: verified }];
+      return advance({ ...pending, history, password: undefined }, clientMetadata);
+    }
+    if (answer !== undefined && pending.custom) {
+      const { privateParameters, metadata } = pending.custom;
+      const correct = await triggers.verify(triggerContext(pending, clientMetadata), privateParameters, answer);
+      const round: ChallengeHistoryEntry = {
+        challengeName: 'CUSTOM_CHALLENGE',
+        challengeResult: correct,
+        ...(metadata === undefined ? {} : { challengeMetadata: metadata }),
+      };
+      return advance({ ...pending, history: [...pending.history, round], custom: undefined }, clientMetadata);
+    }
+    throw notAuthorized(MESSAGES.invalidSession);
+  }
+
+  return { initiateAuth, respondToAuthChallenge };
+}

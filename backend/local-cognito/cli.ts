@@ -1,0 +1,78 @@
+/**
+ * Command line of the local endpoint:
+ *   npx tsx backend/local-cognito/cli.ts [--port N] [--users file.json] [--session-ttl seconds]
+ *                                         [--host H] [--pool-id id] [--client-id id]
+ * The port also comes from COGNITO_PORT. Prints the endpoint URL, pool id and client id, then each code sent.
+ */
+import { parseArgs } from 'node:util';
+import { start, type StartOptions } from './server.ts';
+import { loadUsersFile } from './user-store.ts';
+
+const USAGE =
+  'usage: npx tsx backend/local-cognito/cli.ts [--port N] [--users file.json] [--session-ttl seconds] ' +
+  '[--host H] [--pool-id id] [--client-id id]';
+
+function fail(message: string): never {
+  console.error(`local-cognito: ${message}`);
+  process.exit(1);
+}
+
+function integer(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) fail(`${name} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+
+async function main() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        users: { type: 'string' },
+        'session-ttl': { type: 'string' },
+        host: { type: 'string' },
+        'pool-id': { type: 'string' },
+        'client-id': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+
+  const port = integer(values.port ?? (process.env.COGNITO_PORT || undefined), values.port ? '--port' : 'COGNITO_PORT') ?? 9229;
+  const options: StartOptions = {
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    ...(values['pool-id'] ? { userPoolId: values['pool-id'] } : {}),
+    ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
+    ...(values['session-ttl'] ? { sessionTtlSeconds: integer(values['session-ttl'], '--session-ttl')! } : {}),
+  };
+
+  let endpoint;
+  try {
+    const users = values.users ? await loadUsersFile(values.users) : undefined;
+    endpoint = await start({ ...options, ...(users ? { users } : {}) });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'EADDRINUSE') fail(`port ${port} is already in use; choose another with --port N or COGNITO_PORT=N`);
+    if (code === 'ENOENT') fail(`users file not found: ${values.users}`);
+    fail(message);
+  }
+
+  console.log(`local Cognito endpoint: ${endpoint.url}`);
+  console.log(`user pool id:           ${endpoint.userPoolId}`);
+  console.log(`app client id:          ${endpoint.clientId}`);
+  console.log(`codes:                  printed below and at ${endpoint.url}_dev/messages`);
+
+  const stop = () => void endpoint.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

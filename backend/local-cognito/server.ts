@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createCreateAuthChallengeHandler } from '../triggers/create-auth-challenge.ts';
+import { createDefineAuthChallengeHandler } from '../triggers/define-auth-challenge.ts';
+import type { TriggerEnv } from '../triggers/trigger-config.ts';
+import { createVerifyAuthChallengeResponseHandler } from '../triggers/verify-auth-challenge-response.ts';
+import { createAuthFlows, type PendingSignIn } from './auth-flows.ts';
+import { createBoundedLog } from './bounded-log.ts';
+import { createDevInbox, type DevInbox } from './dev-inbox.ts';
+import { createRequestListener, type RequestRecord } from './http-layer.ts';
+import { createOperations } from './operations.ts';
+import { createSessionStore } from './session-store.ts';
+import { createSigningKeys } from './signing-keys.ts';
+import { createTokenService } from './token-service.ts';
+import { createTriggerRunner, type AuthTriggers } from './trigger-runner.ts';
+import { createUserStore, loadUsersFile, type LocalUser } from './user-store.ts';
+
+export type { LocalUser } from './user-store.ts';
+export type { AuthTriggers } from './trigger-runner.ts';
+
+/** Default location of the users file: `backend/local-cognito/users.json`. */
+export const DEFAULT_USERS_FILE = fileURLToPath(new URL('./users.json', import.meta.url));
+
+/** Options of {@link start}; every one has a development default. */
+export interface StartOptions {
+  /** TCP port; 0 picks any free port. Default 9229. */
+  readonly port?: number;
+  /** Interface to listen on. Default 127.0.0.1. */
+  readonly host?: string;
+  /** The pool's users. Default: the users in {@link DEFAULT_USERS_FILE}. */
+  readonly users?: readonly LocalUser[];
+  /** Pool id, `<region>_<name>` as clients require. Default `local_devpool`. */
+  readonly userPoolId?: string;
+  /** The only app client id the pool accepts. Default `localdevclient`. */
+  readonly clientId?: string;
+  /** How long a sign-in session waits for its next answer. Default 180 (Cognito's default). */
+  readonly sessionTtlSeconds?: number;
+  /** Environment for the triggers, e.g. `{ MAX_ATTEMPTS: '3', CODE_LENGTH: '6' }`, over `process.env`. */
+  readonly triggerEnv?: Readonly<Record<string, string>>;
+  /** Replaces individual triggers, e.g. to see how the endpoint treats a failing one. */
+  readonly triggers?: Partial<AuthTriggers>;
+  /** Where codes and trigger failures are printed. Default `console.log`. */
+  readonly log?: (line: string) => void;
+}
+
+/** A running endpoint. */
+export interface LocalCognito {
+  /** Base URL with a trailing slash, e.g. `http://127.0.0.1:9229/`; use it as the user pool endpoint. */
+  readonly url: string;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The development inbox, also served at `GET /_dev/messages`. */
+  readonly inbox: DevInbox;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a Cognito-compatible endpoint for the custom authentication flow, running the project's own
+ * trigger modules in-process with a development code sender.
+ * Rejects when the port is taken (the error's `code` is `EADDRINUSE`) or an option is invalid.
+ */
+export async function start(options: StartOptions = {}): Promise<LocalCognito> {
+  const {
+    port = 9229,
+    host = '127.0.0.1',
+    userPoolId = 'local_devpool',
+    clientId = 'localdevclient',
+    sessionTtlSeconds = 180,
+    log = (line: string) => console.log(line),
+  } = options;
+  const poolName = /^[\w-]+_([0-9a-zA-Z]+)$/.exec(userPoolId)?.[1];
+  if (!poolName) throw new Error(`userPoolId must look like <region>_<name> (e.g. local_devpool), got "${userPoolId}"`);
+  if (!/^[\w+]{1,128}$/.test(clientId)) throw new Error(`clientId must be 1-128 letters, digits or _ +, got "${clientId}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`port must be 0-65535, got ${port}`);
+  if (!(sessionTtlSeconds > 0)) throw new Error(`sessionTtlSeconds must be positive, got ${sessionTtlSeconds}`);
+
+  const users = createUserStore(options.users ?? (await loadUsersFile(DEFAULT_USERS_FILE)), poolName);
+  const keys = await createSigningKeys();
+  const inbox = createDevInbox(log);
+  const env: TriggerEnv = { ...process.env, ...options.triggerEnv };
+  const triggers = createTriggerRunner(
+    {
+      define: options.triggers?.define ?? createDefineAuthChallengeHandler({ env }),
+      create: options.triggers?.create ?? createCreateAuthChallengeHandler({ sender: inbox, env }),
+      verify: options.triggers?.verify ?? createVerifyAuthChallengeResponseHandler(),
+    },
+    log,
+  );
+
+  let url = '';
+  const issuer = () => `${url}${userPoolId}`;
+  const tokens = createTokenService({ keys, users, issuer });
+  const sessions = createSessionStore<PendingSignIn>({ ttlMs: sessionTtlSeconds * 1000 });
+  const flows = createAuthFlows({ userPoolId, poolName, clientId, users, sessions, triggers, tokens, decoySecret: randomBytes(32) });
+  const server = createServer(
+    createRequestListener({
+      operations: createOperations({ clientId, flows, tokens }),
+      jwksPath: `/${userPoolId}/.well-known/jwks.json`,
+      jwks: keys.jwks,
+      inbox,
+      requests: createBoundedLog<RequestRecord>(10_000),
+      about: { service: 'local-cognito', userPoolId, clientId },
+      log,
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`;
+
+  return {
+    url,
+    userPoolId,
+    clientId,
+    inbox,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // SDK clients keep connections alive; without this, close() would wait for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+}

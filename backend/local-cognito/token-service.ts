@@ -1,0 +1,144 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { MESSAGES, notAuthorized } from './cognito-error.ts';
+import type { SigningKeys } from './signing-keys.ts';
+import type { PoolUser, UserStore } from './user-store.ts';
+
+/** The `AuthenticationResult` of a successful sign-in or refresh. */
+export interface AuthenticationResult {
+  readonly AccessToken: string;
+  readonly IdToken: string;
+  /** Only on sign-in: refreshing does not rotate the refresh token. */
+  readonly RefreshToken?: string;
+  readonly ExpiresIn: number;
+  readonly TokenType: 'Bearer';
+}
+
+/** Issues, refreshes, checks and revokes the pool's tokens. */
+export interface TokenService {
+  /** Tokens for a completed sign-in, with a new refresh token. */
+  signIn(user: PoolUser, clientId: string): Promise<AuthenticationResult>;
+  /** New access and ID tokens for a live refresh token; `NotAuthorizedException` otherwise. */
+  refresh(refreshToken: string, clientId: string): Promise<AuthenticationResult>;
+  /** Revokes a refresh token and the access tokens issued from it; unknown tokens are ignored. */
+  revoke(refreshToken: string, clientId: string): void;
+  /** Checks an access token (signature, expiry, revocation) and returns its user. */
+  verifyAccessToken(accessToken: string): Promise<PoolUser>;
+  /** Revokes every refresh token of the user, and with them every access token. */
+  signOutEverywhere(user: PoolUser): void;
+}
+
+/** Options of {@link createTokenService}. */
+export interface TokenServiceOptions {
+  readonly keys: SigningKeys;
+  readonly users: UserStore;
+  /** The `iss` claim, `<endpoint url>/<userPoolId>`; a function because the port is known only after listening. */
+  readonly issuer: () => string;
+  /** Lifetime of access and ID tokens; defaults to one hour, like a new app client. */
+  readonly tokenSeconds?: number;
+  /** Clock in epoch milliseconds; defaults to `Date.now`. */
+  readonly now?: () => number;
+}
+
+interface RefreshGrant {
+  readonly username: string;
+  readonly clientId: string;
+  /** Shared by all tokens of one sign-in; revoking the grant revokes them all. */
+  readonly originJti: string;
+  readonly authTime: number;
+  revoked: boolean;
+}
+
+/** Creates the {@link TokenService} that signs RS256 JWTs with the claims clients read. */
+export function createTokenService({ keys, users, issuer, tokenSeconds = 3600, now = Date.now }: TokenServiceOptions): TokenService {
+  const grants = new Map<string, RefreshGrant>();
+  const revokedOrigins = new Set<string>();
+
+  async function issue(user: PoolUser, grant: RefreshGrant): Promise<AuthenticationResult> {
+    const iat = Math.floor(now() / 1000);
+    const sign = (claims: JWTPayload) =>
+      new SignJWT({ ...claims, origin_jti: grant.originJti, event_id: randomUUID(), auth_time: grant.authTime })
+        .setProtectedHeader({ alg: 'RS256', kid: keys.kid })
+        .setIssuer(issuer())
+        .setSubject(user.sub)
+        .setJti(randomUUID())
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + tokenSeconds)
+        .sign(keys.privateKey);
+    const { sub: _sub, email_verified: emailVerified, ...attributes } = user.attributes;
+    const [AccessToken, IdToken] = await Promise.all([
+      sign({ token_use: 'access', scope: 'aws.cognito.signin.user.admin', client_id: grant.clientId, username: user.username }),
+      sign({
+        ...attributes,
+        ...(emailVerified === undefined ? {} : { email_verified: emailVerified === 'true' }),
+        token_use: 'id',
+        aud: grant.clientId,
+        'cognito:username': user.username,
+      }),
+    ]);
+    return { AccessToken, IdToken, ExpiresIn: tokenSeconds, TokenType: 'Bearer' };
+  }
+
+  function liveGrant(refreshToken: string, clientId: string): RefreshGrant {
+    const grant = grants.get(refreshToken);
+    if (!grant || grant.revoked || grant.clientId !== clientId) throw notAuthorized(MESSAGES.invalidRefreshToken);
+    return grant;
+  }
+
+  function revokeGrant(grant: RefreshGrant) {
+    grant.revoked = true;
+    revokedOrigins.add(grant.originJti);
+  }
+
+  return {
+    async signIn(user, clientId) {
+      const grant: RefreshGrant = {
+        username: user.username,
+        clientId,
+        originJti: randomUUID(),
+        authTime: Math.floor(now() / 1000),
+        revoked: false,
+      };
+      const refreshToken = randomBytes(96).toString('base64url');
+      grants.set(refreshToken, grant);
+      return { ...(await issue(user, grant)), RefreshToken: refreshToken };
+    },
+
+    async refresh(refreshToken, clientId) {
+      const grant = liveGrant(refreshToken, clientId);
+      const user = users.find(grant.username);
+      if (!user) throw notAuthorized(MESSAGES.invalidRefreshToken);
+      if (!user.enabled) throw notAuthorized(MESSAGES.userDisabled);
+      return issue(user, grant);
+    },
+
+    revoke(refreshToken, clientId) {
+      const grant = grants.get(refreshToken);
+      if (grant && grant.clientId === clientId) revokeGrant(grant);
+    },
+
+    async verifyAccessToken(accessToken) {
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(accessToken, keys.publicKey, {
+          issuer: issuer(),
+          algorithms: ['RS256'],
+          currentDate: new Date(now()),
+        }));
+      } catch (error) {
+        throw notAuthorized(error instanceof errors.JWTExpired ? MESSAGES.expiredAccessToken : MESSAGES.invalidAccessToken);
+      }
+      if (payload.token_use !== 'access' || typeof payload.username !== 'string') throw notAuthorized(MESSAGES.invalidAccessToken);
+      if (revokedOrigins.has(String(payload.origin_jti))) throw notAuthorized(MESSAGES.revokedAccessToken);
+      const user = users.find(payload.username);
+      if (!user) throw notAuthorized(MESSAGES.invalidAccessToken);
+      return user;
+    },
+
+    signOutEverywhere(user) {
+      for (const grant of grants.values()) {
+        if (grant.username === user.username) revokeGrant(grant);
+      }
+    },
+  };
+}

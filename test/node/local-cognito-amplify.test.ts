@@ -1,0 +1,217 @@
+/*
+ * The endpoint against the real client: aws-amplify v6 Auth running in Node.
+ * Amplify is one global, so these tests run in order in this one file and reset the sign-in between them.
+ * Tokens go to an in-memory key-value store. The in-progress sign-in needs no sessionStorage stand-in:
+ * outside a browser Amplify falls back to its own in-memory storage for it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { Amplify } from 'aws-amplify';
+import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import { ConsoleLogger } from 'aws-amplify/utils';
+import { decodeJwt } from 'jose';
+import { clearDevLogs, cognitoRequest, fetchRequests, latestCode } from '../../backend/local-cognito/dev-client.ts';
+import { start, type LocalCognito } from '../../backend/local-cognito/server.ts';
+
+const ALICE = 'alice@example.com';
+const BOB = 'bob@example.com';
+const BOB_PASSWORD = 'Correct-Horse-42';
+
+type AuthFlowType = 'CUSTOM_WITHOUT_SRP' | 'CUSTOM_WITH_SRP' | 'USER_SRP_AUTH';
+
+// Amplify warns about the custom endpoint on every call; only errors matter here.
+ConsoleLogger.LOG_LEVEL = 'ERROR';
+
+const stored = new Map<string, string>();
+const memoryStorage = {
+  setItem: async (key: string, value: string) => void stored.set(key, value),
+  getItem: async (key: string) => stored.get(key) ?? null,
+  removeItem: async (key: string) => void stored.delete(key),
+  clear: async () => stored.clear(),
+};
+
+function configure(server: LocalCognito) {
+  Amplify.configure({
+    Auth: { Cognito: { userPoolId: server.userPoolId, userPoolClientId: server.clientId, userPoolEndpoint: server.url } },
+  });
+  // configure() resets the token storage to its default every time, so the in-memory store goes in afterwards.
+  cognitoUserPoolsTokenProvider.setKeyValueStorage(memoryStorage);
+}
+
+const storedToken = (server: LocalCognito, kind: 'refreshToken' | 'accessToken') =>
+  stored.get(`CognitoIdentityServiceProvider.${server.clientId}.${stored.get(`CognitoIdentityServiceProvider.${server.clientId}.LastAuthUser`)}.${kind}`);
+
+const operations = async (server: LocalCognito) => (await fetchRequests(server.url)).map((request) => request.operation);
+
+const rejection = (name: string, message?: string) => (error: unknown) => {
+  const { name: actualName, message: actualMessage } = error as Error;
+  assert.equal(actualName, name);
+  if (message !== undefined) assert.equal(actualMessage, message);
+  return true;
+};
+
+describe('local Cognito endpoint, driven by Amplify v6', () => {
+  let server: LocalCognito;
+
+  const beginSignIn = (username: string, authFlowType: AuthFlowType = 'CUSTOM_WITHOUT_SRP', password?: string) =>
+    signIn({ username, ...(password === undefined ? {} : { password }), options: { authFlowType } });
+
+  before(async () => {
+    server = await start({ port: 0, log: () => {} });
+    configure(server);
+  });
+  after(() => server.close());
+  beforeEach(async () => {
+    await signOut();
+    await clearDevLogs(server.url);
+  });
+
+  describe('when a passwordless sign-in succeeds', () => {
+    it('goes through the custom challenge to DONE with two calls and no device confirmation', async () => {
+      const first = await beginSignIn(ALICE);
+      assert.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
+      const info = (first.nextStep as { additionalInfo?: Record<string, string> }).additionalInfo;
+      assert.equal(info?.destination, 'a***@e***.com');
+      assert.equal(info?.codeLength, '6');
+      assert.equal(info?.attemptsLeft, '3');
+
+      const done = await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) });
+      assert.deepEqual(done, { isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+      assert.equal((await getCurrentUser()).username, ALICE);
+      assert.deepEqual(await operations(server), ['InitiateAuth', 'RespondToAuthChallenge']);
+    });
+
+    it('refuses a second sign-in while tokens are stored', async () => {
+      await beginSignIn(ALICE);
+      await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) });
+      await assert.rejects(beginSignIn(ALICE), rejection('UserAlreadyAuthenticatedException'));
+    });
+  });
+
+  describe('when the session is refreshed', () => {
+    it('gets new tokens with the refresh token', async () => {
+      await beginSignIn(ALICE);
+      await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) });
+      const before = (await fetchAuthSession()).tokens!.accessToken;
+      const after = (await fetchAuthSession({ forceRefresh: true })).tokens!.accessToken;
+      assert.notEqual(after.payload.jti, before.payload.jti);
+      assert.equal(after.payload.origin_jti, before.payload.origin_jti);
+      assert.ok((await operations(server)).includes('GetTokensFromRefreshToken'));
+    });
+  });
+
+  describe('when the user signs out', () => {
+    it('revokes the refresh token on the server', async () => {
+      await beginSignIn(ALICE);
+      await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) });
+      const refreshToken = storedToken(server, 'refreshToken');
+      assert.ok(refreshToken);
+      await signOut();
+      assert.ok((await operations(server)).includes('RevokeToken'));
+      const refresh = await cognitoRequest(server.url, 'GetTokensFromRefreshToken', { ClientId: server.clientId, RefreshToken: refreshToken });
+      assert.equal(refresh.status, 400);
+      assert.equal(refresh.headers.get('x-amzn-errortype'), 'NotAuthorizedException');
+    });
+
+    it('signs out everywhere with global sign-out', async () => {
+      await beginSignIn(ALICE);
+      await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) });
+      const accessToken = storedToken(server, 'accessToken');
+      await signOut({ global: true });
+      assert.ok((await operations(server)).includes('GlobalSignOut'));
+      const user = await cognitoRequest(server.url, 'GetUser', { AccessToken: accessToken });
+      assert.deepEqual(user.body, { __type: 'NotAuthorizedException', message: 'Access Token has been revoked' });
+    });
+  });
+
+  describe('when a wrong code is entered', () => {
+    it('stays on the custom challenge with one attempt fewer, then accepts the right code', async () => {
+      await beginSignIn(ALICE);
+      const code = await latestCode(server.url, ALICE);
+      const retry = await confirmSignIn({ challengeResponse: code === '000000' ? '000001' : '000000' });
+      assert.equal(retry.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
+      assert.equal((retry.nextStep as { additionalInfo?: Record<string, string> }).additionalInfo?.attemptsLeft, '2');
+      assert.equal((await confirmSignIn({ challengeResponse: code })).isSignedIn, true);
+    });
+
+    it('fails after three wrong codes; a fresh sign-in then works', async () => {
+      await beginSignIn(ALICE);
+      const code = await latestCode(server.url, ALICE);
+      const wrong = code === '000000' ? '000001' : '000000';
+      await confirmSignIn({ challengeResponse: wrong });
+      await confirmSignIn({ challengeResponse: wrong });
+      await assert.rejects(confirmSignIn({ challengeResponse: wrong }), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+      // Amplify keeps the dead session: answering again is refused, which is why clients must start over.
+      await assert.rejects(confirmSignIn({ challengeResponse: code }), rejection('NotAuthorizedException', 'Invalid session for the user.'));
+      await beginSignIn(ALICE);
+      assert.equal((await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) })).isSignedIn, true);
+    });
+  });
+
+  describe('when the user does not exist', () => {
+    it('shows a challenge and fails only after the last attempt', async () => {
+      const first = await beginSignIn('nobody@example.com');
+      assert.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
+      assert.equal((first.nextStep as { additionalInfo?: Record<string, string> }).additionalInfo?.destination, 'n***@e***.com');
+      await confirmSignIn({ challengeResponse: '123456' });
+      await confirmSignIn({ challengeResponse: '123456' });
+      await assert.rejects(confirmSignIn({ challengeResponse: '123456' }), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+    });
+  });
+
+  describe('when the sign-in starts with a password (CUSTOM_WITH_SRP)', () => {
+    it('verifies the password by SRP, then asks for the code', async () => {
+      const first = await beginSignIn(BOB, 'CUSTOM_WITH_SRP', BOB_PASSWORD);
+      assert.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
+      assert.deepEqual(await operations(server), ['InitiateAuth', 'RespondToAuthChallenge']);
+      const done = await confirmSignIn({ challengeResponse: await latestCode(server.url, BOB) });
+      assert.equal(done.isSignedIn, true);
+      assert.equal(decodeJwt(storedToken(server, 'accessToken')!).username, BOB);
+    });
+
+    it('refuses a wrong password before any code is sent', async () => {
+      await assert.rejects(beginSignIn(BOB, 'CUSTOM_WITH_SRP', 'correct-horse-42'), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+      await assert.rejects(latestCode(server.url, BOB), /no code has been sent/);
+    });
+
+    it('refuses a passwordless user and an unknown one the same way', async () => {
+      for (const username of [ALICE, 'nobody@example.com']) {
+        await assert.rejects(beginSignIn(username, 'CUSTOM_WITH_SRP', BOB_PASSWORD), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+      }
+    });
+  });
+
+  describe('when the sign-in uses plain SRP (USER_SRP_AUTH)', () => {
+    it('signs in with the password alone', async () => {
+      const done = await beginSignIn(BOB, 'USER_SRP_AUTH', BOB_PASSWORD);
+      assert.deepEqual(done, { isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    });
+
+    it('refuses a wrong password', async () => {
+      await assert.rejects(beginSignIn(BOB, 'USER_SRP_AUTH', 'nope'), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+    });
+  });
+
+  describe('when the answer comes after the session expired', () => {
+    let shortLived: LocalCognito;
+    before(async () => {
+      shortLived = await start({ port: 0, log: () => {}, sessionTtlSeconds: 0.3 });
+      configure(shortLived);
+    });
+    after(async () => {
+      configure(server);
+      await shortLived.close();
+    });
+
+    it('reports the expiry', async () => {
+      await beginSignIn(ALICE);
+      const code = await latestCode(shortLived.url, ALICE);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await assert.rejects(
+        confirmSignIn({ challengeResponse: code }),
+        rejection('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
+      );
+    });
+  });
+});

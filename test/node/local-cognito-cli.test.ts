@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cognitoRequest } from '../../backend/local-cognito/dev-client.ts';
+import { start } from '../../backend/local-cognito/server.ts';
+
+const CLI = 'backend/local-cognito/cli.ts';
+
+/** Runs the CLI with tsx, collecting its output; `waitFor` resolves once stdout matches. */
+function runCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    env: { ...process.env, COGNITO_PORT: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = once(child, 'exit').then(([code]) => ({ code: code as number | null, stdout, stderr }));
+  const waitFor = async (pattern: RegExp) => {
+    while (!pattern.test(stdout)) {
+      const settled = await Promise.race([once(child.stdout, 'data').then(() => false), exited.then(() => true)]);
+      if (settled && !pattern.test(stdout)) throw new Error(`CLI exited before printing ${pattern}: ${stderr}`);
+    }
+    return pattern.exec(stdout)!;
+  };
+  return { child, exited, waitFor };
+}
+
+describe('local Cognito command line', () => {
+  describe('when started', () => {
+    it('prints the endpoint URL, pool id and client id, then every code it sends', async () => {
+      const cli = runCli(['--port', '0', '--session-ttl', '60']);
+      try {
+        const [, url] = await cli.waitFor(/local Cognito endpoint: (http:\/\/127\.0\.0\.1:\d+\/)/);
+        await cli.waitFor(/user pool id: +local_devpool/);
+        await cli.waitFor(/app client id: +localdevclient/);
+        const response = await cognitoRequest(url!, 'InitiateAuth', {
+          AuthFlow: 'CUSTOM_AUTH',
+          ClientId: 'localdevclient',
+          AuthParameters: { USERNAME: 'alice@example.com' },
+        });
+        assert.equal(response.status, 200);
+        await cli.waitFor(/code \d{6} sent to alice@example\.com/);
+      } finally {
+        cli.child.kill('SIGTERM');
+      }
+      assert.equal((await cli.exited).code, 0);
+    });
+
+    it('takes its users from --users', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'local-cognito-'));
+      const file = join(dir, 'users.json');
+      await writeFile(file, JSON.stringify([{ username: 'dora@example.com', email: 'dora@example.com' }]));
+      const cli = runCli(['--port', '0', '--users', file]);
+      try {
+        const [, url] = await cli.waitFor(/local Cognito endpoint: (\S+)/);
+        await cognitoRequest(url!, 'InitiateAuth', {
+          AuthFlow: 'CUSTOM_AUTH',
+          ClientId: 'localdevclient',
+          AuthParameters: { USERNAME: 'dora@example.com' },
+        });
+        await cli.waitFor(/sent to dora@example\.com/);
+      } finally {
+        cli.child.kill('SIGTERM');
+      }
+      await cli.exited;
+    });
+  });
+
+  describe('when it cannot start', () => {
+    it('names the busy port and COGNITO_PORT in one line, exiting with 1', async () => {
+      const busy = await start({ port: 0, log: () => {} });
+      try {
+        const port = new URL(busy.url).port;
+        const { code, stderr } = await runCli([], { COGNITO_PORT: port }).exited;
+        assert.equal(code, 1);
+        assert.equal(stderr.trim().split('\n').length, 1);
+        assert.match(stderr, new RegExp(`port ${port} is already in use.*COGNITO_PORT`));
+      } finally {
+        await busy.close();
+      }
+    });
+
+    it('explains a bad port, a missing users file and an unknown option', async () => {
+      const cases: Array<[string[], RegExp]> = [
+        [['--port', 'eighty'], /--port must be a whole number, got "eighty"/],
+        [['--port', '0', '--users', '/nonexistent/users.json'], /users file not found: \/nonexistent\/users\.json/],
+        [['--verbose'], /Unknown option '--verbose'/],
+      ];
+      for (const [args, message] of cases) {
+        const { code, stderr } = await runCli(args).exited;
+        assert.equal(code, 1, args.join(' '));
+        assert.match(stderr, message);
+      }
+    });
+  });
+});

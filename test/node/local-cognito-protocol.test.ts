@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { clearDevLogs, cognitoRequest, fetchMessages, fetchRequests, type RawResponse } from '../../backend/local-cognito/dev-client.ts';
+import { start, type LocalCognito } from '../../backend/local-cognito/server.ts';
+
+const AMPLIFY_HEADERS = ['content-type', 'x-amz-target', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'amz-sdk-request', 'cache-control'];
+
+describe('local Cognito endpoint over raw HTTP', () => {
+  let server: LocalCognito;
+  const logged: string[] = [];
+  const statuses: number[] = [];
+
+  before(async () => {
+    server = await start({ port: 0, log: (line) => logged.push(line) });
+  });
+  after(() => server.close());
+
+  async function call(operation: string, body: unknown): Promise<RawResponse> {
+    const response = await cognitoRequest(server.url, operation, body);
+    statuses.push(response.status);
+    return response;
+  }
+  const initiateAlice = () =>
+    call('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: server.clientId, AuthParameters: { USERNAME: 'alice@example.com' } });
+
+  function assertCognitoError(response: RawResponse, status: number, type: string, message?: RegExp) {
+    assert.equal(response.status, status);
+    assert.equal(response.headers.get('x-amzn-errortype'), type);
+    const body = response.body as { __type: string; message: string };
+    assert.equal(body.__type, type);
+    assert.equal(typeof body.message, 'string');
+    if (message) assert.match(body.message, message);
+  }
+
+  describe('when a browser on another origin calls', () => {
+    it('answers the preflight allowing the headers the client library sends', async () => {
+      const response = await fetch(server.url, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:8000', 'access-control-request-method': 'POST', 'access-control-request-headers': AMPLIFY_HEADERS.join(',') },
+      });
+      assert.equal(response.status, 204);
+      assert.equal(response.headers.get('access-control-allow-origin'), '*');
+      assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
+      const allowed = (response.headers.get('access-control-allow-headers') ?? '').split(/,\s*/);
+      for (const header of [...AMPLIFY_HEADERS, 'authorization']) assert.ok(allowed.includes(header), header);
+    });
+
+    it('lets the page read the error type and request id', async () => {
+      const response = await call('InitiateAuth', { ClientId: 'nope' });
+      assert.equal(response.headers.get('access-control-allow-origin'), '*');
+      assert.match(response.headers.get('access-control-expose-headers') ?? '', /x-amzn-errortype.*x-amzn-requestid/);
+      assert.match(response.headers.get('x-amzn-requestid') ?? '', /^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe('when the request is malformed', () => {
+    it('answers SerializationException for a body that is not JSON', async () => {
+      assertCognitoError(await call('InitiateAuth', '{"AuthFlow": '), 400, 'SerializationException');
+    });
+
+    it('answers SerializationException for JSON that is not an object', async () => {
+      assertCognitoError(await call('InitiateAuth', '["CUSTOM_AUTH"]'), 400, 'SerializationException');
+    });
+
+    it('answers UnknownOperationException for an operation it does not serve', async () => {
+      assertCognitoError(await call('AdminCreateUser', {}), 400, 'UnknownOperationException', /AdminCreateUser/);
+      assertCognitoError(await call('constructor', {}), 400, 'UnknownOperationException');
+    });
+
+    it('answers UnknownOperationException without an X-Amz-Target header', async () => {
+      const response = await fetch(server.url, { method: 'POST', body: '{}' });
+      statuses.push(response.status);
+      assert.equal(response.status, 400);
+      assert.equal(response.headers.get('x-amzn-errortype'), 'UnknownOperationException');
+    });
+
+    it('answers 413 for a body over 64 KiB', async () => {
+      const body = JSON.stringify({ ClientId: server.clientId, Padding: 'x'.repeat(70 * 1024) });
+      assertCognitoError(await call('InitiateAuth', body), 413, 'RequestEntityTooLargeException', /65536 bytes/);
+    });
+
+    it('names members of the wrong type or missing', async () => {
+      assertCognitoError(await call('InitiateAuth', { ClientId: 42 }), 400, 'InvalidParameterException', /'clientId'.*must be a string/);
+      assertCognitoError(await call('InitiateAuth', {}), 400, 'InvalidParameterException', /Value null at 'clientId'/);
+      assertCognitoError(
+        await call('InitiateAuth', { ClientId: server.clientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: 'alice' }),
+        400,
+        'InvalidParameterException',
+        /'authParameters'/,
+      );
+    });
+
+    it('refuses an unknown auth flow, listing the known ones', async () => {
+      const response = await call('InitiateAuth', { ClientId: server.clientId, AuthFlow: 'MAGIC_LINK' });
+      assertCognitoError(response, 400, 'InvalidParameterException', /Value 'MAGIC_LINK' at 'authFlow'.*CUSTOM_AUTH/);
+    });
+
+    it('refuses an unknown app client with ResourceNotFoundException', async () => {
+      assertCognitoError(await call('InitiateAuth', { ClientId: 'other', AuthFlow: 'CUSTOM_AUTH' }), 400, 'ResourceNotFoundException');
+    });
+
+    it('refuses a challenge this pool never asks', async () => {
+      const response = await call('RespondToAuthChallenge', {
+        ClientId: server.clientId,
+        ChallengeName: 'SMS_MFA',
+        Session: 'x',
+        ChallengeResponses: { USERNAME: 'alice@example.com', SMS_MFA_CODE: '1' },
+      });
+      assertCognitoError(response, 400, 'InvalidParameterException', /SMS_MFA/);
+    });
+
+    it('answers unknown paths and methods with a JSON 404 or 405', async () => {
+      const missing = await fetch(new URL('nothing-here', server.url));
+      assert.equal(missing.status, 404);
+      assert.equal(((await missing.json()) as { __type: string }).__type, 'NotFoundException');
+      const wrongMethod = await fetch(new URL('_dev/messages', server.url), { method: 'PUT' });
+      assert.equal(wrongMethod.status, 405);
+      await wrongMethod.body?.cancel();
+    });
+
+    it('keeps serving, and never answered with a 5xx', async () => {
+      const response = await initiateAlice();
+      assert.equal(response.status, 200);
+      assert.ok(statuses.length > 10);
+      assert.ok(statuses.every((status) => status < 500), String(statuses));
+    });
+  });
+
+  describe('when the development routes are used', () => {
+    it('lists sent codes newest last and prints each one', async () => {
+      await clearDevLogs(server.url);
+      logged.length = 0;
+      await call('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: server.clientId, AuthParameters: { USERNAME: 'alice@example.com' } });
+      await call('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: server.clientId, AuthParameters: { USERNAME: 'bob@example.com' } });
+      const messages = await fetchMessages(server.url);
+      assert.deepEqual(messages.map((message) => message.to), ['alice@example.com', 'bob@example.com']);
+      for (const message of messages) {
+        assert.equal(message.username, message.to);
+        assert.ok(!Number.isNaN(Date.parse(message.sentAt)));
+        assert.ok(logged.some((line) => line.includes(message.code) && line.includes(message.to)));
+      }
+    });
+
+    it('clears the inbox on DELETE', async () => {
+      await initiateAlice();
+      const response = await fetch(new URL('_dev/messages', server.url), { method: 'DELETE' });
+      assert.equal(response.status, 204);
+      assert.deepEqual(await fetchMessages(server.url), []);
+    });
+
+    it('records every Cognito operation received, in order, and clears on DELETE', async () => {
+      await clearDevLogs(server.url);
+      await initiateAlice();
+      await call('GetUser', { AccessToken: 'x' });
+      await call('AdminDeleteUser', {});
+      const requests = await fetchRequests(server.url);
+      assert.deepEqual(requests.map((request) => request.operation), ['InitiateAuth', 'GetUser', 'AdminDeleteUser']);
+      assert.ok(requests.every((request) => !Number.isNaN(Date.parse(request.at))));
+      await fetch(new URL('_dev/requests', server.url), { method: 'DELETE' });
+      assert.deepEqual(await fetchRequests(server.url), []);
+    });
+  });
+
+  describe('when an application backend fetches the pool keys', () => {
+    it('serves the public signing key, and nothing private, at the pool JWKS path', async () => {
+      const response = await fetch(new URL(`${server.userPoolId}/.well-known/jwks.json`, server.url));
+      assert.equal(response.status, 200);
+      const { keys } = (await response.json()) as { keys: Array<Record<string, string>> };
+      assert.equal(keys.length, 1);
+      assert.equal(keys[0]!.kty, 'RSA');
+      assert.equal(keys[0]!.alg, 'RS256');
+      assert.equal(keys[0]!.use, 'sig');
+      assert.ok(keys[0]!.kid);
+      for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) assert.equal(keys[0]![secret], undefined, secret);
+    });
+  });
+
+  describe('when nothing secret should leak', () => {
+    it('keeps the code out of the challenge and answers an unknown user like a known one', async () => {
+      await clearDevLogs(server.url);
+      const challenge = await initiateAlice();
+      const [message] = await fetchMessages(server.url);
+      assert.ok(!JSON.stringify(challenge.body).includes(message!.code));
+      const stranger = await call('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: server.clientId, AuthParameters: { USERNAME: 'nobody@example.com' } });
+      assert.equal(stranger.status, challenge.status);
+      assert.deepEqual(Object.keys(stranger.body as object), Object.keys(challenge.body as object));
+    });
+  });
+});

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { CognitoError } from '../../backend/local-cognito/cognito-error.ts';
+import { createSessionStore } from '../../backend/local-cognito/session-store.ts';
+import { createSigningKeys } from '../../backend/local-cognito/signing-keys.ts';
+import { createTokenService } from '../../backend/local-cognito/token-service.ts';
+import { createUserStore, parseUsers } from '../../backend/local-cognito/user-store.ts';
+
+function cognitoError(type: string, message: string) {
+  return (error: unknown) => error instanceof CognitoError && error.type === type && error.message === message;
+}
+
+describe('session store', () => {
+  function clockedStore(ttlMs = 1000) {
+    let now = 1_000_000;
+    const store = createSessionStore<string>({ ttlMs, now: () => now });
+    return { store, advance: (ms: number) => (now += ms) };
+  }
+
+  it('hands out long opaque session strings', () => {
+    const { store } = clockedStore();
+    const session = store.open('state');
+    assert.match(session, /^[A-Za-z0-9_-]{100,}$/);
+    assert.notEqual(store.open('state'), session);
+  });
+
+  describe('when a session is taken', () => {
+    it('returns its state once, then refuses it as spent', () => {
+      const { store } = clockedStore();
+      const session = store.open('state');
+      assert.equal(store.take(session), 'state');
+      assert.throws(() => store.take(session), cognitoError('NotAuthorizedException', 'Invalid session for the user.'));
+    });
+
+    it('refuses a session it never issued', () => {
+      const { store } = clockedStore();
+      assert.throws(() => store.take('made-up'), cognitoError('NotAuthorizedException', 'Invalid session for the user.'));
+    });
+  });
+
+  describe('when a session outlives its time to live', () => {
+    it('says it has expired', () => {
+      const { store, advance } = clockedStore(1000);
+      const session = store.open('state');
+      advance(1001);
+      assert.throws(() => store.take(session), cognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.'));
+    });
+
+    it('still accepts it at the last moment', () => {
+      const { store, advance } = clockedStore(1000);
+      const session = store.open('state');
+      advance(1000);
+      assert.equal(store.take(session), 'state');
+    });
+  });
+});
+
+describe('user store', () => {
+  const users = createUserStore(
+    [
+      { username: 'alice@example.com', email: 'alice@example.com' },
+      { username: 'bob@example.com', email: 'bob@example.com', password: 'pw', attributes: { name: 'Bob' }, enabled: false },
+    ],
+    'testpool',
+  );
+
+  it('finds users case-insensitively, under their own spelling', () => {
+    assert.equal(users.find('ALICE@example.com')?.username, 'alice@example.com');
+    assert.equal(users.find('carol@example.com'), undefined);
+  });
+
+  it('completes the attributes with a stable sub and a verified email', () => {
+    const alice = users.find('alice@example.com')!;
+    assert.match(alice.sub, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.deepEqual(alice.attributes, { sub: alice.sub, email: 'alice@example.com', email_verified: 'true' });
+    assert.equal(createUserStore([{ username: 'alice@example.com' }], 'other').find('alice@example.com')?.sub, alice.sub);
+  });
+
+  it('keeps an SRP verifier instead of the password', () => {
+    const bob = users.find('bob@example.com')!;
+    assert.equal(bob.enabled, false);
+    assert.ok(bob.passwordVerifier);
+    assert.ok(!JSON.stringify({ ...bob, passwordVerifier: undefined }).includes('"pw"'));
+    assert.equal(users.find('alice@example.com')!.passwordVerifier, undefined);
+  });
+
+  it('refuses duplicate usernames', () => {
+    assert.throws(() => createUserStore([{ username: 'a@x.io' }, { username: 'A@x.io' }], 'p'), /Duplicate username "A@x.io"/);
+  });
+
+  describe('when the users file is malformed', () => {
+    const cases: Array<[string, unknown, RegExp]> = [
+      ['not an array', { username: 'a' }, /users.json: expected a JSON array of users/],
+      ['an entry without a username', [{ email: 'a@x.io' }], /users.json: user 1 needs a non-empty "username"/],
+      ['a numeric password', [{ username: 'a', password: 42 }], /user 1: "password" must be a string/],
+      ['attributes that are not strings', [{ username: 'a' }, { username: 'b', attributes: { age: 3 } }], /user 2: "attributes" must map names to strings/],
+      ['enabled as text', [{ username: 'a', enabled: 'yes' }], /"enabled" must be true or false/],
+    ];
+    for (const [name, json, message] of cases) {
+      it(`names the problem for ${name}`, () => {
+        assert.throws(() => parseUsers(json, 'users.json'), message);
+      });
+    }
+  });
+});
+
+describe('token service', async () => {
+  const keys = await createSigningKeys();
+  const users = createUserStore([{ username: 'alice@example.com', email: 'alice@example.com' }], 'testpool');
+  const alice = users.find('alice@example.com')!;
+  let now = Date.UTC(2026, 10, 26, 9, 0, 0);
+  const tokens = createTokenService({ keys, users, issuer: () => 'http://127.0.0.1:1/local_testpool', now: () => now });
+
+  it('signs RS256 tokens with the pool key id', async () => {
+    const { AccessToken, IdToken } = await tokens.signIn(alice, 'client');
+    for (const token of [AccessToken, IdToken]) assert.deepEqual(decodeProtectedHeader(token), { alg: 'RS256', kid: keys.kid });
+  });
+
+  it('puts the claims clients read into the access and ID tokens', async () => {
+    const result = await tokens.signIn(alice, 'client');
+    const iat = Math.floor(now / 1000);
+    const access = decodeJwt(result.AccessToken);
+    const id = decodeJwt(result.IdToken);
+    assert.deepEqual(
+      { ...access, jti: undefined, origin_jti: undefined, event_id: undefined },
+      {
+        sub: alice.sub, username: 'alice@example.com', client_id: 'client', token_use: 'access',
+        scope: 'aws.cognito.signin.user.admin', iss: 'http://127.0.0.1:1/local_testpool',
+        iat, exp: iat + 3600, auth_time: iat, jti: undefined, origin_jti: undefined, event_id: undefined,
+      },
+    );
+    assert.equal(id.token_use, 'id');
+    assert.equal(id['cognito:username'], 'alice@example.com');
+    assert.equal(id.email, 'alice@example.com');
+    assert.equal(id.email_verified, true);
+    assert.equal(id.aud, 'client');
+    assert.equal(id.origin_jti, access.origin_jti);
+    assert.notEqual(id.jti, access.jti);
+    assert.equal(result.ExpiresIn, 3600);
+  });
+
+  describe('when an access token is checked', () => {
+    it('accepts a fresh one', async () => {
+      const { AccessToken } = await tokens.signIn(alice, 'client');
+      assert.equal((await tokens.verifyAccessToken(AccessToken)).username, 'alice@example.com');
+    });
+
+    it('says when it has expired', async () => {
+      const { AccessToken } = await tokens.signIn(alice, 'client');
+      now += 3601_000;
+      await assert.rejects(tokens.verifyAccessToken(AccessToken), cognitoError('NotAuthorizedException', 'Access Token has expired'));
+    });
+
+    it('refuses an ID token or a tampered token', async () => {
+      const { AccessToken, IdToken } = await tokens.signIn(alice, 'client');
+      const invalid = cognitoError('NotAuthorizedException', 'Invalid Access Token');
+      await assert.rejects(tokens.verifyAccessToken(IdToken), invalid);
+      await assert.rejects(tokens.verifyAccessToken(`${AccessToken.slice(0, -4)}AAAA`), invalid);
+      await assert.rejects(tokens.verifyAccessToken('not a token'), invalid);
+    });
+  });
+
+  describe('when a refresh token is revoked', () => {
+    it('refuses it and the access tokens issued with it', async () => {
+      const { AccessToken, RefreshToken } = await tokens.signIn(alice, 'client');
+      await tokens.refresh(RefreshToken!, 'client');
+      tokens.revoke(RefreshToken!, 'client');
+      await assert.rejects(tokens.refresh(RefreshToken!, 'client'), cognitoError('NotAuthorizedException', 'Invalid Refresh Token'));
+      await assert.rejects(tokens.verifyAccessToken(AccessToken), cognitoError('NotAuthorizedException', 'Access Token has been revoked'));
+    });
+
+    it('leaves other sign-ins of the same user alone', async () => {
+      const first = await tokens.signIn(alice, 'client');
+      const second = await tokens.signIn(alice, 'client');
+      tokens.revoke(first.RefreshToken!, 'client');
+      await assert.doesNotReject(tokens.refresh(second.RefreshToken!, 'client'));
+    });
+  });
+
+  it('refuses a refresh token presented by another client', async () => {
+    const { RefreshToken } = await tokens.signIn(alice, 'client');
+    await assert.rejects(tokens.refresh(RefreshToken!, 'other'), cognitoError('NotAuthorizedException', 'Invalid Refresh Token'));
+  });
+});
