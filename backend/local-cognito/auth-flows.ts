@@ -1,8 +1,19 @@
 import type { ChallengeHistoryEntry } from '../triggers/challenge-history.ts';
 import type { TriggerContext } from '../triggers/trigger-events.ts';
 import { CognitoError, MESSAGES, invalidParameter, notAuthorized } from './cognito-error.ts';
-import { issuePasswordChallenge, isPasswordClaimValid, type PasswordChallengeState, type PasswordClaim } from './password-verifier.ts';
-import { optionalStringMap, requireParameter, requireString, requireStringMap, type JsonObject } from './request-input.ts';
+import {
+  issuePasswordChallenge,
+  isPasswordClaimValid,
+  type PasswordChallengeState,
+  type PasswordClaim,
+} from './password-verifier.ts';
+import {
+  optionalStringMap,
+  requireParameter,
+  requireString,
+  requireStringMap,
+  type JsonObject,
+} from './request-input.ts';
 import type { SessionStore } from './session-store.ts';
 import { isValidTimestamp, parseClientPublicValue } from './srp.ts';
 import type { TokenService } from './token-service.ts';
@@ -46,8 +57,14 @@ export interface AuthFlows {
 }
 
 const AUTH_FLOWS = [
-  'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH',
-  'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'USER_AUTH',
 ];
 
 /**
@@ -98,7 +115,10 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     return { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: parameters, Session };
   }
 
-  async function advance(pending: PendingSignIn, clientMetadata: Record<string, string> | undefined): Promise<JsonObject> {
+  async function advance(
+    pending: PendingSignIn,
+    clientMetadata: Record<string, string> | undefined,
+  ): Promise<JsonObject> {
     const context = triggerContext(pending, clientMetadata);
     const verdict = await triggers.define(context, pending.history);
     if (verdict.failAuthentication) throw notAuthorized(MESSAGES.incorrectCredentials);
@@ -128,7 +148,8 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
         const typed = requireParameter(parameters, 'USERNAME');
         const user = findEnabledUser(typed);
         const srpA = parameters.SRP_A === undefined ? undefined : readSrpA(parameters.SRP_A);
-        const history: ChallengeHistoryEntry[] = srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];
+        const history: ChallengeHistoryEntry[] =
+          srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];
         return advance({ flow, userName: user?.username ?? typed, user, history, srpA }, clientMetadata);
       }
       case 'USER_SRP_AUTH': {

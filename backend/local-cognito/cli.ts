@@ -45,7 +45,8 @@ async function main() {
     return;
   }
 
-  const port = integer(values.port ?? (process.env.COGNITO_PORT || undefined), values.port ? '--port' : 'COGNITO_PORT') ?? 9229;
+  const port =
+    integer(values.port ?? (process.env.COGNITO_PORT || undefined), values.port ? '--port' : 'COGNITO_PORT') ?? 9229;
   const options: StartOptions = {
     port,
     ...(values.host ? { host: values.host } : {}),

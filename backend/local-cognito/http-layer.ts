@@ -35,8 +35,16 @@ const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-allow-headers': [
-    'content-type', 'x-amz-target', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'amz-sdk-request',
-    'cache-control', 'authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256',
+    'content-type',
+    'x-amz-target',
+    'x-amz-user-agent',
+    'amz-sdk-invocation-id',
+    'amz-sdk-request',
+    'cache-control',
+    'authorization',
+    'x-amz-date',
+    'x-amz-security-token',
+    'x-amz-content-sha256',
   ].join(', '),
   'access-control-expose-headers': 'x-amzn-errortype, x-amzn-requestid',
   'access-control-max-age': '600',
@@ -61,7 +69,11 @@ export function createRequestListener(routes: HttpRoutes): RequestListener {
     if (path === '/_dev/requests') return devList(req, res, routes.requests);
     if (req.method === 'GET' && path === routes.jwksPath) return send(res, 200, routes.jwks, 'application/json');
     if (req.method === 'GET' && path === '/') return send(res, 200, routes.about, 'application/json');
-    throw new CognitoError('NotFoundException', `No route for ${req.method} ${path.slice(0, 100)}; Cognito calls are POST`, 404);
+    throw new CognitoError(
+      'NotFoundException',
+      `No route for ${req.method} ${path.slice(0, 100)}; Cognito calls are POST`,
+      404,
+    );
   }
 
   async function cognitoCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -73,14 +85,16 @@ export function createRequestListener(routes: HttpRoutes): RequestListener {
     const name = target[1]!;
     routes.requests.add({ operation: name, at: new Date().toISOString() });
     const operation = routes.operations.get(name);
-    if (!operation) throw new CognitoError('UnknownOperationException', `Operation ${name} is not supported by this endpoint`);
+    if (!operation)
+      throw new CognitoError('UnknownOperationException', `Operation ${name} is not supported by this endpoint`);
     let input: unknown;
     try {
       input = JSON.parse(body || '{}');
     } catch {
       throw new CognitoError('SerializationException', 'The request body is not valid JSON');
     }
-    if (!isJsonObject(input)) throw new CognitoError('SerializationException', 'The request body must be a JSON object');
+    if (!isJsonObject(input))
+      throw new CognitoError('SerializationException', 'The request body must be a JSON object');
     send(res, 200, await operation(input));
   }
 
@@ -88,7 +102,9 @@ export function createRequestListener(routes: HttpRoutes): RequestListener {
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return;
       if (error instanceof CognitoError) {
-        send(res, error.status, { __type: error.type, message: error.message }, undefined, { 'x-amzn-errortype': error.type });
+        send(res, error.status, { __type: error.type, message: error.message }, undefined, {
+          'x-amzn-errortype': error.type,
+        });
         return;
       }
       routes.log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -119,12 +135,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       else if (size > DRAIN_LIMIT_BYTES) req.destroy();
     });
     req.on('end', () => {
-      if (size > limit) reject(new CognitoError('RequestEntityTooLargeException', `Request body exceeds ${limit} bytes`, 413));
+      if (size > limit)
+        reject(new CognitoError('RequestEntityTooLargeException', `Request body exceeds ${limit} bytes`, 413));
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', reject);
     // Only matters when the body never ended (client gone, or cut off above); otherwise it settles nothing.
-    req.on('close', () => reject(new CognitoError('RequestEntityTooLargeException', 'Request body was not completed', 413)));
+    req.on('close', () =>
+      reject(new CognitoError('RequestEntityTooLargeException', 'Request body was not completed', 413)),
+    );
   });
 }
 

@@ -20,7 +20,10 @@ export function createOperations({ clientId, flows, tokens }: OperationDeps): Re
     async (input) => {
       const requested = requireString(input, 'ClientId');
       if (requested !== clientId) {
-        throw new CognitoError('ResourceNotFoundException', `User pool client ${requested.slice(0, 128)} does not exist.`);
+        throw new CognitoError(
+          'ResourceNotFoundException',
+          `User pool client ${requested.slice(0, 128)} does not exist.`,
+        );
       }
       return operation(input);
     };
@@ -30,7 +33,9 @@ export function createOperations({ clientId, flows, tokens }: OperationDeps): Re
     ['RespondToAuthChallenge', forClient(flows.respondToAuthChallenge)],
     [
       'GetTokensFromRefreshToken',
-      forClient(async (input) => ({ AuthenticationResult: await tokens.refresh(requireString(input, 'RefreshToken'), clientId) })),
+      forClient(async (input) => ({
+        AuthenticationResult: await tokens.refresh(requireString(input, 'RefreshToken'), clientId),
+      })),
     ],
     [
       'RevokeToken',

@@ -12,7 +12,9 @@ export function isJsonObject(value: unknown): value is JsonObject {
 function validationError(field: string, constraint: string, value: unknown = null): never {
   const shown = value === null || value === undefined ? 'null' : `'${String(value).slice(0, 40)}'`;
   const member = field.charAt(0).toLowerCase() + field.slice(1);
-  throw invalidParameter(`1 validation error detected: Value ${shown} at '${member}' failed to satisfy constraint: ${constraint}`);
+  throw invalidParameter(
+    `1 validation error detected: Value ${shown} at '${member}' failed to satisfy constraint: ${constraint}`,
+  );
 }
 
 /** A required, non-empty string member of the request. */

@@ -73,7 +73,8 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
   } = options;
   const poolName = /^[\w-]+_([0-9a-zA-Z]+)$/.exec(userPoolId)?.[1];
   if (!poolName) throw new Error(`userPoolId must look like <region>_<name> (e.g. local_devpool), got "${userPoolId}"`);
-  if (!/^[\w+]{1,128}$/.test(clientId)) throw new Error(`clientId must be 1-128 letters, digits or _ +, got "${clientId}"`);
+  if (!/^[\w+]{1,128}$/.test(clientId))
+    throw new Error(`clientId must be 1-128 letters, digits or _ +, got "${clientId}"`);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`port must be 0-65535, got ${port}`);
   if (!(sessionTtlSeconds > 0)) throw new Error(`sessionTtlSeconds must be positive, got ${sessionTtlSeconds}`);
 
@@ -94,7 +95,16 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
   const issuer = () => `${url}${userPoolId}`;
   const tokens = createTokenService({ keys, users, issuer });
   const sessions = createSessionStore<PendingSignIn>({ ttlMs: sessionTtlSeconds * 1000 });
-  const flows = createAuthFlows({ userPoolId, poolName, clientId, users, sessions, triggers, tokens, decoySecret: randomBytes(32) });
+  const flows = createAuthFlows({
+    userPoolId,
+    poolName,
+    clientId,
+    users,
+    sessions,
+    triggers,
+    tokens,
+    decoySecret: randomBytes(32),
+  });
   const server = createServer(
     createRequestListener({
       operations: createOperations({ clientId, flows, tokens }),

@@ -50,7 +50,13 @@ interface RefreshGrant {
 }
 
 /** Creates the {@link TokenService} that signs RS256 JWTs with the claims clients read. */
-export function createTokenService({ keys, users, issuer, tokenSeconds = 3600, now = Date.now }: TokenServiceOptions): TokenService {
+export function createTokenService({
+  keys,
+  users,
+  issuer,
+  tokenSeconds = 3600,
+  now = Date.now,
+}: TokenServiceOptions): TokenService {
   const grants = new Map<string, RefreshGrant>();
   const revokedOrigins = new Set<string>();
 
@@ -67,7 +73,12 @@ export function createTokenService({ keys, users, issuer, tokenSeconds = 3600, n
         .sign(keys.privateKey);
     const { sub: _sub, email_verified: emailVerified, ...attributes } = user.attributes;
     const [AccessToken, IdToken] = await Promise.all([
-      sign({ token_use: 'access', scope: 'aws.cognito.signin.user.admin', client_id: grant.clientId, username: user.username }),
+      sign({
+        token_use: 'access',
+        scope: 'aws.cognito.signin.user.admin',
+        client_id: grant.clientId,
+        username: user.username,
+      }),
       sign({
         ...attributes,
         ...(emailVerified === undefined ? {} : { email_verified: emailVerified === 'true' }),
@@ -126,9 +137,12 @@ export function createTokenService({ keys, users, issuer, tokenSeconds = 3600, n
           currentDate: new Date(now()),
         }));
       } catch (error) {
-        throw notAuthorized(error instanceof errors.JWTExpired ? MESSAGES.expiredAccessToken : MESSAGES.invalidAccessToken);
+        throw notAuthorized(
+          error instanceof errors.JWTExpired ? MESSAGES.expiredAccessToken : MESSAGES.invalidAccessToken,
+        );
       }
-      if (payload.token_use !== 'access' || typeof payload.username !== 'string') throw notAuthorized(MESSAGES.invalidAccessToken);
+      if (payload.token_use !== 'access' || typeof payload.username !== 'string')
+        throw notAuthorized(MESSAGES.invalidAccessToken);
       if (revokedOrigins.has(String(payload.origin_jti))) throw notAuthorized(MESSAGES.revokedAccessToken);
       const user = users.find(payload.username);
       if (!user) throw notAuthorized(MESSAGES.invalidAccessToken);

@@ -78,8 +78,13 @@ export function createTriggerRunner(triggers: AuthTriggers, log: (line: string) 
       const response = await invoke('CreateAuthChallenge', triggers.create, createAuthChallengeEvent(context, session));
       const { publicChallengeParameters = {}, privateChallengeParameters = {}, challengeMetadata } = response;
       if (!isStringMap(publicChallengeParameters) || !isStringMap(privateChallengeParameters)) throw nonsense();
-      if (challengeMetadata !== undefined && challengeMetadata !== null && typeof challengeMetadata !== 'string') throw nonsense();
-      return { publicChallengeParameters, privateChallengeParameters, challengeMetadata: challengeMetadata || undefined };
+      if (challengeMetadata !== undefined && challengeMetadata !== null && typeof challengeMetadata !== 'string')
+        throw nonsense();
+      return {
+        publicChallengeParameters,
+        privateChallengeParameters,
+        challengeMetadata: challengeMetadata || undefined,
+      };
     },
 
     async verify(context, privateParameters, answer) {

@@ -66,12 +66,17 @@ export function parseUsers(json: unknown, source: string): LocalUser[] {
     const where = `${source}: user ${index + 1}`;
     if (!isJsonObject(entry)) throw new Error(`${where} is not an object`);
     const { username, email, password, attributes, enabled } = entry;
-    if (typeof username !== 'string' || username.trim() === '') throw new Error(`${where} needs a non-empty "username"`);
+    if (typeof username !== 'string' || username.trim() === '')
+      throw new Error(`${where} needs a non-empty "username"`);
     for (const [name, value] of Object.entries({ email, password })) {
       if (value !== undefined && typeof value !== 'string') throw new Error(`${where}: "${name}" must be a string`);
     }
-    if (enabled !== undefined && typeof enabled !== 'boolean') throw new Error(`${where}: "enabled" must be true or false`);
-    if (attributes !== undefined && (!isJsonObject(attributes) || !Object.values(attributes).every((v) => typeof v === 'string'))) {
+    if (enabled !== undefined && typeof enabled !== 'boolean')
+      throw new Error(`${where}: "enabled" must be true or false`);
+    if (
+      attributes !== undefined &&
+      (!isJsonObject(attributes) || !Object.values(attributes).every((v) => typeof v === 'string'))
+    ) {
       throw new Error(`${where}: "attributes" must map names to strings`);
     }
     return entry as unknown as LocalUser;

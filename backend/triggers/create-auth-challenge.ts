@@ -2,13 +2,19 @@ import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { failedCustomAnswers, latestCustomMetadata } from './challenge-history.ts';
 import type { CodeSender } from './code-sender.ts';
 import { decoyDestination, maskEmail } from './mask-destination.ts';
-import { formatCodeMetadata, generateCode, parseCodeMetadata, type DigitSource, type IssuedCode } from './one-time-code.ts';
+import {
+  formatCodeMetadata,
+  generateCode,
+  parseCodeMetadata,
+  type DigitSource,
+  type IssuedCode,
+} from './one-time-code.ts';
 import { createSesCodeSender } from './ses-code-sender.ts';
 import { readTriggerConfig, type TriggerEnv } from './trigger-config.ts';
 
 /** Options of {@link createCreateAuthChallengeHandler}. */
 export interface CreateAuthChallengeOptions {
-  /** Delivers new codes; not called on retry rounds (the code is reused) nor for unknown users. */
+  /** Delivers new codes; not called on retry rounds while the code is still valid, nor for unknown users. */
   readonly sender: CodeSender;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
   readonly now?: () => number;
@@ -22,7 +28,8 @@ export interface CreateAuthChallengeOptions {
  * Builds a Create Auth Challenge trigger that emails a one-time code.
  *
  * The first custom round draws a code and sends it; later rounds (after a wrong answer) find the same code in
- * the session's `challengeMetadata` and reuse it without sending again. The code travels only in the private
+ * the session's `challengeMetadata` and reuse it without sending again, unless it has expired by then: a
+ * retry round never asks for a code that can no longer be accepted. The code travels only in the private
  * parameters and the metadata, neither of which reaches the client. For a user Cognito could not find
  * (`userNotFound`), the public parameters have the same shape and a plausible masked destination, but nothing
  * is sent, so the client cannot tell the two apart.
@@ -40,7 +47,8 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
     if (!userNotFound && !email) throw new Error('The user has no email address to send a code to');
 
     const session = request.session ?? [];
-    const reused = parseCodeMetadata(latestCustomMetadata(session));
+    const previous = parseCodeMetadata(latestCustomMetadata(session));
+    const reused = previous && previous.expiresAt > now() ? previous : undefined;
     const issued: IssuedCode = reused ?? {
       code: generateCode(config.codeLength, nextDigit),
       expiresAt: now() + config.codeLifetimeSeconds * 1000,
@@ -49,7 +57,9 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
       await sender.send({ to: email!, username: event.userName, code: issued.code, expiresAt: issued.expiresAt });
     }
 
-    const destination = userNotFound ? decoyDestination(event.userName) : (maskEmail(email!) ?? decoyDestination(email!));
+    const destination = userNotFound
+      ? decoyDestination(event.userName)
+      : (maskEmail(email!) ?? decoyDestination(email!));
     event.response.publicChallengeParameters = {
       deliveryMedium: 'EMAIL',
       destination,

@@ -69,7 +69,11 @@ export function verifyAuthChallengeResponseEvent(
 ): VerifyAuthChallengeResponseTriggerEvent {
   return {
     ...common(context, 'VerifyAuthChallengeResponse_Authentication'),
-    request: { ...requestBase(context), privateChallengeParameters: { ...privateChallengeParameters }, challengeAnswer },
+    request: {
+      ...requestBase(context),
+      privateChallengeParameters: { ...privateChallengeParameters },
+      challengeAnswer,
+    },
     response: { answerCorrect: false },
   };
 }

@@ -33,16 +33,21 @@ const memoryStorage = {
 
 function configure(server: LocalCognito) {
   Amplify.configure({
-    Auth: { Cognito: { userPoolId: server.userPoolId, userPoolClientId: server.clientId, userPoolEndpoint: server.url } },
+    Auth: {
+      Cognito: { userPoolId: server.userPoolId, userPoolClientId: server.clientId, userPoolEndpoint: server.url },
+    },
   });
   // configure() resets the token storage to its default every time, so the in-memory store goes in afterwards.
   cognitoUserPoolsTokenProvider.setKeyValueStorage(memoryStorage);
 }
 
 const storedToken = (server: LocalCognito, kind: 'refreshToken' | 'accessToken') =>
-  stored.get(`CognitoIdentityServiceProvider.${server.clientId}.${stored.get(`CognitoIdentityServiceProvider.${server.clientId}.LastAuthUser`)}.${kind}`);
+  stored.get(
+    `CognitoIdentityServiceProvider.${server.clientId}.${stored.get(`CognitoIdentityServiceProvider.${server.clientId}.LastAuthUser`)}.${kind}`,
+  );
 
-const operations = async (server: LocalCognito) => (await fetchRequests(server.url)).map((request) => request.operation);
+const operations = async (server: LocalCognito) =>
+  (await fetchRequests(server.url)).map((request) => request.operation);
 
 const rejection = (name: string, message?: string) => (error: unknown) => {
   const { name: actualName, message: actualMessage } = error as Error;
@@ -109,7 +114,10 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
       assert.ok(refreshToken);
       await signOut();
       assert.ok((await operations(server)).includes('RevokeToken'));
-      const refresh = await cognitoRequest(server.url, 'GetTokensFromRefreshToken', { ClientId: server.clientId, RefreshToken: refreshToken });
+      const refresh = await cognitoRequest(server.url, 'GetTokensFromRefreshToken', {
+        ClientId: server.clientId,
+        RefreshToken: refreshToken,
+      });
       assert.equal(refresh.status, 400);
       assert.equal(refresh.headers.get('x-amzn-errortype'), 'NotAuthorizedException');
     });
@@ -141,9 +149,15 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
       const wrong = code === '000000' ? '000001' : '000000';
       await confirmSignIn({ challengeResponse: wrong });
       await confirmSignIn({ challengeResponse: wrong });
-      await assert.rejects(confirmSignIn({ challengeResponse: wrong }), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+      await assert.rejects(
+        confirmSignIn({ challengeResponse: wrong }),
+        rejection('NotAuthorizedException', 'Incorrect username or password.'),
+      );
       // Amplify keeps the dead session: answering again is refused, which is why clients must start over.
-      await assert.rejects(confirmSignIn({ challengeResponse: code }), rejection('NotAuthorizedException', 'Invalid session for the user.'));
+      await assert.rejects(
+        confirmSignIn({ challengeResponse: code }),
+        rejection('NotAuthorizedException', 'Invalid session for the user.'),
+      );
       await beginSignIn(ALICE);
       assert.equal((await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) })).isSignedIn, true);
     });
@@ -153,10 +167,16 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
     it('shows a challenge and fails only after the last attempt', async () => {
       const first = await beginSignIn('nobody@example.com');
       assert.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
-      assert.equal((first.nextStep as { additionalInfo?: Record<string, string> }).additionalInfo?.destination, 'n***@e***.com');
+      assert.equal(
+        (first.nextStep as { additionalInfo?: Record<string, string> }).additionalInfo?.destination,
+        'n***@e***.com',
+      );
       await confirmSignIn({ challengeResponse: '123456' });
       await confirmSignIn({ challengeResponse: '123456' });
-      await assert.rejects(confirmSignIn({ challengeResponse: '123456' }), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+      await assert.rejects(
+        confirmSignIn({ challengeResponse: '123456' }),
+        rejection('NotAuthorizedException', 'Incorrect username or password.'),
+      );
     });
   });
 
@@ -171,13 +191,19 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
     });
 
     it('refuses a wrong password before any code is sent', async () => {
-      await assert.rejects(beginSignIn(BOB, 'CUSTOM_WITH_SRP', 'correct-horse-42'), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+      await assert.rejects(
+        beginSignIn(BOB, 'CUSTOM_WITH_SRP', 'correct-horse-42'),
+        rejection('NotAuthorizedException', 'Incorrect username or password.'),
+      );
       await assert.rejects(latestCode(server.url, BOB), /no code has been sent/);
     });
 
     it('refuses a passwordless user and an unknown one the same way', async () => {
       for (const username of [ALICE, 'nobody@example.com']) {
-        await assert.rejects(beginSignIn(username, 'CUSTOM_WITH_SRP', BOB_PASSWORD), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+        await assert.rejects(
+          beginSignIn(username, 'CUSTOM_WITH_SRP', BOB_PASSWORD),
+          rejection('NotAuthorizedException', 'Incorrect username or password.'),
+        );
       }
     });
   });
@@ -189,7 +215,10 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
     });
 
     it('refuses a wrong password', async () => {
-      await assert.rejects(beginSignIn(BOB, 'USER_SRP_AUTH', 'nope'), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+      await assert.rejects(
+        beginSignIn(BOB, 'USER_SRP_AUTH', 'nope'),
+        rejection('NotAuthorizedException', 'Incorrect username or password.'),
+      );
     });
   });
 

@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { clearDevLogs, cognitoRequest, fetchMessages, fetchRequests, type RawResponse } from '../../backend/local-cognito/dev-client.ts';
+import {
+  clearDevLogs,
+  cognitoRequest,
+  fetchMessages,
+  fetchRequests,
+  type RawResponse,
+} from '../../backend/local-cognito/dev-client.ts';
 import { start, type LocalCognito } from '../../backend/local-cognito/server.ts';
 
-const AMPLIFY_HEADERS = ['content-type', 'x-amz-target', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'amz-sdk-request', 'cache-control'];
+const AMPLIFY_HEADERS = [
+  'content-type',
+  'x-amz-target',
+  'x-amz-user-agent',
+  'amz-sdk-invocation-id',
+  'amz-sdk-request',
+  'cache-control',
+];
 
 describe('local Cognito endpoint over raw HTTP', () => {
   let server: LocalCognito;
@@ -21,7 +34,11 @@ describe('local Cognito endpoint over raw HTTP', () => {
     return response;
   }
   const initiateAlice = () =>
-    call('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: server.clientId, AuthParameters: { USERNAME: 'alice@example.com' } });
+    call('InitiateAuth', {
+      AuthFlow: 'CUSTOM_AUTH',
+      ClientId: server.clientId,
+      AuthParameters: { USERNAME: 'alice@example.com' },
+    });
 
   function assertCognitoError(response: RawResponse, status: number, type: string, message?: RegExp) {
     assert.equal(response.status, status);
@@ -36,7 +53,11 @@ describe('local Cognito endpoint over raw HTTP', () => {
     it('answers the preflight allowing the headers the client library sends', async () => {
       const response = await fetch(server.url, {
         method: 'OPTIONS',
-        headers: { origin: 'http://localhost:8000', 'access-control-request-method': 'POST', 'access-control-request-headers': AMPLIFY_HEADERS.join(',') },
+        headers: {
+          origin: 'http://localhost:8000',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': AMPLIFY_HEADERS.join(','),
+        },
       });
       assert.equal(response.status, 204);
       assert.equal(response.headers.get('access-control-allow-origin'), '*');
@@ -80,7 +101,12 @@ describe('local Cognito endpoint over raw HTTP', () => {
     });
 
     it('names members of the wrong type or missing', async () => {
-      assertCognitoError(await call('InitiateAuth', { ClientId: 42 }), 400, 'InvalidParameterException', /'clientId'.*must be a string/);
+      assertCognitoError(
+        await call('InitiateAuth', { ClientId: 42 }),
+        400,
+        'InvalidParameterException',
+        /'clientId'.*must be a string/,
+      );
       assertCognitoError(await call('InitiateAuth', {}), 400, 'InvalidParameterException', /Value null at 'clientId'/);
       assertCognitoError(
         await call('InitiateAuth', { ClientId: server.clientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: 'alice' }),
@@ -96,7 +122,11 @@ describe('local Cognito endpoint over raw HTTP', () => {
     });
 
     it('refuses an unknown app client with ResourceNotFoundException', async () => {
-      assertCognitoError(await call('InitiateAuth', { ClientId: 'other', AuthFlow: 'CUSTOM_AUTH' }), 400, 'ResourceNotFoundException');
+      assertCognitoError(
+        await call('InitiateAuth', { ClientId: 'other', AuthFlow: 'CUSTOM_AUTH' }),
+        400,
+        'ResourceNotFoundException',
+      );
     });
 
     it('refuses a challenge this pool never asks', async () => {
@@ -122,7 +152,10 @@ describe('local Cognito endpoint over raw HTTP', () => {
       const response = await initiateAlice();
       assert.equal(response.status, 200);
       assert.ok(statuses.length > 10);
-      assert.ok(statuses.every((status) => status < 500), String(statuses));
+      assert.ok(
+        statuses.every((status) => status < 500),
+        String(statuses),
+      );
     });
   });
 
@@ -130,10 +163,21 @@ describe('local Cognito endpoint over raw HTTP', () => {
     it('lists sent codes newest last and prints each one', async () => {
       await clearDevLogs(server.url);
       logged.length = 0;
-      await call('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: server.clientId, AuthParameters: { USERNAME: 'alice@example.com' } });
-      await call('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: server.clientId, AuthParameters: { USERNAME: 'bob@example.com' } });
+      await call('InitiateAuth', {
+        AuthFlow: 'CUSTOM_AUTH',
+        ClientId: server.clientId,
+        AuthParameters: { USERNAME: 'alice@example.com' },
+      });
+      await call('InitiateAuth', {
+        AuthFlow: 'CUSTOM_AUTH',
+        ClientId: server.clientId,
+        AuthParameters: { USERNAME: 'bob@example.com' },
+      });
       const messages = await fetchMessages(server.url);
-      assert.deepEqual(messages.map((message) => message.to), ['alice@example.com', 'bob@example.com']);
+      assert.deepEqual(
+        messages.map((message) => message.to),
+        ['alice@example.com', 'bob@example.com'],
+      );
       for (const message of messages) {
         assert.equal(message.username, message.to);
         assert.ok(!Number.isNaN(Date.parse(message.sentAt)));
@@ -154,7 +198,10 @@ describe('local Cognito endpoint over raw HTTP', () => {
       await call('GetUser', { AccessToken: 'x' });
       await call('AdminDeleteUser', {});
       const requests = await fetchRequests(server.url);
-      assert.deepEqual(requests.map((request) => request.operation), ['InitiateAuth', 'GetUser', 'AdminDeleteUser']);
+      assert.deepEqual(
+        requests.map((request) => request.operation),
+        ['InitiateAuth', 'GetUser', 'AdminDeleteUser'],
+      );
       assert.ok(requests.every((request) => !Number.isNaN(Date.parse(request.at))));
       await fetch(new URL('_dev/requests', server.url), { method: 'DELETE' });
       assert.deepEqual(await fetchRequests(server.url), []);
@@ -181,7 +228,11 @@ describe('local Cognito endpoint over raw HTTP', () => {
       const challenge = await initiateAlice();
       const [message] = await fetchMessages(server.url);
       assert.ok(!JSON.stringify(challenge.body).includes(message!.code));
-      const stranger = await call('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: server.clientId, AuthParameters: { USERNAME: 'nobody@example.com' } });
+      const stranger = await call('InitiateAuth', {
+        AuthFlow: 'CUSTOM_AUTH',
+        ClientId: server.clientId,
+        AuthParameters: { USERNAME: 'nobody@example.com' },
+      });
       assert.equal(stranger.status, challenge.status);
       assert.deepEqual(Object.keys(stranger.body as object), Object.keys(challenge.body as object));
     });

@@ -41,7 +41,9 @@ function endpoint(options: StartOptions = {}) {
   });
 
   const initiate = (username: string, clientId = context.server.clientId) =>
-    context.client.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username } }));
+    context.client.send(
+      new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username } }),
+    );
   const answer = (session: string | undefined, username: string, code: string) =>
     context.client.send(
       new RespondToAuthChallengeCommand({
@@ -53,7 +55,11 @@ function endpoint(options: StartOptions = {}) {
     );
   const signIn = async (username: string): Promise<AuthenticationResultType> => {
     const challenge = await initiate(username);
-    const { AuthenticationResult } = await answer(challenge.Session, username, await latestCode(context.server.url, username));
+    const { AuthenticationResult } = await answer(
+      challenge.Session,
+      username,
+      await latestCode(context.server.url, username),
+    );
     assert.ok(AuthenticationResult);
     return AuthenticationResult;
   };
@@ -151,7 +157,10 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
         challenge = retry;
       }
       await assert.rejects(pool.answer(challenge.Session, ALICE, wrongCode(code)), incorrect);
-      await assert.rejects(pool.answer(challenge.Session, ALICE, code), error('NotAuthorizedException', 'Invalid session for the user.'));
+      await assert.rejects(
+        pool.answer(challenge.Session, ALICE, code),
+        error('NotAuthorizedException', 'Invalid session for the user.'),
+      );
       assert.ok((await pool.signIn(ALICE)).AccessToken);
     });
 
@@ -170,11 +179,17 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
       const challenge = await pool.initiate(ALICE);
       const code = await latestCode(pool.server.url, ALICE);
       await pool.answer(challenge.Session, ALICE, wrongCode(code));
-      await assert.rejects(pool.answer(challenge.Session, ALICE, code), error('NotAuthorizedException', 'Invalid session for the user.'));
+      await assert.rejects(
+        pool.answer(challenge.Session, ALICE, code),
+        error('NotAuthorizedException', 'Invalid session for the user.'),
+      );
     });
 
     it('refuses a session that was never issued', async () => {
-      await assert.rejects(pool.answer('x'.repeat(64), ALICE, '123456'), error('NotAuthorizedException', 'Invalid session for the user.'));
+      await assert.rejects(
+        pool.answer('x'.repeat(64), ALICE, '123456'),
+        error('NotAuthorizedException', 'Invalid session for the user.'),
+      );
     });
   });
 
@@ -184,7 +199,10 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
       const real = await pool.initiate(ALICE);
       const decoy = await pool.initiate('nobody@example.com');
       assert.equal(decoy.ChallengeName, 'CUSTOM_CHALLENGE');
-      assert.deepEqual(Object.keys(decoy.ChallengeParameters ?? {}).sort(), Object.keys(real.ChallengeParameters ?? {}).sort());
+      assert.deepEqual(
+        Object.keys(decoy.ChallengeParameters ?? {}).sort(),
+        Object.keys(real.ChallengeParameters ?? {}).sort(),
+      );
       assert.equal(decoy.ChallengeParameters?.destination, 'n***@e***.com');
       assert.equal(decoy.ChallengeParameters?.attemptsLeft, '3');
       assert.equal(decoy.Session?.length, real.Session?.length);
@@ -220,7 +238,11 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
     const verifierKeys = ['SALT', 'SECRET_BLOCK', 'SRP_B', 'USERNAME', 'USER_ID_FOR_SRP'];
 
     it('asks for the password verifier, for known and unknown users alike', async () => {
-      for (const [flow, username] of [['CUSTOM_AUTH', BOB], ['CUSTOM_AUTH', 'nobody@example.com'], ['USER_SRP_AUTH', BOB]] as const) {
+      for (const [flow, username] of [
+        ['CUSTOM_AUTH', BOB],
+        ['CUSTOM_AUTH', 'nobody@example.com'],
+        ['USER_SRP_AUTH', BOB],
+      ] as const) {
         const challenge = await initiateSrp(flow, username);
         assert.equal(challenge.ChallengeName, 'PASSWORD_VERIFIER');
         assert.deepEqual(Object.keys(challenge.ChallengeParameters ?? {}).sort(), verifierKeys);
@@ -275,7 +297,9 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
 
     it('refuses an unknown refresh token', async () => {
       await assert.rejects(
-        pool.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: 'nope' })),
+        pool.client.send(
+          new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: 'nope' }),
+        ),
         error('NotAuthorizedException', 'Invalid Refresh Token'),
       );
     });
@@ -286,7 +310,9 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
       const tokens = await pool.signIn(ALICE);
       await pool.client.send(new RevokeTokenCommand({ ClientId: pool.server.clientId, Token: tokens.RefreshToken }));
       await assert.rejects(
-        pool.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: tokens.RefreshToken })),
+        pool.client.send(
+          new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: tokens.RefreshToken }),
+        ),
         error('NotAuthorizedException', 'Invalid Refresh Token'),
       );
       await assert.rejects(
@@ -304,10 +330,15 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
       await pool.client.send(new GlobalSignOutCommand({ AccessToken: phone.AccessToken }));
       for (const tokens of [laptop, phone]) {
         await assert.rejects(
-          pool.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: tokens.RefreshToken })),
+          pool.client.send(
+            new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: tokens.RefreshToken }),
+          ),
           error('NotAuthorizedException', 'Invalid Refresh Token'),
         );
-        await assert.rejects(pool.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken })), error('NotAuthorizedException'));
+        await assert.rejects(
+          pool.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken })),
+          error('NotAuthorizedException'),
+        );
       }
       assert.equal((await pool.client.send(new GetUserCommand({ AccessToken: bob.AccessToken }))).Username, BOB);
     });
@@ -315,13 +346,20 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
 
   describe('when the request is not a valid call', () => {
     it('refuses an unknown app client', async () => {
-      await assert.rejects(pool.initiate(ALICE, 'someoneelse'), error('ResourceNotFoundException', 'User pool client someoneelse does not exist.'));
+      await assert.rejects(
+        pool.initiate(ALICE, 'someoneelse'),
+        error('ResourceNotFoundException', 'User pool client someoneelse does not exist.'),
+      );
     });
 
     it('refuses flows this client does not enable', async () => {
       await assert.rejects(
         pool.client.send(
-          new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.server.clientId, AuthParameters: { USERNAME: BOB, PASSWORD: 'x' } }),
+          new InitiateAuthCommand({
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            ClientId: pool.server.clientId,
+            AuthParameters: { USERNAME: BOB, PASSWORD: 'x' },
+          }),
         ),
         error('InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client'),
       );
@@ -329,7 +367,9 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
 
     it('names a missing USERNAME or ANSWER', async () => {
       await assert.rejects(
-        pool.client.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: pool.server.clientId, AuthParameters: {} })),
+        pool.client.send(
+          new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: pool.server.clientId, AuthParameters: {} }),
+        ),
         error('InvalidParameterException', 'Missing required parameter USERNAME'),
       );
       const challenge = await pool.initiate(ALICE);
@@ -345,7 +385,10 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
         error('InvalidParameterException', 'Missing required parameter ANSWER'),
       );
       const code = await latestCode(pool.server.url, ALICE);
-      assert.ok((await pool.answer(challenge.Session, ALICE, code)).AuthenticationResult, 'the session survives a malformed call');
+      assert.ok(
+        (await pool.answer(challenge.Session, ALICE, code)).AuthenticationResult,
+        'the session survives a malformed call',
+      );
     });
   });
 
@@ -365,7 +408,10 @@ describe('local Cognito endpoint with a short session lifetime', () => {
     const challenge = await pool.initiate(ALICE);
     const code = await latestCode(pool.server.url, ALICE);
     await new Promise((resolve) => setTimeout(resolve, 400));
-    await assert.rejects(pool.answer(challenge.Session, ALICE, code), error('NotAuthorizedException', 'Invalid session for the user, session is expired.'));
+    await assert.rejects(
+      pool.answer(challenge.Session, ALICE, code),
+      error('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
+    );
   });
 });
 
@@ -376,17 +422,25 @@ describe('local Cognito endpoint with failing triggers', () => {
     it('answers UserLambdaValidationException with the trigger message', async () => {
       await assert.rejects(
         pool.initiate(ALICE),
-        error('UserLambdaValidationException', 'DefineAuthChallenge failed with error MAX_ATTEMPTS must be a whole number from 1 to 10, got "many".'),
+        error(
+          'UserLambdaValidationException',
+          'DefineAuthChallenge failed with error MAX_ATTEMPTS must be a whole number from 1 to 10, got "many".',
+        ),
       );
     });
   });
 
   describe('when a trigger answers nonsense', () => {
-    const pool = endpoint({ triggers: { verify: async (event) => ({ ...event, response: { answerCorrect: 'yes' as unknown as boolean } }) } });
+    const pool = endpoint({
+      triggers: { verify: async (event) => ({ ...event, response: { answerCorrect: 'yes' as unknown as boolean } }) },
+    });
 
     it('answers InvalidLambdaResponseException and keeps serving', async () => {
       const challenge = await pool.initiate(ALICE);
-      await assert.rejects(pool.answer(challenge.Session, ALICE, '123456'), error('InvalidLambdaResponseException', 'Unrecognizable lambda output'));
+      await assert.rejects(
+        pool.answer(challenge.Session, ALICE, '123456'),
+        error('InvalidLambdaResponseException', 'Unrecognizable lambda output'),
+      );
       assert.equal((await pool.initiate(ALICE)).ChallengeName, 'CUSTOM_CHALLENGE');
     });
   });

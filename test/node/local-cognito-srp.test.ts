@@ -26,7 +26,14 @@ function bigPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
 const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 const hexHash = (hex: string) => BigInt(`0x${sha(Buffer.from(hex, 'hex'))}`);
 
-function clientSignature(options: { poolName: string; userId: string; password: string; parameters: Record<string, string>; a: bigint; timestamp: string }) {
+function clientSignature(options: {
+  poolName: string;
+  userId: string;
+  password: string;
+  parameters: Record<string, string>;
+  a: bigint;
+  timestamp: string;
+}) {
   const { poolName, userId, password, parameters, a, timestamp } = options;
   const A = bigPow(g, a, N);
   const B = BigInt(`0x${parameters.SRP_B}`);
@@ -35,7 +42,9 @@ function clientSignature(options: { poolName: string; userId: string; password: 
   const x = hexHash(padHex(BigInt(`0x${parameters.SALT}`)) + sha(`${poolName}${userId}:${password}`));
   const base = (((B - k * bigPow(g, x, N)) % N) + N) % N;
   const S = bigPow(base, a + u * x, N);
-  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
+  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex'))
+    .update(Buffer.from(padHex(S), 'hex'))
+    .digest();
   const key = createHmac('sha256', prk).update('Caldera Derived Key\u0001').digest().subarray(0, 16);
   return createHmac('sha256', key)
     .update(poolName)
@@ -103,8 +112,14 @@ describe('SRP password verification', () => {
     it('rejects a changed timestamp or secret block', () => {
       const { state, claim, timestamp } = handshake(PASSWORD);
       const good = claim(PASSWORD);
-      assert.equal(isPasswordClaimValid(state, { ...good, timestamp: timestamp.replace(/\d\d UTC/, '61 UTC') }, POOL), false);
-      assert.equal(isPasswordClaimValid(state, { ...good, secretBlock: randomBytes(64).toString('base64') }, POOL), false);
+      assert.equal(
+        isPasswordClaimValid(state, { ...good, timestamp: timestamp.replace(/\d\d UTC/, '61 UTC') }, POOL),
+        false,
+      );
+      assert.equal(
+        isPasswordClaimValid(state, { ...good, secretBlock: randomBytes(64).toString('base64') }, POOL),
+        false,
+      );
     });
   });
 

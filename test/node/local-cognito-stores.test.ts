@@ -35,7 +35,10 @@ describe('session store', () => {
 
     it('refuses a session it never issued', () => {
       const { store } = clockedStore();
-      assert.throws(() => store.take('made-up'), cognitoError('NotAuthorizedException', 'Invalid session for the user.'));
+      assert.throws(
+        () => store.take('made-up'),
+        cognitoError('NotAuthorizedException', 'Invalid session for the user.'),
+      );
     });
   });
 
@@ -44,7 +47,10 @@ describe('session store', () => {
       const { store, advance } = clockedStore(1000);
       const session = store.open('state');
       advance(1001);
-      assert.throws(() => store.take(session), cognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.'));
+      assert.throws(
+        () => store.take(session),
+        cognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
+      );
     });
 
     it('still accepts it at the last moment', () => {
@@ -60,7 +66,13 @@ describe('user store', () => {
   const users = createUserStore(
     [
       { username: 'alice@example.com', email: 'alice@example.com' },
-      { username: 'bob@example.com', email: 'bob@example.com', password: 'pw', attributes: { name: 'Bob' }, enabled: false },
+      {
+        username: 'bob@example.com',
+        email: 'bob@example.com',
+        password: 'pw',
+        attributes: { name: 'Bob' },
+        enabled: false,
+      },
     ],
     'testpool',
   );
@@ -74,7 +86,10 @@ describe('user store', () => {
     const alice = users.find('alice@example.com')!;
     assert.match(alice.sub, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.deepEqual(alice.attributes, { sub: alice.sub, email: 'alice@example.com', email_verified: 'true' });
-    assert.equal(createUserStore([{ username: 'alice@example.com' }], 'other').find('alice@example.com')?.sub, alice.sub);
+    assert.equal(
+      createUserStore([{ username: 'alice@example.com' }], 'other').find('alice@example.com')?.sub,
+      alice.sub,
+    );
   });
 
   it('keeps an SRP verifier instead of the password', () => {
@@ -86,7 +101,10 @@ describe('user store', () => {
   });
 
   it('refuses duplicate usernames', () => {
-    assert.throws(() => createUserStore([{ username: 'a@x.io' }, { username: 'A@x.io' }], 'p'), /Duplicate username "A@x.io"/);
+    assert.throws(
+      () => createUserStore([{ username: 'a@x.io' }, { username: 'A@x.io' }], 'p'),
+      /Duplicate username "A@x.io"/,
+    );
   });
 
   describe('when the users file is malformed', () => {
@@ -94,7 +112,11 @@ describe('user store', () => {
       ['not an array', { username: 'a' }, /users.json: expected a JSON array of users/],
       ['an entry without a username', [{ email: 'a@x.io' }], /users.json: user 1 needs a non-empty "username"/],
       ['a numeric password', [{ username: 'a', password: 42 }], /user 1: "password" must be a string/],
-      ['attributes that are not strings', [{ username: 'a' }, { username: 'b', attributes: { age: 3 } }], /user 2: "attributes" must map names to strings/],
+      [
+        'attributes that are not strings',
+        [{ username: 'a' }, { username: 'b', attributes: { age: 3 } }],
+        /user 2: "attributes" must map names to strings/,
+      ],
       ['enabled as text', [{ username: 'a', enabled: 'yes' }], /"enabled" must be true or false/],
     ];
     for (const [name, json, message] of cases) {
@@ -114,7 +136,8 @@ describe('token service', async () => {
 
   it('signs RS256 tokens with the pool key id', async () => {
     const { AccessToken, IdToken } = await tokens.signIn(alice, 'client');
-    for (const token of [AccessToken, IdToken]) assert.deepEqual(decodeProtectedHeader(token), { alg: 'RS256', kid: keys.kid });
+    for (const token of [AccessToken, IdToken])
+      assert.deepEqual(decodeProtectedHeader(token), { alg: 'RS256', kid: keys.kid });
   });
 
   it('puts the claims clients read into the access and ID tokens', async () => {
@@ -125,9 +148,18 @@ describe('token service', async () => {
     assert.deepEqual(
       { ...access, jti: undefined, origin_jti: undefined, event_id: undefined },
       {
-        sub: alice.sub, username: 'alice@example.com', client_id: 'client', token_use: 'access',
-        scope: 'aws.cognito.signin.user.admin', iss: 'http://127.0.0.1:1/local_testpool',
-        iat, exp: iat + 3600, auth_time: iat, jti: undefined, origin_jti: undefined, event_id: undefined,
+        sub: alice.sub,
+        username: 'alice@example.com',
+        client_id: 'client',
+        token_use: 'access',
+        scope: 'aws.cognito.signin.user.admin',
+        iss: 'http://127.0.0.1:1/local_testpool',
+        iat,
+        exp: iat + 3600,
+        auth_time: iat,
+        jti: undefined,
+        origin_jti: undefined,
+        event_id: undefined,
       },
     );
     assert.equal(id.token_use, 'id');
@@ -149,7 +181,10 @@ describe('token service', async () => {
     it('says when it has expired', async () => {
       const { AccessToken } = await tokens.signIn(alice, 'client');
       now += 3601_000;
-      await assert.rejects(tokens.verifyAccessToken(AccessToken), cognitoError('NotAuthorizedException', 'Access Token has expired'));
+      await assert.rejects(
+        tokens.verifyAccessToken(AccessToken),
+        cognitoError('NotAuthorizedException', 'Access Token has expired'),
+      );
     });
 
     it('refuses an ID token or a tampered token', async () => {
@@ -166,8 +201,14 @@ describe('token service', async () => {
       const { AccessToken, RefreshToken } = await tokens.signIn(alice, 'client');
       await tokens.refresh(RefreshToken!, 'client');
       tokens.revoke(RefreshToken!, 'client');
-      await assert.rejects(tokens.refresh(RefreshToken!, 'client'), cognitoError('NotAuthorizedException', 'Invalid Refresh Token'));
-      await assert.rejects(tokens.verifyAccessToken(AccessToken), cognitoError('NotAuthorizedException', 'Access Token has been revoked'));
+      await assert.rejects(
+        tokens.refresh(RefreshToken!, 'client'),
+        cognitoError('NotAuthorizedException', 'Invalid Refresh Token'),
+      );
+      await assert.rejects(
+        tokens.verifyAccessToken(AccessToken),
+        cognitoError('NotAuthorizedException', 'Access Token has been revoked'),
+      );
     });
 
     it('leaves other sign-ins of the same user alone', async () => {
@@ -180,6 +221,9 @@ describe('token service', async () => {
 
   it('refuses a refresh token presented by another client', async () => {
     const { RefreshToken } = await tokens.signIn(alice, 'client');
-    await assert.rejects(tokens.refresh(RefreshToken!, 'other'), cognitoError('NotAuthorizedException', 'Invalid Refresh Token'));
+    await assert.rejects(
+      tokens.refresh(RefreshToken!, 'other'),
+      cognitoError('NotAuthorizedException', 'Invalid Refresh Token'),
+    );
   });
 });

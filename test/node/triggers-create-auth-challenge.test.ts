@@ -4,16 +4,7 @@ import type { ChallengeHistoryEntry } from '../../backend/triggers/challenge-his
 import type { CodeMessage, CodeSender } from '../../backend/triggers/code-sender.ts';
 import { createCreateAuthChallengeHandler } from '../../backend/triggers/create-auth-challenge.ts';
 import { createAuthChallengeEvent, type TriggerContext } from '../../backend/triggers/trigger-events.ts';
-
-const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
-
-const alice: TriggerContext = {
-  userPoolId: 'local_testpool',
-  clientId: 'testclient',
-  userName: 'alice@example.com',
-  userAttributes: { email: 'alice@example.com', sub: '5f1c0000-0000-4000-8000-000000000001' },
-  userNotFound: false,
-};
+import { NOW, alice, stranger } from './triggers-fixtures.ts';
 
 function recordingSender() {
   const sent: CodeMessage[] = [];
@@ -117,6 +108,16 @@ describe('Create Auth Challenge', () => {
       assert.equal(retry.challengeMetadata, first.challengeMetadata);
     });
 
+    it('sends a fresh code when the issued one has expired', async () => {
+      const { sent, run } = setup();
+      const expired = `CODE-123456-${NOW - 1}`;
+      const retry = await run([customRound(expired)]);
+      assert.equal(sent.length, 1);
+      assert.notEqual(retry.challengeMetadata, expired);
+      assert.equal(retry.publicChallengeParameters.expiresAt, String(NOW + 180_000));
+      assert.equal(retry.publicChallengeParameters.attemptsLeft, '2');
+    });
+
     it('counts down the attempts left', async () => {
       const { run } = setup();
       const first = await run([]);
@@ -129,8 +130,6 @@ describe('Create Auth Challenge', () => {
   });
 
   describe('when Cognito did not find the user', () => {
-    const stranger: TriggerContext = { ...alice, userName: 'nobody@example.org', userAttributes: {}, userNotFound: true };
-
     it('sends nothing', async () => {
       const { sent, run } = setup();
       await run([], stranger);
@@ -141,7 +140,10 @@ describe('Create Auth Challenge', () => {
       const { run } = setup();
       const real = await run([]);
       const decoy = await run([], stranger);
-      assert.deepEqual(Object.keys(decoy.publicChallengeParameters).sort(), Object.keys(real.publicChallengeParameters).sort());
+      assert.deepEqual(
+        Object.keys(decoy.publicChallengeParameters).sort(),
+        Object.keys(real.publicChallengeParameters).sort(),
+      );
       assert.deepEqual(decoy.publicChallengeParameters, {
         ...real.publicChallengeParameters,
         destination: 'n***@e***.org',
@@ -177,7 +179,10 @@ describe('Create Auth Challenge', () => {
     it('refuses to create anything but a custom challenge', async () => {
       const { sent, sender } = recordingSender();
       const create = createCreateAuthChallengeHandler({ sender, env: {} });
-      await assert.rejects(create(createAuthChallengeEvent(alice, [], 'PASSWORD_VERIFIER')), /only creates CUSTOM_CHALLENGE/);
+      await assert.rejects(
+        create(createAuthChallengeEvent(alice, [], 'PASSWORD_VERIFIER')),
+        /only creates CUSTOM_CHALLENGE/,
+      );
       assert.equal(sent.length, 0);
     });
 

@@ -2,19 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChallengeHistoryEntry } from '../../backend/triggers/challenge-history.ts';
 import { createDefineAuthChallengeHandler, handler } from '../../backend/triggers/define-auth-challenge.ts';
-import { defineAuthChallengeEvent, type TriggerContext } from '../../backend/triggers/trigger-events.ts';
-
-const alice: TriggerContext = {
-  userPoolId: 'local_testpool',
-  clientId: 'testclient',
-  userName: 'alice@example.com',
-  userAttributes: { email: 'alice@example.com', sub: '5f1c0000-0000-4000-8000-000000000001' },
-  userNotFound: false,
-};
-const stranger: TriggerContext = { ...alice, userName: 'nobody@example.com', userAttributes: {}, userNotFound: true };
+import { defineAuthChallengeEvent } from '../../backend/triggers/trigger-events.ts';
+import { alice, stranger } from './triggers-fixtures.ts';
 
 const srpA = (result = true): ChallengeHistoryEntry => ({ challengeName: 'SRP_A', challengeResult: result });
-const verifier = (result: boolean): ChallengeHistoryEntry => ({ challengeName: 'PASSWORD_VERIFIER', challengeResult: result });
+const verifier = (result: boolean): ChallengeHistoryEntry => ({
+  challengeName: 'PASSWORD_VERIFIER',
+  challengeResult: result,
+});
 const custom = (result: boolean): ChallengeHistoryEntry => ({
   challengeName: 'CUSTOM_CHALLENGE',
   challengeResult: result,

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decoyDestination, maskEmail } from '../../backend/triggers/mask-destination.ts';
-import { codesMatch, formatCodeMetadata, generateCode, parseCodeMetadata } from '../../backend/triggers/one-time-code.ts';
+import {
+  codesMatch,
+  formatCodeMetadata,
+  generateCode,
+  parseCodeMetadata,
+} from '../../backend/triggers/one-time-code.ts';
 import { readTriggerConfig } from '../../backend/triggers/trigger-config.ts';
 
 describe('one-time codes', () => {
@@ -18,13 +23,19 @@ describe('one-time codes', () => {
       counts.forEach((count, digit) => {
         assert.ok(count > 0, `digit ${digit} never drawn`);
         // Nine standard deviations either side: a correct generator essentially never fails this.
-        assert.ok(Math.abs(count - expected) < expected * 0.25, `digit ${digit} drawn ${count} times, expected ~${expected}`);
+        assert.ok(
+          Math.abs(count - expected) < expected * 0.25,
+          `digit ${digit} drawn ${count} times, expected ~${expected}`,
+        );
       });
     });
 
     it('keep leading zeros', () => {
       const digits = [0, 0, 7, 9, 1, 3];
-      assert.equal(generateCode(6, () => digits.shift()!), '007913');
+      assert.equal(
+        generateCode(6, () => digits.shift()!),
+        '007913',
+      );
     });
   });
 
@@ -78,11 +89,21 @@ describe('masked destinations', () => {
 
 describe('trigger settings', () => {
   it('default to six digits, three attempts and three minutes', () => {
-    assert.deepEqual(readTriggerConfig({}), { codeLength: 6, maxAttempts: 3, codeLifetimeSeconds: 180, senderEmail: undefined });
+    assert.deepEqual(readTriggerConfig({}), {
+      codeLength: 6,
+      maxAttempts: 3,
+      codeLifetimeSeconds: 180,
+      senderEmail: undefined,
+    });
   });
 
   it('are read from the environment', () => {
-    const env = { CODE_LENGTH: '8', MAX_ATTEMPTS: '5', CODE_LIFETIME_SECONDS: '300', SENDER_EMAIL: ' no-reply@example.com ' };
+    const env = {
+      CODE_LENGTH: '8',
+      MAX_ATTEMPTS: '5',
+      CODE_LIFETIME_SECONDS: '300',
+      SENDER_EMAIL: ' no-reply@example.com ',
+    };
     assert.deepEqual(readTriggerConfig(env), {
       codeLength: 8,
       maxAttempts: 5,
@@ -97,7 +118,10 @@ describe('trigger settings', () => {
   });
 
   it('reject values out of range with a message naming the variable', () => {
-    assert.throws(() => readTriggerConfig({ CODE_LENGTH: '3' }), /CODE_LENGTH must be a whole number from 4 to 12, got "3"/);
+    assert.throws(
+      () => readTriggerConfig({ CODE_LENGTH: '3' }),
+      /CODE_LENGTH must be a whole number from 4 to 12, got "3"/,
+    );
     assert.throws(() => readTriggerConfig({ CODE_LIFETIME_SECONDS: '1e3' }), /CODE_LIFETIME_SECONDS/);
   });
 });

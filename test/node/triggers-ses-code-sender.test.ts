@@ -3,9 +3,14 @@ import { describe, it } from 'node:test';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import type { CodeMessage } from '../../backend/triggers/code-sender.ts';
 import { createSesCodeSender } from '../../backend/triggers/ses-code-sender.ts';
+import { NOW, alice } from './triggers-fixtures.ts';
 
-const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
-const message: CodeMessage = { to: 'alice@example.com', username: 'alice@example.com', code: '042917', expiresAt: NOW + 180_000 };
+const message: CodeMessage = {
+  to: 'alice@example.com',
+  username: 'alice@example.com',
+  code: '042917',
+  expiresAt: NOW + 180_000,
+};
 
 function mockedClient() {
   const commands: SendEmailCommand[] = [];
@@ -43,7 +48,10 @@ describe('SES code sender', () => {
     });
 
     it('serialises to the SES query request through the SDK client itself', async () => {
-      const client = new SESClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+      const client = new SESClient({
+        region: 'eu-west-1',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      });
       let wire: { method: string; hostname: string; body: string } | undefined;
       client.middlewareStack.add(
         () => async (args) => {
@@ -68,7 +76,10 @@ describe('SES code sender', () => {
   describe('when SENDER_EMAIL is missing', () => {
     it('fails with a message saying so, without calling SES', async () => {
       const { commands, client } = mockedClient();
-      await assert.rejects(createSesCodeSender({ senderEmail: undefined, client }).send(message), /SENDER_EMAIL is not set/);
+      await assert.rejects(
+        createSesCodeSender({ senderEmail: undefined, client }).send(message),
+        /SENDER_EMAIL is not set/,
+      );
       assert.equal(commands.length, 0);
     });
 
@@ -76,11 +87,7 @@ describe('SES code sender', () => {
       delete process.env.SENDER_EMAIL;
       const { handler } = await import('../../backend/triggers/create-auth-challenge.ts');
       const { createAuthChallengeEvent } = await import('../../backend/triggers/trigger-events.ts');
-      const event = createAuthChallengeEvent(
-        { userPoolId: 'local_testpool', clientId: 'c', userName: 'alice@example.com', userAttributes: { email: 'alice@example.com' }, userNotFound: false },
-        [],
-      );
-      await assert.rejects(handler(event), /SENDER_EMAIL is not set/);
+      await assert.rejects(handler(createAuthChallengeEvent(alice, [])), /SENDER_EMAIL is not set/);
     });
   });
 });

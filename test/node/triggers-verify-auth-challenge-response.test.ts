@@ -5,20 +5,16 @@ import {
   createVerifyAuthChallengeResponseHandler,
   handler,
 } from '../../backend/triggers/verify-auth-challenge-response.ts';
+import { NOW, alice, stranger } from './triggers-fixtures.ts';
 
-const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
 const CODE = '042917';
 
-const alice: TriggerContext = {
-  userPoolId: 'local_testpool',
-  clientId: 'testclient',
-  userName: 'alice@example.com',
-  userAttributes: { email: 'alice@example.com' },
-  userNotFound: false,
-};
 const issued = { code: CODE, expiresAt: String(NOW + 180_000) };
 
-async function verify(answer: string, options: { at?: number; context?: TriggerContext; parameters?: Record<string, string> } = {}) {
+async function verify(
+  answer: string,
+  options: { at?: number; context?: TriggerContext; parameters?: Record<string, string> } = {},
+) {
   const check = createVerifyAuthChallengeResponseHandler({ now: () => options.at ?? NOW });
   const event = verifyAuthChallengeResponseEvent(options.context ?? alice, options.parameters ?? issued, answer);
   return (await check(event)).response.answerCorrect;
@@ -58,7 +54,6 @@ describe('Verify Auth Challenge Response', () => {
 
   describe('when Cognito did not find the user', () => {
     it('rejects every answer', async () => {
-      const stranger = { ...alice, userAttributes: {}, userNotFound: true };
       assert.equal(await verify(CODE, { context: stranger }), false);
     });
   });
@@ -71,7 +66,7 @@ describe('Verify Auth Challenge Response', () => {
       'a prefix of the code': CODE.slice(0, 5),
       'the code with an extra digit': `${CODE}0`,
       '10 000 characters': '4'.repeat(10_000),
-      'letters': 'abcdef',
+      letters: 'abcdef',
       'the code in other digit scripts': '٠٤٢٩١٧',
       'full-width digits': '０４２９１７',
       'emoji and unpaired surrogates': '🔑\ud800\udfff',

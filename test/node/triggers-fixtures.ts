@@ -1,0 +1,22 @@
+/** Shared fixtures of the trigger tests: a fixed clock and the Cognito-side view of two sign-ins. */
+import type { TriggerContext } from '../../backend/triggers/trigger-events.ts';
+
+/** A fixed "now" (epoch ms), so expiry times are exact. */
+export const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
+
+/** A real user with an email address. */
+export const alice: TriggerContext = {
+  userPoolId: 'local_testpool',
+  clientId: 'testclient',
+  userName: 'alice@example.com',
+  userAttributes: { email: 'alice@example.com', sub: '5f1c0000-0000-4000-8000-000000000001' },
+  userNotFound: false,
+};
+
+/** A username Cognito could not find: no attributes, `userNotFound` set. */
+export const stranger: TriggerContext = {
+  ...alice,
+  userName: 'nobody@example.org',
+  userAttributes: {},
+  userNotFound: true,
+};
