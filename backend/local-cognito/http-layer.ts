@@ -62,7 +62,7 @@ export function createRequestListener(routes: HttpRoutes): RequestListener {
   const maxBodyBytes = routes.maxBodyBytes ?? 64 * 1024;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://endpoint').pathname;
+    const path = requestPath(req.url);
     if (req.method === 'OPTIONS') return send(res, 204);
     if (req.method === 'POST' && !path.startsWith('/_dev/')) return cognitoCall(req, res);
     if (path === '/_dev/messages') return devList(req, res, routes.inbox);
@@ -113,6 +113,14 @@ export function createRequestListener(routes: HttpRoutes): RequestListener {
       });
     });
   };
+}
+
+function requestPath(url: string | undefined): string {
+  try {
+    return new URL(url ?? '/', 'http://endpoint').pathname;
+  } catch {
+    throw new CognitoError('InvalidRequestException', 'The request target is not a valid URL');
+  }
 }
 
 function devList(req: IncomingMessage, res: ServerResponse, entries: { list(): unknown[]; clear(): void }) {

@@ -148,6 +148,21 @@ describe('local Cognito endpoint over raw HTTP', () => {
       await wrongMethod.body?.cancel();
     });
 
+    it('answers 400 to a request target that is not a URL', async () => {
+      const { request } = await import('node:http');
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const { hostname, port } = new URL(server.url);
+        request({ hostname, port, method: 'GET', path: 'http://[' }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        })
+          .on('error', reject)
+          .end();
+      });
+      statuses.push(status ?? 0);
+      assert.equal(status, 400);
+    });
+
     it('keeps serving, and never answered with a 5xx', async () => {
       const response = await initiateAlice();
       assert.equal(response.status, 200);

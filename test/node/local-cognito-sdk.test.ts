@@ -63,7 +63,13 @@ function endpoint(options: StartOptions = {}) {
     assert.ok(AuthenticationResult);
     return AuthenticationResult;
   };
-  return Object.assign(context, { initiate, answer, signIn });
+  const refresh = (refreshToken: string | undefined) =>
+    context.client.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: context.server.clientId, RefreshToken: refreshToken }),
+    );
+  const getUser = (accessToken: string | undefined) =>
+    context.client.send(new GetUserCommand({ AccessToken: accessToken }));
+  return Object.assign(context, { initiate, answer, signIn, refresh, getUser });
 }
 
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(code.length, '0');
@@ -126,7 +132,7 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
     });
 
     it('answers GetUser for the access token', async () => {
-      const user = await pool.client.send(new GetUserCommand({ AccessToken: result.AccessToken }));
+      const user = await pool.getUser(result.AccessToken);
       assert.equal(user.Username, ALICE);
       const attributes = Object.fromEntries((user.UserAttributes ?? []).map(({ Name, Value }) => [Name, Value]));
       assert.equal(attributes.email, ALICE);
@@ -274,9 +280,7 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
   describe('when tokens are refreshed', () => {
     it('issues new access and ID tokens from the same sign-in, keeping the refresh token', async () => {
       const first = await pool.signIn(ALICE);
-      const { AuthenticationResult } = await pool.client.send(
-        new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: first.RefreshToken }),
-      );
+      const { AuthenticationResult } = await pool.refresh(first.RefreshToken);
       assert.ok(AuthenticationResult?.AccessToken);
       assert.equal(AuthenticationResult.RefreshToken, undefined);
       assert.notEqual(decodeJwt(AuthenticationResult.AccessToken).jti, decodeJwt(first.AccessToken!).jti);
@@ -296,29 +300,21 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
     });
 
     it('refuses an unknown refresh token', async () => {
-      await assert.rejects(
-        pool.client.send(
-          new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: 'nope' }),
-        ),
-        error('NotAuthorizedException', 'Invalid Refresh Token'),
-      );
+      await assert.rejects(pool.refresh('nope'), error('NotAuthorizedException', 'Invalid Refresh Token'));
     });
   });
+
+  /** Asserts that a sign-in's refresh token is refused, and its access token with the given message. */
+  async function assertRevoked(tokens: AuthenticationResultType, accessMessage: string) {
+    await assert.rejects(pool.refresh(tokens.RefreshToken), error('NotAuthorizedException', 'Invalid Refresh Token'));
+    await assert.rejects(pool.getUser(tokens.AccessToken), error('NotAuthorizedException', accessMessage));
+  }
 
   describe('when a refresh token is revoked', () => {
     it('refuses it and the access tokens of that sign-in', async () => {
       const tokens = await pool.signIn(ALICE);
       await pool.client.send(new RevokeTokenCommand({ ClientId: pool.server.clientId, Token: tokens.RefreshToken }));
-      await assert.rejects(
-        pool.client.send(
-          new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: tokens.RefreshToken }),
-        ),
-        error('NotAuthorizedException', 'Invalid Refresh Token'),
-      );
-      await assert.rejects(
-        pool.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken })),
-        error('NotAuthorizedException', 'Access Token has been revoked'),
-      );
+      await assertRevoked(tokens, 'Access Token has been revoked');
     });
   });
 
@@ -328,19 +324,9 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
       const phone = await pool.signIn(ALICE);
       const bob = await pool.signIn(BOB);
       await pool.client.send(new GlobalSignOutCommand({ AccessToken: phone.AccessToken }));
-      for (const tokens of [laptop, phone]) {
-        await assert.rejects(
-          pool.client.send(
-            new GetTokensFromRefreshTokenCommand({ ClientId: pool.server.clientId, RefreshToken: tokens.RefreshToken }),
-          ),
-          error('NotAuthorizedException', 'Invalid Refresh Token'),
-        );
-        await assert.rejects(
-          pool.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken })),
-          error('NotAuthorizedException'),
-        );
-      }
-      assert.equal((await pool.client.send(new GetUserCommand({ AccessToken: bob.AccessToken }))).Username, BOB);
+      await assertRevoked(laptop, 'Access Token has been revoked');
+      await assertRevoked(phone, 'Access Token has been revoked');
+      assert.equal((await pool.getUser(bob.AccessToken)).Username, BOB);
     });
   });
 
