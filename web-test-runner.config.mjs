@@ -38,4 +38,6 @@ export default {
   // One page at a time: focus assertions are only reliable in the focused page, and the machine has two cores.
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
+  // Lit's development build stays on for its warnings; its one-line banner on every test file is just noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
 };

@@ -1,0 +1,59 @@
+/**
+ * The default {@link AuthAdapter}: a thin layer over Amplify v6 Auth. This is the only module that imports
+ * Amplify, so everything else stays testable with a fake and the library could be swapped in one place.
+ */
+import { Amplify } from 'aws-amplify';
+import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
+// `Amplify.getConfig()` warns on the console when nothing is configured yet; this asks without the noise.
+import { hasGlobalContext } from '@aws-amplify/core';
+import type { AuthAdapter } from './auth-adapter.js';
+
+/** The page's current Amplify configuration, or an empty one. */
+function currentConfig(): ReturnType<typeof Amplify.getConfig> {
+  return hasGlobalContext() ? Amplify.getConfig() : {};
+}
+
+export const amplifyAuthAdapter: AuthAdapter = {
+  hasAuthConfig() {
+    const cognito = currentConfig().Auth?.Cognito;
+    return Boolean(cognito?.userPoolId && cognito.userPoolClientId);
+  },
+
+  configure({ userPoolId, userPoolClientId, userPoolEndpoint }) {
+    // Amplify holds one configuration per page: keep the page's other categories (API, Storage, …).
+    Amplify.configure({
+      ...currentConfig(),
+      Auth: { Cognito: { userPoolId, userPoolClientId, ...(userPoolEndpoint ? { userPoolEndpoint } : {}) } },
+    });
+  },
+
+  signIn({ username, password, authFlowType }) {
+    // Amplify rejects any password for CUSTOM_WITHOUT_SRP, so it is only passed along for the SRP flow.
+    const withPassword = authFlowType === 'CUSTOM_WITH_SRP' ? { password } : {};
+    return signIn({ username, ...withPassword, options: { authFlowType } });
+  },
+
+  confirmSignIn(challengeResponse) {
+    return confirmSignIn({ challengeResponse });
+  },
+
+  async getCurrentUser() {
+    const { username, userId } = await getCurrentUser();
+    return { username, userId };
+  },
+
+  async fetchTokens() {
+    const { tokens } = await fetchAuthSession();
+    if (!tokens?.idToken) return null;
+    const expiryEpochSeconds = tokens.accessToken.payload.exp ?? 0;
+    return {
+      idToken: tokens.idToken.toString(),
+      accessToken: tokens.accessToken.toString(),
+      expiresAt: expiryEpochSeconds * 1000,
+    };
+  },
+
+  signOut({ global }) {
+    return signOut({ global });
+  },
+};

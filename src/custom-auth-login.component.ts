@@ -1,0 +1,445 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
+import type { AuthAdapter, AuthTokens } from './auth-adapter.js';
+import { resolveConfig, type AuthFlow, type ConfigResolution } from './auth-config.js';
+import styles from './custom-auth-login.styles.js';
+import { emit, type AuthEventDetails, type AuthEventName } from './events.js';
+import {
+  initialFlowState,
+  transition,
+  type AuthCall,
+  type AuthStep,
+  type FlowError,
+  type FlowEvent,
+  type FlowState,
+} from './sign-in-flow.js';
+import { errorTextKey, text, type StringKey } from './strings.js';
+
+/** The focusable targets the element moves focus to, by their id in the shadow root. */
+type FocusTarget = 'username' | 'password' | 'code' | 'signed-in';
+
+const firstFieldOf: Readonly<Record<AuthStep, FocusTarget | undefined>> = {
+  loading: undefined,
+  username: 'username',
+  challenge: 'code',
+  'signed-in': 'signed-in',
+};
+
+/** What the live region says while a call of each step is in flight. */
+const busyStatusOf: Readonly<Record<AuthStep, StringKey>> = {
+  loading: 'status.loading',
+  username: 'status.starting',
+  challenge: 'status.checking-code',
+  'signed-in': 'status.signing-out',
+};
+
+/** Attributes that say which user pool to use: changing one starts over. */
+const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'adapter'] as const;
+
+/**
+ * A passwordless sign-in form for an Amazon Cognito user pool's custom authentication flow: the user gives a
+ * username (and, in the SRP flow, a password), then answers the challenge the pool's triggers send, typically
+ * a one-time code by email.
+ *
+ * @summary Sign-in form for Cognito's custom authentication flow (one-time codes), built on Amplify v6 Auth.
+ *
+ * @slot header - Shown above the form on every step.
+ * @slot footer - Shown below the form on every step.
+ * @slot signed-in - Replaces the default signed-in view (the `signed-in` part).
+ *
+ * @fires auth-step-change - The step changed. Detail: `{ step, previousStep, challengeParameters? }`.
+ * @fires auth-signed-in - A user is signed in. Detail: `{ username, userId, restored }`.
+ * @fires auth-signed-out - The user signed out. Detail: `{ username }`.
+ * @fires auth-error - Something failed; the `error` part explains it. Detail: `{ step, name, message }`.
+ *
+ * @csspart form - The form of the `username` and `challenge` steps.
+ * @csspart username-input - The username field.
+ * @csspart password-input - The password field (`custom-with-srp` flow only).
+ * @csspart code-input - The field for the challenge answer.
+ * @csspart submit-button - The button submitting the current form.
+ * @csspart restart-button - The "Start over" button of the `challenge` step.
+ * @csspart error - Every failure message the user sees.
+ * @csspart status - The live region announcing work in progress.
+ * @csspart signed-in - The default signed-in view.
+ * @csspart sign-out-button - The sign-out button of the default signed-in view.
+ *
+ * @cssprop --custom-auth-login-accent - Button background and outline colour.
+ * @cssprop --custom-auth-login-accent-text - Text colour on accent buttons.
+ * @cssprop --custom-auth-login-error-color - Colour of the error message.
+ * @cssprop --custom-auth-login-radius - Corner radius of fields and buttons.
+ * @cssprop --custom-auth-login-gap - Space between the form's rows.
+ */
+export class CustomAuthLogin extends LitElement {
+  static override styles = styles;
+
+  /** The user pool id, e.g. `eu-west-1_AbC123`. Optional when the page already configured Amplify Auth. */
+  @property({ attribute: 'user-pool-id' }) userPoolId?: string;
+
+  /** The app client id of the user pool. Optional when the page already configured Amplify Auth. */
+  @property({ attribute: 'user-pool-client-id' }) userPoolClientId?: string;
+
+  /** An absolute URL to send Cognito requests to instead of AWS (a local endpoint or a proxy). */
+  @property({ attribute: 'user-pool-endpoint' }) userPoolEndpoint?: string;
+
+  /** `custom-without-srp` (username, then the challenge) or `custom-with-srp` (username and password first). */
+  @property({ attribute: 'auth-flow' }) authFlow: AuthFlow = 'custom-without-srp';
+
+  /** A username to prefill. */
+  @property() username = '';
+
+  /**
+   * The auth library the element talks to. Defaults to Amplify v6 Auth; replace it to test the element or to
+   * put another client behind it.
+   */
+  @property({ attribute: false }) adapter: AuthAdapter = amplifyAuthAdapter;
+
+  /** Where the sign-in stands. */
+  @state() private flow: FlowState = initialFlowState;
+
+  /** What the user typed, kept across steps and failures so nothing is lost. */
+  @state() private usernameValue = '';
+  @state() private passwordValue = '';
+  @state() private codeValue = '';
+
+  /** The page supplied its own signed-in view. */
+  @state() private hasSignedInContent = false;
+
+  /** Counts abandoned sign-ins: an answer to a call from an older one is dropped. */
+  private generation = 0;
+
+  /** The settings last handed to the auth library, so they are applied once. */
+  private appliedConfig?: string;
+
+  /** Events waiting for the render that shows their state. */
+  private pendingEvents: Array<() => void> = [];
+
+  /** Where focus goes after the next render. */
+  private pendingFocus?: FocusTarget;
+
+  /**
+   * The current step, reflected as the `step` attribute: `loading` (looking for a stored session), `username`,
+   * `challenge` or `signed-in`. Read-only.
+   */
+  get step(): AuthStep {
+    return this.flow.step;
+  }
+
+  /**
+   * Signs the user out and returns to the first form. `global: true` also ends the user's sessions on other
+   * devices. Does nothing unless a user is signed in.
+   */
+  async signOut({ global = false }: { global?: boolean } = {}): Promise<void> {
+    const { step, busy, user } = this.flow;
+    if (step !== 'signed-in' || busy) return;
+    this.dispatch({ type: 'call-started' });
+    await this.call(
+      'signOut',
+      () => this.adapter.signOut({ global }),
+      () => {
+        this.dispatch({ type: 'signed-out' });
+        this.queueEvent('auth-signed-out', { username: user?.username ?? '' });
+      },
+    );
+  }
+
+  /** Abandons a sign-in in progress and goes back to the first form, keeping the username typed so far. */
+  reset(): void {
+    if (this.flow.step === 'loading' || this.flow.step === 'signed-in') return;
+    this.generation++;
+    this.dispatch({ type: 'reset' });
+  }
+
+  /**
+   * The signed-in user's tokens, refreshed when needed: `{ idToken, accessToken, expiresAt }` (encoded JWTs and
+   * epoch milliseconds), or `null` when nobody is signed in. Rejects with a `ConfigurationError` when the
+   * element is not configured.
+   */
+  async fetchTokens(): Promise<AuthTokens | null> {
+    const configuration = this.configureAdapter();
+    if (!configuration.ok) {
+      const error = new Error(text(errorTextKey(configuration.problem), { value: configuration.value ?? '' }));
+      error.name = 'ConfigurationError';
+      throw error;
+    }
+    return this.adapter.fetchTokens();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('username')) this.usernameValue = this.username ?? '';
+    if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.begin();
+    this.setAttribute('step', this.flow.step);
+  }
+
+  protected override updated(): void {
+    const focus = this.pendingFocus;
+    this.pendingFocus = undefined;
+    if (focus) this.renderRoot.querySelector<HTMLElement>(`#${focus}`)?.focus();
+
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    for (const fire of events) fire();
+  }
+
+  protected override render(): TemplateResult {
+    const { error, step } = this.flow;
+    return html`
+      <slot name="header"></slot>
+      <div part="error" role="alert" ?hidden=${!error}>${error ? this.errorText(error) : nothing}</div>
+      <div part="status" role="status">${this.flow.busy ? text(busyStatusOf[step]) : nothing}</div>
+      ${step === 'username' ? this.renderUsernameStep() : nothing}
+      ${step === 'challenge' ? this.renderChallengeStep() : nothing}
+      <div id="signed-in" class="signed-in" tabindex="-1" ?hidden=${step !== 'signed-in'}>
+        <slot name="signed-in" @slotchange=${this.onSignedInSlotChange}></slot>
+        ${step === 'signed-in' && !this.hasSignedInContent ? this.renderSignedInStep() : nothing}
+      </div>
+      <slot name="footer"></slot>
+    `;
+  }
+
+  private renderUsernameStep(): TemplateResult {
+    const withPassword = this.authFlow === 'custom-with-srp';
+    return html`
+      <form part="form" novalidate aria-busy=${this.flow.busy} @submit=${this.onSubmit}>
+        <label for="username">${text('username.label')}</label>
+        <input
+          id="username"
+          name="username"
+          part="username-input"
+          autocomplete="username"
+          autocapitalize="none"
+          spellcheck="false"
+          required
+          aria-invalid=${this.flow.error?.name === 'EmptySignInUsername'}
+          .value=${live(this.usernameValue)}
+          @input=${(event: InputEvent) => (this.usernameValue = (event.target as HTMLInputElement).value)}
+        />
+        ${withPassword
+          ? html`
+              <label for="password">${text('password.label')}</label>
+              <input
+                id="password"
+                name="password"
+                type="password"
+                part="password-input"
+                autocomplete="current-password"
+                required
+                aria-invalid=${this.flow.error?.name === 'EmptySignInPassword'}
+                .value=${live(this.passwordValue)}
+                @input=${(event: InputEvent) => (this.passwordValue = (event.target as HTMLInputElement).value)}
+              />
+            `
+          : nothing}
+        <button part="submit-button" type="submit" ?disabled=${this.flow.busy}>
+          ${text(withPassword ? 'password.submit' : 'username.submit')}
+        </button>
+      </form>
+    `;
+  }
+
+  private renderChallengeStep(): TemplateResult {
+    const parameters = this.flow.challengeParameters ?? {};
+    const prompt =
+      parameters.prompt?.trim() ||
+      (parameters.destination
+        ? text('challenge.prompt', { destination: parameters.destination })
+        : text('challenge.prompt-no-destination'));
+    const codeLength = /^\d+$/.test(parameters.codeLength ?? '') ? parameters.codeLength : undefined;
+    const describedBy = codeLength ? 'challenge-prompt code-length' : 'challenge-prompt';
+    return html`
+      <form part="form" novalidate aria-busy=${this.flow.busy} @submit=${this.onSubmit}>
+        <p id="challenge-prompt">${prompt}</p>
+        <label for="code">${text('code.label')}</label>
+        <input
+          id="code"
+          name="code"
+          part="code-input"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          autocapitalize="none"
+          spellcheck="false"
+          required
+          aria-describedby=${describedBy}
+          aria-invalid=${this.flow.error?.step === 'challenge'}
+          .value=${live(this.codeValue)}
+          @input=${(event: InputEvent) => (this.codeValue = (event.target as HTMLInputElement).value)}
+        />
+        ${codeLength ? html`<p id="code-length" class="hint">${text('challenge.code-length', { codeLength })}</p>` : nothing}
+        <button part="submit-button" type="submit" ?disabled=${this.flow.busy}>${text('code.submit')}</button>
+        <button part="restart-button" type="button" @click=${() => this.reset()}>${text('code.restart')}</button>
+      </form>
+    `;
+  }
+
+  private renderSignedInStep(): TemplateResult {
+    return html`
+      <div part="signed-in">
+        <p>${text('signed-in.message', { username: this.flow.user?.username ?? '' })}</p>
+        <button part="sign-out-button" type="button" ?disabled=${this.flow.busy} @click=${() => this.signOut()}>
+          ${text('signed-in.sign-out')}
+        </button>
+      </div>
+    `;
+  }
+
+  private errorText(error: FlowError): string {
+    return text(errorTextKey(error.reason), error.params);
+  }
+
+  private onSignedInSlotChange(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    this.hasSignedInContent = slot.assignedNodes({ flatten: true }).length > 0;
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    // The button is disabled while busy, but only after the next render: a double click lands before that.
+    if (this.flow.busy) return;
+    if (this.flow.step === 'username') void this.startSignIn();
+    else if (this.flow.step === 'challenge') void this.answerChallenge();
+  }
+
+  /** Applies the configuration and looks for a stored session: the start of every element and every pool change. */
+  private begin(): void {
+    this.generation++;
+    if (!this.ensureConfigured()) return;
+    this.dispatch({ type: 'restoring' });
+    this.loadUser(true);
+  }
+
+  private async startSignIn(): Promise<void> {
+    const configuration = this.ensureConfigured();
+    if (!configuration) return;
+    const username = this.usernameValue.trim();
+    if (!username) return this.dispatch({ type: 'input-missing', name: 'EmptySignInUsername' });
+    const { authFlowType } = configuration;
+    const withPassword = authFlowType === 'CUSTOM_WITH_SRP';
+    if (withPassword && !this.passwordValue) return this.dispatch({ type: 'input-missing', name: 'EmptySignInPassword' });
+
+    this.usernameValue = username;
+    const password = withPassword ? { password: this.passwordValue } : {};
+    this.dispatch({ type: 'call-started' });
+    await this.call(
+      'signIn',
+      () => this.adapter.signIn({ username, authFlowType, ...password }),
+      (result) => this.dispatch({ type: 'answered', result }),
+    );
+  }
+
+  private async answerChallenge(): Promise<void> {
+    const answer = this.codeValue.trim();
+    if (!answer) return this.dispatch({ type: 'input-missing', name: 'EmptyChallengeResponse' });
+    this.codeValue = answer;
+    this.dispatch({ type: 'call-started' });
+    await this.call(
+      'confirmSignIn',
+      () => this.adapter.confirmSignIn(answer),
+      (result) => this.dispatch({ type: 'answered', result }),
+    );
+  }
+
+  /** Finds out who the stored tokens belong to, then shows them signed in. */
+  private loadUser(restored: boolean): void {
+    void this.call(
+      'getCurrentUser',
+      () => this.adapter.getCurrentUser(),
+      (user) => this.dispatch({ type: 'user-found', user, restored }),
+    );
+  }
+
+  /**
+   * Makes one auth library call and hands its answer to `onAnswer`, or its failure to the state machine,
+   * unless the sign-in was abandoned meanwhile.
+   */
+  private async call<T>(name: AuthCall, request: () => Promise<T>, onAnswer: (answer: T) => void): Promise<void> {
+    const generation = this.generation;
+    let answer: T;
+    try {
+      answer = await request();
+    } catch (error) {
+      if (generation === this.generation) this.dispatch({ type: 'failed', call: name, error });
+      return;
+    }
+    if (generation === this.generation) onAnswer(answer);
+  }
+
+  /** Validates the configuration attributes and, when they changed, applies them to the auth library. */
+  private configureAdapter(): ConfigResolution {
+    const resolution = resolveConfig(
+      {
+        userPoolId: this.userPoolId,
+        userPoolClientId: this.userPoolClientId,
+        userPoolEndpoint: this.userPoolEndpoint,
+        authFlow: this.authFlow,
+      },
+      this.adapter.hasAuthConfig(),
+    );
+    if (!resolution.ok || !resolution.config) return resolution;
+    const settings = JSON.stringify(resolution.config);
+    if (settings === this.appliedConfig) return resolution;
+    try {
+      this.adapter.configure(resolution.config);
+    } catch {
+      return { ok: false, problem: 'ConfigurationRejected' };
+    }
+    this.appliedConfig = settings;
+    return resolution;
+  }
+
+  /** {@link configureAdapter}, showing the problem when there is one. */
+  private ensureConfigured(): Extract<ConfigResolution, { ok: true }> | undefined {
+    const resolution = this.configureAdapter();
+    if (resolution.ok) return resolution;
+    const params = resolution.value === undefined ? undefined : { value: resolution.value };
+    this.dispatch({ type: 'config-invalid', reason: resolution.problem, params });
+    return undefined;
+  }
+
+  /** Moves the state machine on and lines up what follows from the change: fields, focus, events, effects. */
+  private dispatch(event: FlowEvent): void {
+    const previous = this.flow;
+    const { state: next, effect } = transition(previous, event);
+    this.flow = next;
+    this.updateFields(previous, next);
+    this.pendingFocus = this.focusTarget(previous, next) ?? this.pendingFocus;
+    this.queueEvents(previous, next);
+    if (effect) this.loadUser(effect.restored);
+  }
+
+  private updateFields(previous: FlowState, next: FlowState): void {
+    const newChallenge = next.step === 'challenge' && next.challengeParameters !== previous.challengeParameters;
+    if (newChallenge) this.codeValue = '';
+    if (next.step === 'signed-in') {
+      this.passwordValue = '';
+      this.codeValue = '';
+    }
+  }
+
+  private focusTarget(previous: FlowState, next: FlowState): FocusTarget | undefined {
+    if (next.busy) return undefined;
+    // Reaching the first step from the initial session check is not the user's doing: leave the page's focus be.
+    if (next.step !== previous.step) return previous.step === 'loading' ? undefined : firstFieldOf[next.step];
+    if (!next.error || next.error === previous.error) return undefined;
+    return next.error.name === 'EmptySignInPassword' ? 'password' : firstFieldOf[next.step];
+  }
+
+  private queueEvents(previous: FlowState, next: FlowState): void {
+    if (next.step !== previous.step) {
+      const challengeParameters = next.step === 'challenge' ? { challengeParameters: next.challengeParameters } : {};
+      this.queueEvent('auth-step-change', { step: next.step, previousStep: previous.step, ...challengeParameters });
+    }
+    if (next.step === 'signed-in' && previous.step !== 'signed-in' && next.user) {
+      const { username, userId } = next.user;
+      this.queueEvent('auth-signed-in', { username, userId, restored: next.restored ?? false });
+    }
+    if (next.error && next.error !== previous.error) {
+      const { step, name, message } = next.error;
+      this.queueEvent('auth-error', { step, name, message: message ?? this.errorText(next.error) });
+    }
+  }
+
+  private queueEvent<Name extends AuthEventName>(name: Name, detail: AuthEventDetails[Name]): void {
+    this.pendingEvents.push(() => emit(this, name, detail));
+  }
+}

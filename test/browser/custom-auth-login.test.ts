@@ -1,0 +1,578 @@
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AuthErrorDetail } from '../../src/custom-auth-login.js';
+import { FakeAuthAdapter, authError, customChallenge, signedIn } from './support/fake-auth-adapter.js';
+import {
+  errorText,
+  field,
+  focused,
+  nextStep,
+  part,
+  renderAtChallenge,
+  renderLogin,
+  renderSignedIn,
+  renderSignedOut,
+  submit,
+  typeInto,
+} from './support/login-fixture.js';
+
+describe('<custom-auth-login>', () => {
+  describe('accessibility', () => {
+    it('is accessible while it looks for a stored session', async () => {
+      const el = await renderLogin(new FakeAuthAdapter());
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible on the username step', async () => {
+      const { el } = await renderSignedOut();
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible on the username step of the SRP flow', async () => {
+      const { el } = await renderSignedOut({ authFlow: 'custom-with-srp' });
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible on the challenge step', async () => {
+      const { el } = await renderAtChallenge();
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible while showing a wrong-code error', async () => {
+      const { el, fake } = await renderAtChallenge();
+      typeInto(field(el, 'code-input'), '000000');
+      submit(el);
+      const reported = oneEvent(el, 'auth-error');
+      (await fake.nextCall('confirmSignIn')).resolve(customChallenge({ attemptsLeft: '2' }));
+      await reported;
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible when signed in', async () => {
+      const { el } = await renderSignedIn();
+      await expect(el).to.be.accessible();
+    });
+
+    it('labels every field with a real label', async () => {
+      const { el } = await renderSignedOut({ authFlow: 'custom-with-srp' });
+      expect(field(el, 'username-input').labels?.[0]?.textContent).to.equal('Username');
+      expect(field(el, 'password-input').labels?.[0]?.textContent).to.equal('Password');
+
+      const atChallenge = await renderAtChallenge();
+      expect(field(atChallenge.el, 'code-input').labels?.[0]?.textContent).to.equal('Code');
+    });
+
+    it('tells password managers and one-time-code autofill what each field holds', async () => {
+      const { el } = await renderSignedOut({ authFlow: 'custom-with-srp' });
+      expect(field(el, 'username-input').autocomplete).to.equal('username');
+      expect(field(el, 'password-input').autocomplete).to.equal('current-password');
+      expect(field(el, 'password-input').type).to.equal('password');
+
+      const code = field((await renderAtChallenge()).el, 'code-input');
+      expect(code.autocomplete).to.equal('one-time-code');
+      expect(code.inputMode).to.equal('numeric');
+      // A length limit would cut off pasted codes with spaces around them.
+      expect(code.hasAttribute('maxlength')).to.be.false;
+    });
+
+    it('announces progress in a status region and failures in an alert', async () => {
+      const { el } = await renderSignedOut();
+      expect(part(el, 'status')?.getAttribute('role')).to.equal('status');
+      expect(part(el, 'error')?.getAttribute('role')).to.equal('alert');
+    });
+  });
+
+  describe('when it starts and no session is stored', () => {
+    it('looks for a stored session without starting a sign-in', async () => {
+      const fake = new FakeAuthAdapter();
+      const el = await renderLogin(fake);
+      expect(el.step).to.equal('loading');
+      expect(el.getAttribute('step')).to.equal('loading');
+      expect(part(el, 'status')?.textContent).to.contain('Checking for an existing session');
+      expect(fake.count('getCurrentUser')).to.equal(1);
+      expect(fake.count('signIn')).to.equal(0);
+    });
+
+    it('shows the username form and reports the step change', async () => {
+      const fake = new FakeAuthAdapter();
+      const el = await renderLogin(fake);
+      el.addEventListener('auth-error', () => expect.fail('no error expected'));
+      const changed = oneEvent(el, 'auth-step-change');
+      (await fake.nextCall('getCurrentUser')).reject(authError('UserUnAuthenticatedException', 'no user'));
+
+      const { detail } = await changed;
+      expect(detail).to.deep.equal({ step: 'username', previousStep: 'loading' });
+      expect(el.getAttribute('step')).to.equal('username');
+      expect(part(el, 'username-input')).to.exist;
+      expect(errorText(el)).to.equal('');
+    });
+
+    it('leaves the page focus alone', async () => {
+      const outside = await fixture<HTMLInputElement>(html`<input aria-label="elsewhere" />`);
+      outside.focus();
+      await renderSignedOut();
+      expect(document.activeElement === outside, 'focus stays outside the element').to.be.true;
+    });
+
+    it('prefills the username attribute', async () => {
+      const { el } = await renderSignedOut({ username: 'bob@example.com' });
+      expect(field(el, 'username-input').value).to.equal('bob@example.com');
+    });
+  });
+
+  describe('when the user submits a username', () => {
+    it('starts the custom flow without a password, with the username trimmed', async () => {
+      const { el, fake } = await renderSignedOut();
+      typeInto(field(el, 'username-input'), '  alice@example.com \t');
+      submit(el);
+
+      const call = await fake.nextCall('signIn');
+      expect(call.input).to.deep.equal({ username: 'alice@example.com', authFlowType: 'CUSTOM_WITHOUT_SRP' });
+    });
+
+    it('submits on Enter', async () => {
+      const { el, fake } = await renderSignedOut();
+      field(el, 'username-input').focus();
+      await sendKeys({ type: 'alice@example.com' });
+      await sendKeys({ press: 'Enter' });
+
+      expect((await fake.nextCall('signIn')).input.username).to.equal('alice@example.com');
+    });
+
+    it('shows it is busy and disables the button while the request is out', async () => {
+      const { el, fake } = await renderSignedOut();
+      typeInto(field(el, 'username-input'), 'alice@example.com');
+      submit(el);
+      await fake.nextCall('signIn');
+      await el.updateComplete;
+
+      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.be.true;
+      expect(part(el, 'form')?.getAttribute('aria-busy')).to.equal('true');
+      expect(part(el, 'status')?.textContent).to.contain('Sending your code');
+    });
+
+    it('sends one request for a double click', async () => {
+      const { el, fake } = await renderSignedOut();
+      typeInto(field(el, 'username-input'), 'alice@example.com');
+      submit(el);
+      submit(el);
+      await el.updateComplete;
+      submit(el);
+      await aTimeout(0);
+
+      expect(fake.count('signIn')).to.equal(1);
+    });
+
+    it('asks for the username when it is blank, without calling the pool', async () => {
+      const { el, fake } = await renderSignedOut();
+      typeInto(field(el, 'username-input'), '   ');
+      const reported = oneEvent(el, 'auth-error');
+      submit(el);
+
+      const { detail } = await reported;
+      expect(detail.name).to.equal('EmptySignInUsername');
+      expect(errorText(el)).to.equal('Enter your username.');
+      expect(focused(el)).to.equal('username-input');
+      expect(field(el, 'username-input').getAttribute('aria-invalid')).to.equal('true');
+      expect(fake.count('signIn')).to.equal(0);
+    });
+
+    describe('and the pool sends a custom challenge', () => {
+      it('asks for the code where the challenge parameters say it went', async () => {
+        const { el, fake } = await renderSignedOut();
+        typeInto(field(el, 'username-input'), 'alice@example.com');
+        submit(el);
+        const call = await fake.nextCall('signIn');
+        const changed = oneEvent(el, 'auth-step-change');
+        const parameters = { USERNAME: 'alice@example.com', destination: 'a***@e***.com', codeLength: '6', attemptsLeft: '3' };
+        call.resolve(customChallenge(parameters));
+
+        const { detail } = await changed;
+        expect(detail).to.deep.equal({ step: 'challenge', previousStep: 'username', challengeParameters: parameters });
+        expect(el.getAttribute('step')).to.equal('challenge');
+        expect(el.shadowRoot!.textContent).to.contain('Enter the code we sent to a***@e***.com.');
+        expect(el.shadowRoot!.textContent).to.contain('The code has 6 characters.');
+        expect(field(el, 'code-input').value).to.equal('');
+      });
+
+      it('moves focus to the code field', async () => {
+        const { el } = await renderAtChallenge();
+        expect(focused(el)).to.equal('code-input');
+      });
+
+      it('uses a prompt parameter instead of its own question', async () => {
+        const { el } = await renderAtChallenge({ prompt: 'What is the code on your badge?' });
+        expect(el.shadowRoot!.textContent).to.contain('What is the code on your badge?');
+        expect(el.shadowRoot!.textContent).not.to.contain('we sent');
+      });
+
+      it('asks generically when no destination is given', async () => {
+        const { el } = await renderAtChallenge({});
+        expect(el.shadowRoot!.textContent).to.contain('Enter the code we sent you.');
+        expect(el.shadowRoot!.querySelector('#code-length')).to.be.null;
+      });
+    });
+
+    describe('and the pool signs the user in straight away', () => {
+      it('shows the user signed in', async () => {
+        const { el, fake } = await renderSignedOut();
+        typeInto(field(el, 'username-input'), 'alice@example.com');
+        submit(el);
+        (await fake.nextCall('signIn')).resolve(signedIn);
+        const signedInEvent = oneEvent(el, 'auth-signed-in');
+        (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
+
+        const { detail } = await signedInEvent;
+        expect(detail).to.deep.equal({ username: 'alice@example.com', userId: 'user-1', restored: false });
+        expect(el.step).to.equal('signed-in');
+      });
+    });
+
+    describe('and a session already exists', () => {
+      it('shows the signed-in user instead of an error', async () => {
+        const { el, fake } = await renderSignedOut();
+        el.addEventListener('auth-error', () => expect.fail('no error expected'));
+        typeInto(field(el, 'username-input'), 'alice@example.com');
+        submit(el);
+        (await fake.nextCall('signIn')).reject(
+          authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.'),
+        );
+        const signedInEvent = oneEvent(el, 'auth-signed-in');
+        (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
+
+        const { detail } = await signedInEvent;
+        expect(detail).to.deep.equal({ username: 'alice@example.com', userId: 'user-1', restored: true });
+        expect(errorText(el)).to.equal('');
+      });
+    });
+
+    describe('and the pool refuses the sign-in', () => {
+      it('explains, keeps the username and stays on the form', async () => {
+        const { el, fake } = await renderSignedOut();
+        typeInto(field(el, 'username-input'), 'alice@example.com');
+        submit(el);
+        const reported = oneEvent(el, 'auth-error');
+        (await fake.nextCall('signIn')).reject(authError('NotAuthorizedException', 'Incorrect username or password.'));
+
+        const { detail } = await reported;
+        expect(detail).to.deep.equal({
+          step: 'username',
+          name: 'NotAuthorizedException',
+          message: 'Incorrect username or password.',
+        });
+        expect(errorText(el)).to.equal('We could not sign you in with those details. Check them and try again.');
+        expect(el.step).to.equal('username');
+        expect(field(el, 'username-input').value).to.equal('alice@example.com');
+      });
+
+      it('says so when the account is disabled', async () => {
+        const { el, fake } = await renderSignedOut();
+        typeInto(field(el, 'username-input'), 'alice@example.com');
+        submit(el);
+        const reported = oneEvent(el, 'auth-error');
+        (await fake.nextCall('signIn')).reject(authError('NotAuthorizedException', 'User is disabled.'));
+
+        await reported;
+        expect(errorText(el)).to.equal('This account is disabled.');
+      });
+    });
+
+    describe('and the network fails', () => {
+      it('shows a generic message, keeps everything typed and lets the user retry', async () => {
+        const { el, fake } = await renderSignedOut();
+        typeInto(field(el, 'username-input'), 'alice@example.com');
+        submit(el);
+        const reported = oneEvent(el, 'auth-error');
+        (await fake.nextCall('signIn')).reject(authError('NetworkError', 'A network error has occurred.'));
+
+        const { detail } = await reported;
+        expect(detail.name).to.equal('NetworkError');
+        expect(errorText(el)).to.equal('We could not reach the sign-in service. Check your connection and try again.');
+        expect(el.step).to.equal('username');
+        expect(field(el, 'username-input').value).to.equal('alice@example.com');
+        expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.be.false;
+
+        submit(el);
+        expect((await fake.nextCall('signIn')).input.username).to.equal('alice@example.com');
+      });
+
+      it('treats an unknown failure the same way', async () => {
+        const { el, fake } = await renderSignedOut();
+        typeInto(field(el, 'username-input'), 'alice@example.com');
+        submit(el);
+        const reported = oneEvent(el, 'auth-error');
+        (await fake.nextCall('signIn')).reject(new TypeError('Failed to fetch'));
+
+        const { detail } = await reported;
+        expect(detail).to.deep.equal({ step: 'username', name: 'TypeError', message: 'Failed to fetch' });
+        expect(errorText(el)).to.equal('Something went wrong. Please try again.');
+        expect(field(el, 'username-input').value).to.equal('alice@example.com');
+      });
+    });
+
+    describe('and the pool asks for a step this form does not offer', () => {
+      it('explains instead of showing an empty form', async () => {
+        const { el, fake } = await renderSignedOut();
+        typeInto(field(el, 'username-input'), 'alice@example.com');
+        submit(el);
+        const reported = oneEvent(el, 'auth-error');
+        (await fake.nextCall('signIn')).resolve({
+          isSignedIn: false,
+          nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED' },
+        });
+
+        const { detail } = await reported;
+        expect(detail.name).to.equal('UnsupportedSignInStep');
+        expect(errorText(el)).to.equal('This account needs a sign-in step this form does not support.');
+        expect(el.step).to.equal('username');
+      });
+    });
+  });
+
+  describe('when the user answers the challenge', () => {
+    it('sends the trimmed code', async () => {
+      const { el, fake } = await renderAtChallenge();
+      typeInto(field(el, 'code-input'), ' 123456 ');
+      submit(el);
+
+      expect((await fake.nextCall('confirmSignIn')).input).to.equal('123456');
+    });
+
+    it('shows it is busy and sends one request for a double click', async () => {
+      const { el, fake } = await renderAtChallenge();
+      typeInto(field(el, 'code-input'), '123456');
+      submit(el);
+      submit(el);
+      await el.updateComplete;
+
+      expect(fake.count('confirmSignIn')).to.equal(1);
+      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.be.true;
+      expect(part(el, 'form')?.getAttribute('aria-busy')).to.equal('true');
+      expect(part(el, 'status')?.textContent).to.contain('Checking your code');
+    });
+
+    it('asks for the code when it is blank, without calling the pool', async () => {
+      const { el, fake } = await renderAtChallenge();
+      typeInto(field(el, 'code-input'), '  ');
+      const reported = oneEvent(el, 'auth-error');
+      submit(el);
+
+      expect((await reported).detail.name).to.equal('EmptyChallengeResponse');
+      expect(errorText(el)).to.equal('Enter the code.');
+      expect(fake.count('confirmSignIn')).to.equal(0);
+    });
+
+    describe('and it is right', () => {
+      it('signs the user in and says who', async () => {
+        const { el, fake } = await renderAtChallenge();
+        typeInto(field(el, 'code-input'), '123456');
+        submit(el);
+        (await fake.nextCall('confirmSignIn')).resolve(signedIn);
+        const changed = oneEvent(el, 'auth-step-change');
+        const signedInEvent = oneEvent(el, 'auth-signed-in');
+        (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
+
+        expect((await changed).detail).to.deep.equal({ step: 'signed-in', previousStep: 'challenge' });
+        expect((await signedInEvent).detail).to.deep.equal({
+          username: 'alice@example.com',
+          userId: 'user-1',
+          restored: false,
+        });
+        expect(el.getAttribute('step')).to.equal('signed-in');
+        expect(part(el, 'signed-in')?.textContent).to.contain('Signed in as alice@example.com.');
+        expect(part(el, 'sign-out-button')).to.exist;
+        expect(part(el, 'form')).to.be.null;
+      });
+
+      it('moves focus to the signed-in view', async () => {
+        const { el } = await renderSignedIn();
+        expect(focused(el)).to.equal('signed-in');
+      });
+    });
+
+    describe('and it is wrong but the pool allows another try', () => {
+      async function answerWrongly(attemptsLeft: string) {
+        const { el, fake } = await renderAtChallenge();
+        typeInto(field(el, 'code-input'), '000000');
+        submit(el);
+        const reported = oneEvent(el, 'auth-error');
+        (await fake.nextCall('confirmSignIn')).resolve(customChallenge({ destination: 'a***@e***.com', attemptsLeft }));
+        const { detail } = await reported;
+        return { el, fake, detail };
+      }
+
+      it('stays on the challenge and says how many attempts are left', async () => {
+        const { el, detail } = await answerWrongly('2');
+        expect(detail).to.deep.equal({
+          step: 'challenge',
+          name: 'IncorrectChallengeAnswer',
+          message: 'That code is not right. 2 attempts left.',
+        });
+        expect(el.step).to.equal('challenge');
+        expect(errorText(el)).to.equal('That code is not right. 2 attempts left.');
+        expect(field(el, 'code-input').getAttribute('aria-invalid')).to.equal('true');
+      });
+
+      it('says "1 attempt" for the last one', async () => {
+        const { el } = await answerWrongly('1');
+        expect(errorText(el)).to.equal('That code is not right. 1 attempt left.');
+      });
+
+      it('clears the code field and puts focus back in it', async () => {
+        const { el } = await answerWrongly('2');
+        expect(field(el, 'code-input').value).to.equal('');
+        expect(focused(el)).to.equal('code-input');
+      });
+
+      it('answers the new round through the same sign-in', async () => {
+        const { el, fake } = await answerWrongly('2');
+        typeInto(field(el, 'code-input'), '123456');
+        submit(el);
+        expect((await fake.nextCall('confirmSignIn')).input).to.equal('123456');
+        expect(fake.count('signIn')).to.equal(1);
+      });
+    });
+
+    describe('and the pool ends the sign-in', () => {
+      async function endWith(message: string) {
+        const { el, fake } = await renderAtChallenge();
+        typeInto(field(el, 'code-input'), '000000');
+        submit(el);
+        const changed = oneEvent(el, 'auth-step-change');
+        const reported = oneEvent(el, 'auth-error');
+        (await fake.nextCall('confirmSignIn')).reject(authError('NotAuthorizedException', message));
+        return { el, fake, change: (await changed).detail, error: (await reported).detail as AuthErrorDetail };
+      }
+
+      it('goes back to the username form, username kept, after too many wrong codes', async () => {
+        const { el, change, error } = await endWith('Incorrect username or password.');
+        expect(change).to.deep.equal({ step: 'username', previousStep: 'challenge' });
+        expect(error).to.deep.equal({
+          step: 'challenge',
+          name: 'NotAuthorizedException',
+          message: 'Incorrect username or password.',
+        });
+        expect(errorText(el)).to.equal('Too many wrong codes. Request a new one.');
+        expect(field(el, 'username-input').value).to.equal('alice@example.com');
+        expect(focused(el)).to.equal('username-input');
+      });
+
+      it('says the code expired when the session did', async () => {
+        const { el } = await endWith('Invalid session for the user, session is expired.');
+        expect(errorText(el)).to.equal('Your code has expired. Request a new one.');
+        expect(el.step).to.equal('username');
+      });
+
+      it('says the attempt ended when the session was spent', async () => {
+        const { el } = await endWith('Invalid session for the user.');
+        expect(errorText(el)).to.equal('This sign-in attempt has ended. Request a new code.');
+      });
+
+      it('starts a fresh sign-in on the next submit instead of reusing the dead one', async () => {
+        const { el, fake } = await endWith('Incorrect username or password.');
+        submit(el);
+
+        const call = await fake.nextCall('signIn');
+        expect(call.input.username).to.equal('alice@example.com');
+        expect(fake.count('signIn')).to.equal(2);
+        expect(fake.count('confirmSignIn')).to.equal(1);
+      });
+
+      it('says the code expired when the auth library forgot the sign-in', async () => {
+        const { el, fake } = await renderAtChallenge();
+        typeInto(field(el, 'code-input'), '123456');
+        submit(el);
+        const reported = oneEvent(el, 'auth-error');
+        (await fake.nextCall('confirmSignIn')).reject(
+          authError('SignInException', 'An error occurred during the sign in process.'),
+        );
+
+        await reported;
+        expect(el.step).to.equal('username');
+        expect(errorText(el)).to.equal('Your code has expired. Request a new one.');
+      });
+    });
+
+    describe('and the network fails', () => {
+      it('stays on the challenge with the code kept so the user can retry', async () => {
+        const { el, fake } = await renderAtChallenge();
+        typeInto(field(el, 'code-input'), '123456');
+        submit(el);
+        const reported = oneEvent(el, 'auth-error');
+        (await fake.nextCall('confirmSignIn')).reject(authError('NetworkError', 'A network error has occurred.'));
+
+        await reported;
+        expect(el.step).to.equal('challenge');
+        expect(field(el, 'code-input').value).to.equal('123456');
+        expect(errorText(el)).to.equal('We could not reach the sign-in service. Check your connection and try again.');
+
+        submit(el);
+        expect((await fake.nextCall('confirmSignIn')).input).to.equal('123456');
+      });
+    });
+
+    describe('and the user starts over', () => {
+      it('goes back to the username form with the username kept', async () => {
+        const { el } = await renderAtChallenge();
+        const changed = nextStep(el);
+        part<HTMLButtonElement>(el, 'restart-button')!.click();
+
+        expect(await changed).to.equal('username');
+        expect(field(el, 'username-input').value).to.equal('alice@example.com');
+        expect(focused(el)).to.equal('username-input');
+      });
+    });
+  });
+
+  describe('when the flow is custom-with-srp', () => {
+    it('asks for a password too', async () => {
+      const { el } = await renderSignedOut({ authFlow: 'custom-with-srp' });
+      expect(part(el, 'password-input')).to.exist;
+      expect(part(el, 'submit-button')?.textContent?.trim()).to.equal('Continue');
+    });
+
+    it('sends the password with the SRP flow type', async () => {
+      const { el, fake } = await renderSignedOut({ authFlow: 'custom-with-srp' });
+      typeInto(field(el, 'username-input'), ' bob@example.com ');
+      typeInto(field(el, 'password-input'), ' Correct-Horse-42');
+      submit(el);
+
+      expect((await fake.nextCall('signIn')).input).to.deep.equal({
+        username: 'bob@example.com',
+        password: ' Correct-Horse-42',
+        authFlowType: 'CUSTOM_WITH_SRP',
+      });
+    });
+
+    it('asks for the password when it is empty', async () => {
+      const { el, fake } = await renderSignedOut({ authFlow: 'custom-with-srp' });
+      typeInto(field(el, 'username-input'), 'bob@example.com');
+      const reported = oneEvent(el, 'auth-error');
+      submit(el);
+
+      expect((await reported).detail.name).to.equal('EmptySignInPassword');
+      expect(errorText(el)).to.equal('Enter your password.');
+      expect(focused(el)).to.equal('password-input');
+      expect(fake.count('signIn')).to.equal(0);
+    });
+
+    it('keeps both fields after a wrong password', async () => {
+      const { el, fake } = await renderSignedOut({ authFlow: 'custom-with-srp' });
+      typeInto(field(el, 'username-input'), 'bob@example.com');
+      typeInto(field(el, 'password-input'), 'wrong');
+      submit(el);
+      const reported = oneEvent(el, 'auth-error');
+      (await fake.nextCall('signIn')).reject(authError('NotAuthorizedException', 'Incorrect username or password.'));
+
+      await reported;
+      expect(field(el, 'username-input').value).to.equal('bob@example.com');
+      expect(field(el, 'password-input').value).to.equal('wrong');
+    });
+
+    it('continues with the custom challenge', async () => {
+      const { el } = await renderAtChallenge(undefined, { authFlow: 'custom-with-srp' });
+      expect(el.step).to.equal('challenge');
+      expect(part(el, 'code-input')).to.exist;
+    });
+  });
+});

@@ -1,0 +1,193 @@
+import { expect } from '@open-wc/testing';
+import type { SignInResult } from '../../src/auth-adapter.js';
+import { initialFlowState, transition, type FlowState } from '../../src/sign-in-flow.js';
+import { authError, customChallenge, signedIn } from './support/fake-auth-adapter.js';
+
+const onUsername: FlowState = { step: 'username', busy: true };
+const onChallenge: FlowState = { step: 'challenge', busy: true, challengeParameters: { attemptsLeft: '3' } };
+const signedInState: FlowState = {
+  step: 'signed-in',
+  busy: true,
+  user: { username: 'alice@example.com', userId: 'user-1' },
+  restored: false,
+};
+
+describe('sign-in flow (state machine)', () => {
+  it('starts by looking for a stored session', () => {
+    expect(initialFlowState).to.deep.equal({ step: 'loading', busy: true });
+  });
+
+  describe('when the session check ends', () => {
+    it('shows the user signed in when tokens are stored', () => {
+      const user = { username: 'alice@example.com', userId: 'user-1' };
+      const { state } = transition(initialFlowState, { type: 'user-found', user, restored: true });
+      expect(state).to.deep.equal({ step: 'signed-in', busy: false, user, restored: true });
+    });
+
+    it('goes to the username form, without an error, when none are', () => {
+      const { state } = transition(initialFlowState, {
+        type: 'failed',
+        call: 'getCurrentUser',
+        error: authError('UserUnAuthenticatedException', 'no user'),
+      });
+      expect(state).to.deep.equal({ step: 'username', busy: false });
+    });
+  });
+
+  describe('when the pool answers', () => {
+    it('moves to the challenge with its parameters', () => {
+      const { state, effect } = transition(onUsername, { type: 'answered', result: customChallenge({ codeLength: '6' }) });
+      expect(state).to.deep.equal({
+        step: 'challenge',
+        busy: false,
+        challengeParameters: { codeLength: '6' },
+        error: undefined,
+      });
+      expect(effect).to.be.undefined;
+    });
+
+    it('treats another challenge after an answer as a wrong answer', () => {
+      const { state } = transition(onChallenge, { type: 'answered', result: customChallenge({ attemptsLeft: '2' }) });
+      expect(state.step).to.equal('challenge');
+      expect(state.challengeParameters).to.deep.equal({ attemptsLeft: '2' });
+      expect(state.error).to.deep.equal({
+        name: 'IncorrectChallengeAnswer',
+        reason: 'WrongCodeAttemptsLeft',
+        params: { attemptsLeft: '2' },
+        step: 'challenge',
+      });
+    });
+
+    it('says "wrong code" without a count when the trigger sends none or garbage', () => {
+      const withoutCount: Array<Record<string, string>> = [{}, { attemptsLeft: 'many' }, { attemptsLeft: '' }];
+      for (const parameters of withoutCount) {
+        const { state } = transition(onChallenge, { type: 'answered', result: customChallenge(parameters) });
+        expect(state.error?.reason).to.equal('WrongCode');
+      }
+    });
+
+    it('uses the singular for the last attempt', () => {
+      const { state } = transition(onChallenge, { type: 'answered', result: customChallenge({ attemptsLeft: '1' }) });
+      expect(state.error?.reason).to.equal('WrongCodeOneAttemptLeft');
+    });
+
+    it('asks for the signed-in user once tokens are issued, staying busy meanwhile', () => {
+      for (const from of [onUsername, onChallenge]) {
+        const { state, effect } = transition(from, { type: 'answered', result: signedIn });
+        expect(effect).to.deep.equal({ type: 'load-user', restored: false });
+        expect(state.busy).to.be.true;
+        expect(state.step).to.equal(from.step);
+      }
+    });
+
+    it('refuses a step the form does not offer', () => {
+      const result: SignInResult = { isSignedIn: false, nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' } };
+      const { state } = transition(onChallenge, { type: 'answered', result });
+      expect(state).to.deep.equal({
+        step: 'username',
+        busy: false,
+        error: {
+          name: 'UnsupportedSignInStep',
+          message: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP',
+          reason: 'UnsupportedSignInStep',
+          step: 'challenge',
+        },
+      });
+    });
+  });
+
+  describe('when a call fails', () => {
+    const outcomes: Array<{ call: 'signIn' | 'confirmSignIn'; name: string; message: string; step: string; reason: string }> = [
+      { call: 'signIn', name: 'NotAuthorizedException', message: 'Incorrect username or password.', step: 'username', reason: 'IncorrectCredentials' },
+      { call: 'signIn', name: 'NotAuthorizedException', message: 'User is disabled.', step: 'username', reason: 'UserDisabled' },
+      { call: 'signIn', name: 'UserNotFoundException', message: 'User does not exist.', step: 'username', reason: 'UserNotFoundException' },
+      { call: 'signIn', name: 'LimitExceededException', message: 'Attempt limit exceeded.', step: 'username', reason: 'TooManyRequests' },
+      { call: 'signIn', name: 'NetworkError', message: 'A network error has occurred.', step: 'username', reason: 'NetworkError' },
+      { call: 'signIn', name: 'UserLambdaValidationException', message: 'DefineAuthChallenge failed.', step: 'username', reason: 'UserLambdaValidationException' },
+      { call: 'confirmSignIn', name: 'NotAuthorizedException', message: 'Incorrect username or password.', step: 'username', reason: 'TooManyWrongCodes' },
+      { call: 'confirmSignIn', name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.', step: 'username', reason: 'CodeExpired' },
+      { call: 'confirmSignIn', name: 'NotAuthorizedException', message: 'Invalid session for the user.', step: 'username', reason: 'SessionEnded' },
+      { call: 'confirmSignIn', name: 'NotAuthorizedException', message: 'User is disabled.', step: 'username', reason: 'UserDisabled' },
+      { call: 'confirmSignIn', name: 'SignInException', message: 'An error occurred during the sign in process.', step: 'username', reason: 'CodeExpired' },
+      { call: 'confirmSignIn', name: 'NetworkError', message: 'A network error has occurred.', step: 'challenge', reason: 'NetworkError' },
+      { call: 'confirmSignIn', name: 'TooManyRequestsException', message: 'Rate exceeded', step: 'challenge', reason: 'TooManyRequests' },
+    ];
+
+    for (const { call, name, message, step, reason } of outcomes) {
+      it(`${call}: ${name} "${message}" → ${step}, ${reason}`, () => {
+        const from = call === 'signIn' ? onUsername : onChallenge;
+        const { state, effect } = transition(from, { type: 'failed', call, error: authError(name, message) });
+        expect(effect).to.be.undefined;
+        expect(state.step).to.equal(step);
+        expect(state.busy).to.be.false;
+        expect(state.error).to.deep.equal({ name, message, reason, step: from.step });
+      });
+    }
+
+    it('keeps the challenge parameters when staying on the challenge', () => {
+      const { state } = transition(onChallenge, { type: 'failed', call: 'confirmSignIn', error: authError('NetworkError', 'x') });
+      expect(state.challengeParameters).to.deep.equal({ attemptsLeft: '3' });
+    });
+
+    it('keeps the user when sign-out fails', () => {
+      const { state } = transition(signedInState, { type: 'failed', call: 'signOut', error: new Error('boom') });
+      expect(state.step).to.equal('signed-in');
+      expect(state.user).to.deep.equal(signedInState.user);
+      expect(state.error?.name).to.equal('Error');
+    });
+
+    it('turns an existing session into a signed-in user instead of an error', () => {
+      const error = authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.');
+      const { state, effect } = transition(onUsername, { type: 'failed', call: 'signIn', error });
+      expect(effect).to.deep.equal({ type: 'load-user', restored: true });
+      expect(state.error).to.be.undefined;
+    });
+
+    it('names a thrown non-error UnknownError', () => {
+      const { state } = transition(onUsername, { type: 'failed', call: 'signIn', error: 'just a string' });
+      expect(state.error).to.deep.equal({ name: 'UnknownError', message: undefined, reason: 'UnknownError', step: 'username' });
+    });
+  });
+
+  describe('when the user or the page acts', () => {
+    it('marks a call in flight and clears the previous error', () => {
+      const withError: FlowState = { step: 'username', busy: false, error: { name: 'x', reason: 'x', step: 'username' } };
+      expect(transition(withError, { type: 'call-started' }).state).to.deep.equal({
+        step: 'username',
+        busy: true,
+        error: undefined,
+      });
+    });
+
+    it('reports missing input under the auth library’s own names', () => {
+      const { state } = transition({ step: 'challenge', busy: false }, { type: 'input-missing', name: 'EmptyChallengeResponse' });
+      expect(state.error).to.deep.equal({ name: 'EmptyChallengeResponse', reason: 'EmptyChallengeResponse', step: 'challenge' });
+    });
+
+    it('shows a configuration problem on the username form', () => {
+      const { state } = transition(initialFlowState, {
+        type: 'config-invalid',
+        reason: 'ConfigurationInvalidPoolId',
+        params: { value: 'devpool' },
+      });
+      expect(state).to.deep.equal({
+        step: 'username',
+        busy: false,
+        error: { name: 'ConfigurationError', reason: 'ConfigurationInvalidPoolId', params: { value: 'devpool' }, step: 'loading' },
+      });
+    });
+
+    it('resets a sign-in in progress to a clean username form', () => {
+      expect(transition(onChallenge, { type: 'reset' }).state).to.deep.equal({ step: 'username', busy: false });
+    });
+
+    it('ignores a reset while loading or signed in', () => {
+      expect(transition(initialFlowState, { type: 'reset' }).state).to.equal(initialFlowState);
+      expect(transition(signedInState, { type: 'reset' }).state).to.equal(signedInState);
+    });
+
+    it('returns to the username form after signing out', () => {
+      expect(transition(signedInState, { type: 'signed-out' }).state).to.deep.equal({ step: 'username', busy: false });
+    });
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * A stand-in for the auth library that records every call and leaves each one pending until the test settles
+ * it, so the element's asynchronous steps happen exactly when a test says so.
+ */
+import type { AuthAdapter, AuthTokens, AuthUser, CognitoConfig, SignInResult } from '../../../src/auth-adapter.js';
+
+/** Each adapter call: what the element passed and what the test answers with. */
+interface CallShapes {
+  signIn: { input: Parameters<AuthAdapter['signIn']>[0]; answer: SignInResult };
+  confirmSignIn: { input: string; answer: SignInResult };
+  getCurrentUser: { input: undefined; answer: AuthUser };
+  fetchTokens: { input: undefined; answer: AuthTokens | null };
+  signOut: { input: { global: boolean }; answer: void };
+}
+
+export type CallName = keyof CallShapes;
+
+/** One call the element made, waiting for the test to answer it. */
+export class PendingCall<Name extends CallName> {
+  readonly settled: Promise<CallShapes[Name]['answer']>;
+  private resolveAnswer!: (answer: CallShapes[Name]['answer']) => void;
+  private rejectAnswer!: (error: unknown) => void;
+
+  constructor(
+    readonly name: Name,
+    readonly input: CallShapes[Name]['input'],
+  ) {
+    this.settled = new Promise((resolve, reject) => {
+      this.resolveAnswer = resolve;
+      this.rejectAnswer = reject;
+    });
+  }
+
+  resolve(answer: CallShapes[Name]['answer']): void {
+    this.resolveAnswer(answer);
+  }
+
+  reject(error: unknown): void {
+    this.rejectAnswer(error);
+  }
+}
+
+export class FakeAuthAdapter implements AuthAdapter {
+  /** Pretend the page configured the auth library itself before the element started. */
+  pageConfigured = false;
+  /** Every configuration the element applied, oldest first. */
+  readonly configurations: CognitoConfig[] = [];
+
+  // Calls of every kind share these lists; `nextCall` narrows them back by name.
+  private readonly calls: Array<PendingCall<CallName>> = [];
+  private readonly taken = new Set<PendingCall<CallName>>();
+  private readonly waiting: Array<{ name: CallName; deliver: (call: PendingCall<CallName>) => void }> = [];
+
+  hasAuthConfig(): boolean {
+    return this.pageConfigured || this.configurations.length > 0;
+  }
+
+  configure(config: CognitoConfig): void {
+    this.configurations.push(config);
+  }
+
+  signIn(input: CallShapes['signIn']['input']): Promise<SignInResult> {
+    return this.record('signIn', input);
+  }
+
+  confirmSignIn(challengeResponse: string): Promise<SignInResult> {
+    return this.record('confirmSignIn', challengeResponse);
+  }
+
+  getCurrentUser(): Promise<AuthUser> {
+    return this.record('getCurrentUser', undefined);
+  }
+
+  fetchTokens(): Promise<AuthTokens | null> {
+    return this.record('fetchTokens', undefined);
+  }
+
+  signOut(options: { global: boolean }): Promise<void> {
+    return this.record('signOut', options);
+  }
+
+  /** How many times the element called `name`. */
+  count(name: CallName): number {
+    return this.calls.filter((call) => call.name === name).length;
+  }
+
+  /** The oldest call of `name` not yet handed out: one already made, or the next one to come. */
+  nextCall<Name extends CallName>(name: Name): Promise<PendingCall<Name>> {
+    const made = this.calls.find((call) => call.name === name && !this.taken.has(call));
+    if (made) {
+      this.taken.add(made);
+      return Promise.resolve(made as unknown as PendingCall<Name>);
+    }
+    return new Promise((deliver) => {
+      this.waiting.push({ name, deliver: deliver as unknown as (call: PendingCall<CallName>) => void });
+    });
+  }
+
+  private record<Name extends CallName>(name: Name, input: CallShapes[Name]['input']): Promise<CallShapes[Name]['answer']> {
+    const call = new PendingCall(name, input);
+    const stored = call as unknown as PendingCall<CallName>;
+    this.calls.push(stored);
+    const waiter = this.waiting.findIndex((entry) => entry.name === name);
+    if (waiter >= 0) {
+      const [{ deliver }] = this.waiting.splice(waiter, 1);
+      this.taken.add(stored);
+      deliver(stored);
+    }
+    return call.settled;
+  }
+}
+
+/** The result Amplify gives when the pool asks a custom challenge. */
+export function customChallenge(parameters: Record<string, string>): SignInResult {
+  return {
+    isSignedIn: false,
+    nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE', additionalInfo: parameters },
+  };
+}
+
+/** The result Amplify gives once tokens are issued. */
+export const signedIn: SignInResult = { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
+
+/** An error shaped like the ones Amplify throws: the name carries Cognito's exception name. */
+export function authError(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
