@@ -1,0 +1,169 @@
+/**
+ * `npm start` (scripts/start.mjs), run as a child process the way a developer runs it: it serves the demo and
+ * the bundle, a person can sign in both ways on the page, port conflicts say which variable to change, and
+ * SIGINT/SIGTERM stop everything.
+ */
+import assert from 'node:assert/strict';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { launchChromium, signInOnDemo } from '../e2e-support/demo-browser.ts';
+import { runDemoToExit, startDemo, type DemoProcess } from '../e2e-support/demo-process.ts';
+
+/** Listens on a free loopback port so that the start script finds it taken. */
+async function occupyPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer((_req, res) => res.end('taken'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, server };
+}
+
+/** A raw GET, so that paths like `/../x` reach the server as written (fetch would normalise them). */
+function get(url: string, path: string): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(url), { path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function isListening(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const freePorts = { PORT: '0', COGNITO_PORT: '0' };
+
+describe('npm start', () => {
+  describe('when both ports are free', () => {
+    let demo: DemoProcess;
+    before(async () => {
+      demo = await startDemo(freePorts);
+    });
+    after(async () => {
+      await demo.stop('SIGKILL');
+    });
+
+    it('prints the page URL, the demo users and where the codes appear', () => {
+      const output = demo.output();
+      assert.match(demo.pageUrl, /^http:\/\/localhost:\d+\/$/);
+      assert.match(output, /alice@example\.com/);
+      assert.match(output, /bob@example\.com.*Correct-Horse-42/);
+      assert.match(output, /Development inbox/);
+    });
+
+    it('serves the demo page with the element tag pointed at the running endpoint', async () => {
+      const page = await get(demo.pageUrl, '/');
+      assert.equal(page.status, 200);
+      assert.equal(page.type, 'text/html; charset=utf-8');
+      assert.match(page.body, /<script type="module" src="\/dist\/custom-auth-login\.js"><\/script>/);
+      assert.match(page.body, /<custom-auth-login\s[^>]*user-pool-id="local_devpool"/);
+      assert.ok(
+        page.body.includes(`user-pool-endpoint="${demo.endpointUrl}"`),
+        'endpoint attribute follows COGNITO_PORT',
+      );
+    });
+
+    it('serves the built bundle and the page assets with their MIME types', async () => {
+      const bundle = await get(demo.pageUrl, '/dist/custom-auth-login.js');
+      assert.equal(bundle.status, 200);
+      assert.equal(bundle.type, 'text/javascript; charset=utf-8');
+      assert.match(bundle.body, /custom-auth-login/);
+      assert.equal((await get(demo.pageUrl, '/demo.css')).type, 'text/css; charset=utf-8');
+      assert.equal((await get(demo.pageUrl, '/demo.js')).type, 'text/javascript; charset=utf-8');
+    });
+
+    it('answers 404 for unknown files and for paths that climb out of the served folders', async () => {
+      for (const path of [
+        '/missing.html',
+        '/dist/',
+        '/../package.json',
+        '/dist/../../package.json',
+        '/%2e%2e/package.json',
+        '/dist/%2e%2e%2fscripts%2fstart.mjs',
+        '/..%5cpackage.json',
+        '/%00',
+        '/%E0%A4%A',
+      ]) {
+        const answer = await get(demo.pageUrl, path);
+        assert.equal(answer.status, 404, `${path} → ${answer.status}`);
+        assert.doesNotMatch(answer.body, /"name": "custom-auth-login"|import /, `${path} leaked a file`);
+      }
+      assert.equal((await get(demo.pageUrl, '/')).status, 200, 'still serving after bad requests');
+    });
+
+    it('lets a person sign in with either flow, reading the code from the page', async () => {
+      const browser = await launchChromium();
+      try {
+        for (const signIn of [
+          { flow: 'custom-without-srp', username: 'alice@example.com' },
+          { flow: 'custom-with-srp', username: 'bob@example.com', password: 'Correct-Horse-42' },
+        ] as const) {
+          const context = await browser.createBrowserContext();
+          const result = await signInOnDemo(await context.newPage(), demo, signIn);
+          assert.equal(result.claims['cognito:username'], signIn.username);
+          assert.equal(result.claims['token_use'], 'id');
+          assert.match(result.wrongCodeMessage, /2/, 'the wrong code message counts the attempts left');
+          assert.deepEqual(result.events.slice(-2), ['auth-step-change', 'auth-signed-in']);
+          await context.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+
+  describe('when a port is already in use', () => {
+    it('names PORT in one line and exits with 1', async () => {
+      const { port, server } = await occupyPort();
+      try {
+        const { code, output } = await runDemoToExit({ PORT: String(port), COGNITO_PORT: '0' });
+        assert.equal(code, 1);
+        assert.equal(output.trim().split('\n').length, 1, output);
+        assert.match(output, new RegExp(`port ${port} is already in use; set PORT`));
+      } finally {
+        server.close();
+      }
+    });
+
+    it('names COGNITO_PORT in one line and exits with 1', async () => {
+      const { port, server } = await occupyPort();
+      try {
+        const { code, output } = await runDemoToExit({ PORT: '0', COGNITO_PORT: String(port) });
+        assert.equal(code, 1);
+        assert.equal(output.trim().split('\n').length, 1, output);
+        assert.match(output, new RegExp(`port ${port} is already in use; set COGNITO_PORT`));
+      } finally {
+        server.close();
+      }
+    });
+
+    it('refuses a port that is not a number, naming the variable', async () => {
+      const { code, output } = await runDemoToExit({ PORT: 'eighty', COGNITO_PORT: '0' });
+      assert.equal(code, 1);
+      assert.match(output, /PORT must be a port number/);
+    });
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    describe(`when it receives ${signal}`, () => {
+      it('closes the page server and the local endpoint, then exits with 0', async () => {
+        const demo = await startDemo(freePorts);
+        assert.ok(await isListening(demo.pageUrl));
+        assert.ok(await isListening(demo.endpointUrl));
+        const { code } = await demo.stop(signal);
+        assert.equal(code, 0);
+        assert.equal(await isListening(demo.pageUrl), false, 'page server still up');
+        assert.equal(await isListening(demo.endpointUrl), false, 'endpoint still up');
+      });
+    });
+  }
+});
