@@ -1,0 +1,43 @@
+// The React 19 JSX typings of <custom-auth-login>, as an app would use them.
+import type {} from '../../src/frameworks/react.js';
+import type { AuthAdapter, CustomAuthLogin } from '../../src/custom-auth-login.js';
+
+declare const adapter: AuthAdapter;
+declare const ref: { current: CustomAuthLogin | null };
+
+// Attributes as in HTML, properties without attributes, typed handlers for every event.
+export const configured = (
+  <custom-auth-login
+    user-pool-id="eu-west-1_AbC123"
+    user-pool-client-id="abc123"
+    user-pool-endpoint="http://127.0.0.1:9229/"
+    auth-flow="custom-with-srp"
+    username="alice@example.com"
+    adapter={adapter}
+    ref={ref}
+    className="login"
+    onauth-signed-in={(event) => {
+      const username: string = event.detail.username;
+      const restored: boolean = event.detail.restored;
+      return [username, restored];
+    }}
+    onauth-step-change={(event) => event.detail.step satisfies 'loading' | 'username' | 'challenge' | 'signed-in'}
+    onauth-signed-out={(event) => event.detail.username}
+    onauth-error={(event) => `${event.detail.name}: ${event.detail.message}`}
+  />
+);
+
+// Every attribute is optional: a page may configure Amplify itself.
+export const bare = <custom-auth-login />;
+
+// @ts-expect-error auth-flow names one of the two custom flows
+export const wrongFlow = <custom-auth-login auth-flow="password" />;
+
+// @ts-expect-error an attribute value is a string, not a number
+export const wrongType = <custom-auth-login user-pool-id={42} />;
+
+// @ts-expect-error the adapter must implement the whole adapter contract
+export const wrongAdapter = <custom-auth-login adapter={{ signIn: () => undefined }} />;
+
+// @ts-expect-error auth-signed-in's detail has no such field
+export const wrongDetail = <custom-auth-login onauth-signed-in={(event) => event.detail.password} />;
