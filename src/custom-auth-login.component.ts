@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
 import type { AuthAdapter, AuthTokens } from './auth-adapter.js';
@@ -17,8 +18,21 @@ import {
 } from './sign-in-flow.js';
 import { errorTextKey, text, type StringKey } from './strings.js';
 
+/** The form fields; each name is also the input's id and the start of its part name. */
+type Field = 'username' | 'password' | 'code';
+
+/** What the browser, password managers and one-time-code autofill need to know about each field. */
+const fieldSpecs: Readonly<
+  Record<Field, { label: StringKey; type: 'text' | 'password'; autocomplete: string; inputMode?: 'numeric' }>
+> = {
+  username: { label: 'username.label', type: 'text', autocomplete: 'username' },
+  password: { label: 'password.label', type: 'password', autocomplete: 'current-password' },
+  // No length limit: it would cut off a pasted code with spaces around it.
+  code: { label: 'code.label', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' },
+};
+
 /** The focusable targets the element moves focus to, by their id in the shadow root. */
-type FocusTarget = 'username' | 'password' | 'code' | 'signed-in';
+type FocusTarget = Field | 'signed-in';
 
 const firstFieldOf: Readonly<Record<AuthStep, FocusTarget | undefined>> = {
   loading: undefined,
@@ -99,9 +113,7 @@ export class CustomAuthLogin extends LitElement {
   @state() private flow: FlowState = initialFlowState;
 
   /** What the user typed, kept across steps and failures so nothing is lost. */
-  @state() private usernameValue = '';
-  @state() private passwordValue = '';
-  @state() private codeValue = '';
+  @state() private typed: Readonly<Record<Field, string>> = { username: '', password: '', code: '' };
 
   /** The page supplied its own signed-in view. */
   @state() private hasSignedInContent = false;
@@ -167,7 +179,7 @@ export class CustomAuthLogin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('username')) this.usernameValue = this.username ?? '';
+    if (changed.has('username')) this.keep('username', this.username ?? '');
     if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.begin();
     this.setAttribute('step', this.flow.step);
   }
@@ -200,42 +212,14 @@ export class CustomAuthLogin extends LitElement {
 
   private renderUsernameStep(): TemplateResult {
     const withPassword = this.authFlow === 'custom-with-srp';
-    return html`
-      <form part="form" novalidate aria-busy=${this.flow.busy} @submit=${this.onSubmit}>
-        <label for="username">${text('username.label')}</label>
-        <input
-          id="username"
-          name="username"
-          part="username-input"
-          autocomplete="username"
-          autocapitalize="none"
-          spellcheck="false"
-          required
-          aria-invalid=${this.flow.error?.name === 'EmptySignInUsername'}
-          .value=${live(this.usernameValue)}
-          @input=${(event: InputEvent) => (this.usernameValue = (event.target as HTMLInputElement).value)}
-        />
-        ${withPassword
-          ? html`
-              <label for="password">${text('password.label')}</label>
-              <input
-                id="password"
-                name="password"
-                type="password"
-                part="password-input"
-                autocomplete="current-password"
-                required
-                aria-invalid=${this.flow.error?.name === 'EmptySignInPassword'}
-                .value=${live(this.passwordValue)}
-                @input=${(event: InputEvent) => (this.passwordValue = (event.target as HTMLInputElement).value)}
-              />
-            `
-          : nothing}
-        <button part="submit-button" type="submit" ?disabled=${this.flow.busy}>
-          ${text(withPassword ? 'password.submit' : 'username.submit')}
-        </button>
-      </form>
-    `;
+    const missing = this.flow.error?.name;
+    return this.renderForm(
+      html`
+        ${this.renderField('username', missing === 'EmptySignInUsername')}
+        ${withPassword ? this.renderField('password', missing === 'EmptySignInPassword') : nothing}
+      `,
+      withPassword ? 'password.submit' : 'username.submit',
+    );
   }
 
   private renderChallengeStep(): TemplateResult {
@@ -247,28 +231,52 @@ export class CustomAuthLogin extends LitElement {
         : text('challenge.prompt-no-destination'));
     const codeLength = /^\d+$/.test(parameters.codeLength ?? '') ? parameters.codeLength : undefined;
     const describedBy = codeLength ? 'challenge-prompt code-length' : 'challenge-prompt';
+    return this.renderForm(
+      html`
+        <p id="challenge-prompt">${prompt}</p>
+        ${this.renderField('code', this.flow.error?.step === 'challenge', describedBy)}
+        ${codeLength ? html`<p id="code-length" class="hint">${text('challenge.code-length', { codeLength })}</p>` : nothing}
+      `,
+      'code.submit',
+      html`<button part="restart-button" type="button" @click=${() => this.reset()}>${text('code.restart')}</button>`,
+    );
+  }
+
+  /** The form of a step: its fields, the submit button and any extra actions after it. */
+  private renderForm(
+    fields: TemplateResult,
+    submitLabel: StringKey,
+    actions: TemplateResult | typeof nothing = nothing,
+  ): TemplateResult {
     return html`
       <form part="form" novalidate aria-busy=${this.flow.busy} @submit=${this.onSubmit}>
-        <p id="challenge-prompt">${prompt}</p>
-        <label for="code">${text('code.label')}</label>
-        <input
-          id="code"
-          name="code"
-          part="code-input"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          autocapitalize="none"
-          spellcheck="false"
-          required
-          aria-describedby=${describedBy}
-          aria-invalid=${this.flow.error?.step === 'challenge'}
-          .value=${live(this.codeValue)}
-          @input=${(event: InputEvent) => (this.codeValue = (event.target as HTMLInputElement).value)}
-        />
-        ${codeLength ? html`<p id="code-length" class="hint">${text('challenge.code-length', { codeLength })}</p>` : nothing}
-        <button part="submit-button" type="submit" ?disabled=${this.flow.busy}>${text('code.submit')}</button>
-        <button part="restart-button" type="button" @click=${() => this.reset()}>${text('code.restart')}</button>
+        ${fields}
+        <button part="submit-button" type="submit" ?disabled=${this.flow.busy}>${text(submitLabel)}</button>
+        ${actions}
       </form>
+    `;
+  }
+
+  /** A labelled input keeping what the user typed; its id and name are the field's name, its part `<name>-input`. */
+  private renderField(name: Field, invalid: boolean, describedBy?: string): TemplateResult {
+    const { label, type, autocomplete, inputMode } = fieldSpecs[name];
+    return html`
+      <label for=${name}>${text(label)}</label>
+      <input
+        id=${name}
+        name=${name}
+        part="${name}-input"
+        type=${type}
+        autocomplete=${autocomplete}
+        inputmode=${ifDefined(inputMode)}
+        autocapitalize="none"
+        spellcheck="false"
+        required
+        aria-describedby=${ifDefined(describedBy)}
+        aria-invalid=${invalid}
+        .value=${live(this.typed[name])}
+        @input=${(event: InputEvent) => this.keep(name, (event.target as HTMLInputElement).value)}
+      />
     `;
   }
 
@@ -311,26 +319,27 @@ export class CustomAuthLogin extends LitElement {
   private async startSignIn(): Promise<void> {
     const configuration = this.ensureConfigured();
     if (!configuration) return;
-    const username = this.usernameValue.trim();
+    const username = this.typed.username.trim();
     if (!username) return this.dispatch({ type: 'input-missing', name: 'EmptySignInUsername' });
     const { authFlowType } = configuration;
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP';
-    if (withPassword && !this.passwordValue) return this.dispatch({ type: 'input-missing', name: 'EmptySignInPassword' });
+    const { password } = this.typed;
+    if (withPassword && !password) return this.dispatch({ type: 'input-missing', name: 'EmptySignInPassword' });
 
-    this.usernameValue = username;
-    const password = withPassword ? { password: this.passwordValue } : {};
+    this.keep('username', username);
+    const withPasswordInput = withPassword ? { password } : {};
     this.dispatch({ type: 'call-started' });
     await this.call(
       'signIn',
-      () => this.adapter.signIn({ username, authFlowType, ...password }),
+      () => this.adapter.signIn({ username, authFlowType, ...withPasswordInput }),
       (result) => this.dispatch({ type: 'answered', result }),
     );
   }
 
   private async answerChallenge(): Promise<void> {
-    const answer = this.codeValue.trim();
+    const answer = this.typed.code.trim();
     if (!answer) return this.dispatch({ type: 'input-missing', name: 'EmptyChallengeResponse' });
-    this.codeValue = answer;
+    this.keep('code', answer);
     this.dispatch({ type: 'call-started' });
     await this.call(
       'confirmSignIn',
@@ -407,13 +416,16 @@ export class CustomAuthLogin extends LitElement {
     if (effect) this.loadUser(effect.restored);
   }
 
+  /** Remembers what the user typed into `field`. */
+  private keep(field: Field, value: string): void {
+    this.typed = { ...this.typed, [field]: value };
+  }
+
+  /** A new challenge round wants a new code; once signed in, the secrets typed on the way are dropped. */
   private updateFields(previous: FlowState, next: FlowState): void {
     const newChallenge = next.step === 'challenge' && next.challengeParameters !== previous.challengeParameters;
-    if (newChallenge) this.codeValue = '';
-    if (next.step === 'signed-in') {
-      this.passwordValue = '';
-      this.codeValue = '';
-    }
+    if (newChallenge) this.keep('code', '');
+    if (next.step === 'signed-in') this.typed = { ...this.typed, password: '', code: '' };
   }
 
   private focusTarget(previous: FlowState, next: FlowState): FocusTarget | undefined {

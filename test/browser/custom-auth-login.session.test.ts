@@ -2,15 +2,16 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CustomAuthLogin } from '../../src/custom-auth-login.js';
 import { FakeAuthAdapter, customChallenge } from './support/fake-auth-adapter.js';
 import {
+  alice,
+  detailAfter,
   field,
   focused,
-  nextStep,
   part,
   renderLogin,
   renderSignedIn,
   renderSignedOut,
   submit,
-  typeInto,
+  submitUsername,
   userPoolClientId,
   userPoolId,
 } from './support/login-fixture.js';
@@ -20,16 +21,13 @@ describe('<custom-auth-login> sessions', () => {
     it('shows the user signed in without signing in again', async () => {
       const fake = new FakeAuthAdapter();
       const el = await renderLogin(fake);
+      const lookup = await fake.nextCall('getCurrentUser');
       const changed = oneEvent(el, 'auth-step-change');
       const signedInEvent = oneEvent(el, 'auth-signed-in');
-      (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
+      lookup.resolve(alice);
 
       expect((await changed).detail).to.deep.equal({ step: 'signed-in', previousStep: 'loading' });
-      expect((await signedInEvent).detail).to.deep.equal({
-        username: 'alice@example.com',
-        userId: 'user-1',
-        restored: true,
-      });
+      expect((await signedInEvent).detail).to.deep.equal({ ...alice, restored: true });
       expect(el.getAttribute('step')).to.equal('signed-in');
       expect(part(el, 'signed-in')?.textContent).to.contain('alice@example.com');
       expect(fake.count('signIn')).to.equal(0);
@@ -38,9 +36,8 @@ describe('<custom-auth-login> sessions', () => {
     it('leaves the page focus alone', async () => {
       const fake = new FakeAuthAdapter();
       const el = await renderLogin(fake);
-      const signedInEvent = oneEvent(el, 'auth-signed-in');
-      (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
-      await signedInEvent;
+      const lookup = await fake.nextCall('getCurrentUser');
+      await detailAfter(el, 'auth-signed-in', () => lookup.resolve(alice));
       expect(focused(el)).to.be.null;
     });
   });
@@ -59,6 +56,16 @@ describe('<custom-auth-login> sessions', () => {
       expect((await signedOut).detail).to.deep.equal({ username: 'alice@example.com' });
       expect(el.getAttribute('step')).to.equal('username');
       expect(focused(el)).to.equal('username-input');
+    });
+
+    it('keeps the username but not the password typed before', async () => {
+      const { el, fake } = await renderSignedIn({ authFlow: 'custom-with-srp' });
+      const done = el.signOut();
+      (await fake.nextCall('signOut')).resolve();
+      await done;
+      await el.updateComplete;
+      expect(field(el, 'username-input').value).to.equal('alice@example.com');
+      expect(field(el, 'password-input').value).to.equal('');
     });
 
     it('passes global: true on to end every session', async () => {
@@ -106,7 +113,11 @@ describe('<custom-auth-login> sessions', () => {
 
     it('rejects with a ConfigurationError when the element is not configured', async () => {
       const el = await fixture<CustomAuthLogin>(
-        html`<custom-auth-login user-pool-id="not a pool" user-pool-client-id="c" .adapter=${new FakeAuthAdapter()}></custom-auth-login>`,
+        html`<custom-auth-login
+          user-pool-id="not a pool"
+          user-pool-client-id="c"
+          .adapter=${new FakeAuthAdapter()}
+        ></custom-auth-login>`,
       );
       const error = await el.fetchTokens().then(
         () => expect.fail('fetchTokens should reject'),
@@ -120,9 +131,7 @@ describe('<custom-auth-login> sessions', () => {
   describe('when the page resets a sign-in in progress', () => {
     it('drops the answer to the abandoned request', async () => {
       const { el, fake } = await renderSignedOut();
-      typeInto(field(el, 'username-input'), 'alice@example.com');
-      submit(el);
-      const call = await fake.nextCall('signIn');
+      const call = await submitUsername(el, fake);
       el.reset();
       el.addEventListener('auth-step-change', () => expect.fail('the abandoned sign-in must not move the element'));
 
@@ -136,9 +145,7 @@ describe('<custom-auth-login> sessions', () => {
 
     it('starts a new sign-in on the next submit', async () => {
       const { el, fake } = await renderSignedOut();
-      typeInto(field(el, 'username-input'), 'alice@example.com');
-      submit(el);
-      await fake.nextCall('signIn');
+      await submitUsername(el, fake);
       el.reset();
       await el.updateComplete;
       submit(el);
@@ -155,31 +162,29 @@ describe('<custom-auth-login> sessions', () => {
   });
 
   describe('when the page supplies its own signed-in view', () => {
-    it('shows the slotted content instead of the default view', async () => {
+    async function renderWithSignedInView() {
       const fake = new FakeAuthAdapter();
       const el = await fixture<CustomAuthLogin>(html`
         <custom-auth-login user-pool-id=${userPoolId} user-pool-client-id=${userPoolClientId} .adapter=${fake}>
           <p slot="signed-in">Welcome back</p>
         </custom-auth-login>
       `);
-      const shown = nextStep(el);
-      (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
-      await shown;
-
       const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-in"]')!;
+      return { el, fake, slot };
+    }
+
+    it('shows the slotted content instead of the default view', async () => {
+      const { el, fake, slot } = await renderWithSignedInView();
+      const lookup = await fake.nextCall('getCurrentUser');
+      await detailAfter(el, 'auth-step-change', () => lookup.resolve(alice));
+
       expect(slot.assignedElements()[0]?.textContent).to.equal('Welcome back');
       expect(slot.closest('[hidden]')).to.be.null;
       expect(part(el, 'signed-in')).to.be.null;
     });
 
     it('hides the slotted view until a user is signed in', async () => {
-      const fake = new FakeAuthAdapter();
-      const el = await fixture<CustomAuthLogin>(html`
-        <custom-auth-login user-pool-id=${userPoolId} user-pool-client-id=${userPoolClientId} .adapter=${fake}>
-          <p slot="signed-in">Welcome back</p>
-        </custom-auth-login>
-      `);
-      const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="signed-in"]')!;
+      const { slot } = await renderWithSignedInView();
       expect(slot.closest('[hidden]')).to.exist;
     });
   });
@@ -187,7 +192,11 @@ describe('<custom-auth-login> sessions', () => {
   describe('when the page adds a header and a footer', () => {
     it('shows both around the form', async () => {
       const el = await fixture<CustomAuthLogin>(html`
-        <custom-auth-login .adapter=${new FakeAuthAdapter()} user-pool-id=${userPoolId} user-pool-client-id=${userPoolClientId}>
+        <custom-auth-login
+          .adapter=${new FakeAuthAdapter()}
+          user-pool-id=${userPoolId}
+          user-pool-client-id=${userPoolClientId}
+        >
           <h2 slot="header">Sign in to Example</h2>
           <small slot="footer">Need help?</small>
         </custom-auth-login>

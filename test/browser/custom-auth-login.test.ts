@@ -1,8 +1,10 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { CustomAuthLogin } from '../../src/custom-auth-login.js';
 import { sendKeys } from '@web/test-runner-commands';
-import type { AuthErrorDetail } from '../../src/custom-auth-login.js';
 import { FakeAuthAdapter, authError, customChallenge, signedIn } from './support/fake-auth-adapter.js';
 import {
+  alice,
+  detailAfter,
   errorText,
   field,
   focused,
@@ -13,45 +15,35 @@ import {
   renderSignedIn,
   renderSignedOut,
   submit,
+  submitCode,
+  submitUsername,
   typeInto,
 } from './support/login-fixture.js';
 
 describe('<custom-auth-login>', () => {
   describe('accessibility', () => {
-    it('is accessible while it looks for a stored session', async () => {
-      const el = await renderLogin(new FakeAuthAdapter());
-      await expect(el).to.be.accessible();
-    });
+    const situations: Array<[string, () => Promise<CustomAuthLogin>]> = [
+      ['while it looks for a stored session', () => renderLogin(new FakeAuthAdapter())],
+      ['on the username step', async () => (await renderSignedOut()).el],
+      ['on the username step of the SRP flow', async () => (await renderSignedOut({ authFlow: 'custom-with-srp' })).el],
+      ['on the challenge step', async () => (await renderAtChallenge()).el],
+      [
+        'while showing a wrong-code error',
+        async () => {
+          const { el, fake } = await renderAtChallenge();
+          const answer = await submitCode(el, fake, '000000');
+          await detailAfter(el, 'auth-error', () => answer.resolve(customChallenge({ attemptsLeft: '2' })));
+          return el;
+        },
+      ],
+      ['when signed in', async () => (await renderSignedIn()).el],
+    ];
 
-    it('is accessible on the username step', async () => {
-      const { el } = await renderSignedOut();
-      await expect(el).to.be.accessible();
-    });
-
-    it('is accessible on the username step of the SRP flow', async () => {
-      const { el } = await renderSignedOut({ authFlow: 'custom-with-srp' });
-      await expect(el).to.be.accessible();
-    });
-
-    it('is accessible on the challenge step', async () => {
-      const { el } = await renderAtChallenge();
-      await expect(el).to.be.accessible();
-    });
-
-    it('is accessible while showing a wrong-code error', async () => {
-      const { el, fake } = await renderAtChallenge();
-      typeInto(field(el, 'code-input'), '000000');
-      submit(el);
-      const reported = oneEvent(el, 'auth-error');
-      (await fake.nextCall('confirmSignIn')).resolve(customChallenge({ attemptsLeft: '2' }));
-      await reported;
-      await expect(el).to.be.accessible();
-    });
-
-    it('is accessible when signed in', async () => {
-      const { el } = await renderSignedIn();
-      await expect(el).to.be.accessible();
-    });
+    for (const [situation, render] of situations) {
+      it(`is accessible ${situation}`, async () => {
+        await expect(await render()).to.be.accessible();
+      });
+    }
 
     it('labels every field with a real label', async () => {
       const { el } = await renderSignedOut({ authFlow: 'custom-with-srp' });
@@ -123,11 +115,8 @@ describe('<custom-auth-login>', () => {
   describe('when the user submits a username', () => {
     it('starts the custom flow without a password, with the username trimmed', async () => {
       const { el, fake } = await renderSignedOut();
-      typeInto(field(el, 'username-input'), '  alice@example.com \t');
-      submit(el);
-
-      const call = await fake.nextCall('signIn');
-      expect(call.input).to.deep.equal({ username: 'alice@example.com', authFlowType: 'CUSTOM_WITHOUT_SRP' });
+      const signIn = await submitUsername(el, fake, '  alice@example.com \t');
+      expect(signIn.input).to.deep.equal({ username: 'alice@example.com', authFlowType: 'CUSTOM_WITHOUT_SRP' });
     });
 
     it('submits on Enter', async () => {
@@ -141,9 +130,7 @@ describe('<custom-auth-login>', () => {
 
     it('shows it is busy and disables the button while the request is out', async () => {
       const { el, fake } = await renderSignedOut();
-      typeInto(field(el, 'username-input'), 'alice@example.com');
-      submit(el);
-      await fake.nextCall('signIn');
+      await submitUsername(el, fake);
       await el.updateComplete;
 
       expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.be.true;
@@ -166,10 +153,7 @@ describe('<custom-auth-login>', () => {
     it('asks for the username when it is blank, without calling the pool', async () => {
       const { el, fake } = await renderSignedOut();
       typeInto(field(el, 'username-input'), '   ');
-      const reported = oneEvent(el, 'auth-error');
-      submit(el);
-
-      const { detail } = await reported;
+      const detail = await detailAfter(el, 'auth-error', () => submit(el));
       expect(detail.name).to.equal('EmptySignInUsername');
       expect(errorText(el)).to.equal('Enter your username.');
       expect(focused(el)).to.equal('username-input');
@@ -180,14 +164,14 @@ describe('<custom-auth-login>', () => {
     describe('and the pool sends a custom challenge', () => {
       it('asks for the code where the challenge parameters say it went', async () => {
         const { el, fake } = await renderSignedOut();
-        typeInto(field(el, 'username-input'), 'alice@example.com');
-        submit(el);
-        const call = await fake.nextCall('signIn');
-        const changed = oneEvent(el, 'auth-step-change');
-        const parameters = { USERNAME: 'alice@example.com', destination: 'a***@e***.com', codeLength: '6', attemptsLeft: '3' };
-        call.resolve(customChallenge(parameters));
-
-        const { detail } = await changed;
+        const signIn = await submitUsername(el, fake);
+        const parameters = {
+          USERNAME: 'alice@example.com',
+          destination: 'a***@e***.com',
+          codeLength: '6',
+          attemptsLeft: '3',
+        };
+        const detail = await detailAfter(el, 'auth-step-change', () => signIn.resolve(customChallenge(parameters)));
         expect(detail).to.deep.equal({ step: 'challenge', previousStep: 'username', challengeParameters: parameters });
         expect(el.getAttribute('step')).to.equal('challenge');
         expect(el.shadowRoot!.textContent).to.contain('Enter the code we sent to a***@e***.com.');
@@ -216,14 +200,10 @@ describe('<custom-auth-login>', () => {
     describe('and the pool signs the user in straight away', () => {
       it('shows the user signed in', async () => {
         const { el, fake } = await renderSignedOut();
-        typeInto(field(el, 'username-input'), 'alice@example.com');
-        submit(el);
-        (await fake.nextCall('signIn')).resolve(signedIn);
-        const signedInEvent = oneEvent(el, 'auth-signed-in');
-        (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
-
-        const { detail } = await signedInEvent;
-        expect(detail).to.deep.equal({ username: 'alice@example.com', userId: 'user-1', restored: false });
+        (await submitUsername(el, fake)).resolve(signedIn);
+        const lookup = await fake.nextCall('getCurrentUser');
+        const detail = await detailAfter(el, 'auth-signed-in', () => lookup.resolve(alice));
+        expect(detail).to.deep.equal({ ...alice, restored: false });
         expect(el.step).to.equal('signed-in');
       });
     });
@@ -232,16 +212,12 @@ describe('<custom-auth-login>', () => {
       it('shows the signed-in user instead of an error', async () => {
         const { el, fake } = await renderSignedOut();
         el.addEventListener('auth-error', () => expect.fail('no error expected'));
-        typeInto(field(el, 'username-input'), 'alice@example.com');
-        submit(el);
-        (await fake.nextCall('signIn')).reject(
+        (await submitUsername(el, fake)).reject(
           authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.'),
         );
-        const signedInEvent = oneEvent(el, 'auth-signed-in');
-        (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
-
-        const { detail } = await signedInEvent;
-        expect(detail).to.deep.equal({ username: 'alice@example.com', userId: 'user-1', restored: true });
+        const lookup = await fake.nextCall('getCurrentUser');
+        const detail = await detailAfter(el, 'auth-signed-in', () => lookup.resolve(alice));
+        expect(detail).to.deep.equal({ ...alice, restored: true });
         expect(errorText(el)).to.equal('');
       });
     });
@@ -249,12 +225,10 @@ describe('<custom-auth-login>', () => {
     describe('and the pool refuses the sign-in', () => {
       it('explains, keeps the username and stays on the form', async () => {
         const { el, fake } = await renderSignedOut();
-        typeInto(field(el, 'username-input'), 'alice@example.com');
-        submit(el);
-        const reported = oneEvent(el, 'auth-error');
-        (await fake.nextCall('signIn')).reject(authError('NotAuthorizedException', 'Incorrect username or password.'));
-
-        const { detail } = await reported;
+        const signIn = await submitUsername(el, fake);
+        const detail = await detailAfter(el, 'auth-error', () =>
+          signIn.reject(authError('NotAuthorizedException', 'Incorrect username or password.')),
+        );
         expect(detail).to.deep.equal({
           step: 'username',
           name: 'NotAuthorizedException',
@@ -267,12 +241,10 @@ describe('<custom-auth-login>', () => {
 
       it('says so when the account is disabled', async () => {
         const { el, fake } = await renderSignedOut();
-        typeInto(field(el, 'username-input'), 'alice@example.com');
-        submit(el);
-        const reported = oneEvent(el, 'auth-error');
-        (await fake.nextCall('signIn')).reject(authError('NotAuthorizedException', 'User is disabled.'));
-
-        await reported;
+        const signIn = await submitUsername(el, fake);
+        await detailAfter(el, 'auth-error', () =>
+          signIn.reject(authError('NotAuthorizedException', 'User is disabled.')),
+        );
         expect(errorText(el)).to.equal('This account is disabled.');
       });
     });
@@ -280,12 +252,10 @@ describe('<custom-auth-login>', () => {
     describe('and the network fails', () => {
       it('shows a generic message, keeps everything typed and lets the user retry', async () => {
         const { el, fake } = await renderSignedOut();
-        typeInto(field(el, 'username-input'), 'alice@example.com');
-        submit(el);
-        const reported = oneEvent(el, 'auth-error');
-        (await fake.nextCall('signIn')).reject(authError('NetworkError', 'A network error has occurred.'));
-
-        const { detail } = await reported;
+        const signIn = await submitUsername(el, fake);
+        const detail = await detailAfter(el, 'auth-error', () =>
+          signIn.reject(authError('NetworkError', 'A network error has occurred.')),
+        );
         expect(detail.name).to.equal('NetworkError');
         expect(errorText(el)).to.equal('We could not reach the sign-in service. Check your connection and try again.');
         expect(el.step).to.equal('username');
@@ -298,12 +268,8 @@ describe('<custom-auth-login>', () => {
 
       it('treats an unknown failure the same way', async () => {
         const { el, fake } = await renderSignedOut();
-        typeInto(field(el, 'username-input'), 'alice@example.com');
-        submit(el);
-        const reported = oneEvent(el, 'auth-error');
-        (await fake.nextCall('signIn')).reject(new TypeError('Failed to fetch'));
-
-        const { detail } = await reported;
+        const signIn = await submitUsername(el, fake);
+        const detail = await detailAfter(el, 'auth-error', () => signIn.reject(new TypeError('Failed to fetch')));
         expect(detail).to.deep.equal({ step: 'username', name: 'TypeError', message: 'Failed to fetch' });
         expect(errorText(el)).to.equal('Something went wrong. Please try again.');
         expect(field(el, 'username-input').value).to.equal('alice@example.com');
@@ -313,15 +279,13 @@ describe('<custom-auth-login>', () => {
     describe('and the pool asks for a step this form does not offer', () => {
       it('explains instead of showing an empty form', async () => {
         const { el, fake } = await renderSignedOut();
-        typeInto(field(el, 'username-input'), 'alice@example.com');
-        submit(el);
-        const reported = oneEvent(el, 'auth-error');
-        (await fake.nextCall('signIn')).resolve({
-          isSignedIn: false,
-          nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED' },
-        });
-
-        const { detail } = await reported;
+        const signIn = await submitUsername(el, fake);
+        const detail = await detailAfter(el, 'auth-error', () =>
+          signIn.resolve({
+            isSignedIn: false,
+            nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED' },
+          }),
+        );
         expect(detail.name).to.equal('UnsupportedSignInStep');
         expect(errorText(el)).to.equal('This account needs a sign-in step this form does not support.');
         expect(el.step).to.equal('username');
@@ -354,10 +318,8 @@ describe('<custom-auth-login>', () => {
     it('asks for the code when it is blank, without calling the pool', async () => {
       const { el, fake } = await renderAtChallenge();
       typeInto(field(el, 'code-input'), '  ');
-      const reported = oneEvent(el, 'auth-error');
-      submit(el);
-
-      expect((await reported).detail.name).to.equal('EmptyChallengeResponse');
+      const detail = await detailAfter(el, 'auth-error', () => submit(el));
+      expect(detail.name).to.equal('EmptyChallengeResponse');
       expect(errorText(el)).to.equal('Enter the code.');
       expect(fake.count('confirmSignIn')).to.equal(0);
     });
@@ -365,19 +327,14 @@ describe('<custom-auth-login>', () => {
     describe('and it is right', () => {
       it('signs the user in and says who', async () => {
         const { el, fake } = await renderAtChallenge();
-        typeInto(field(el, 'code-input'), '123456');
-        submit(el);
-        (await fake.nextCall('confirmSignIn')).resolve(signedIn);
+        (await submitCode(el, fake)).resolve(signedIn);
+        const lookup = await fake.nextCall('getCurrentUser');
         const changed = oneEvent(el, 'auth-step-change');
         const signedInEvent = oneEvent(el, 'auth-signed-in');
-        (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
+        lookup.resolve(alice);
 
         expect((await changed).detail).to.deep.equal({ step: 'signed-in', previousStep: 'challenge' });
-        expect((await signedInEvent).detail).to.deep.equal({
-          username: 'alice@example.com',
-          userId: 'user-1',
-          restored: false,
-        });
+        expect((await signedInEvent).detail).to.deep.equal({ ...alice, restored: false });
         expect(el.getAttribute('step')).to.equal('signed-in');
         expect(part(el, 'signed-in')?.textContent).to.contain('Signed in as alice@example.com.');
         expect(part(el, 'sign-out-button')).to.exist;
@@ -393,11 +350,10 @@ describe('<custom-auth-login>', () => {
     describe('and it is wrong but the pool allows another try', () => {
       async function answerWrongly(attemptsLeft: string) {
         const { el, fake } = await renderAtChallenge();
-        typeInto(field(el, 'code-input'), '000000');
-        submit(el);
-        const reported = oneEvent(el, 'auth-error');
-        (await fake.nextCall('confirmSignIn')).resolve(customChallenge({ destination: 'a***@e***.com', attemptsLeft }));
-        const { detail } = await reported;
+        const answer = await submitCode(el, fake, '000000');
+        const detail = await detailAfter(el, 'auth-error', () =>
+          answer.resolve(customChallenge({ destination: 'a***@e***.com', attemptsLeft })),
+        );
         return { el, fake, detail };
       }
 
@@ -426,9 +382,7 @@ describe('<custom-auth-login>', () => {
 
       it('answers the new round through the same sign-in', async () => {
         const { el, fake } = await answerWrongly('2');
-        typeInto(field(el, 'code-input'), '123456');
-        submit(el);
-        expect((await fake.nextCall('confirmSignIn')).input).to.equal('123456');
+        expect((await submitCode(el, fake, '123456')).input).to.equal('123456');
         expect(fake.count('signIn')).to.equal(1);
       });
     });
@@ -436,12 +390,11 @@ describe('<custom-auth-login>', () => {
     describe('and the pool ends the sign-in', () => {
       async function endWith(message: string) {
         const { el, fake } = await renderAtChallenge();
-        typeInto(field(el, 'code-input'), '000000');
-        submit(el);
+        const answer = await submitCode(el, fake, '000000');
         const changed = oneEvent(el, 'auth-step-change');
         const reported = oneEvent(el, 'auth-error');
-        (await fake.nextCall('confirmSignIn')).reject(authError('NotAuthorizedException', message));
-        return { el, fake, change: (await changed).detail, error: (await reported).detail as AuthErrorDetail };
+        answer.reject(authError('NotAuthorizedException', message));
+        return { el, fake, change: (await changed).detail, error: (await reported).detail };
       }
 
       it('goes back to the username form, username kept, after too many wrong codes', async () => {
@@ -480,14 +433,10 @@ describe('<custom-auth-login>', () => {
 
       it('says the code expired when the auth library forgot the sign-in', async () => {
         const { el, fake } = await renderAtChallenge();
-        typeInto(field(el, 'code-input'), '123456');
-        submit(el);
-        const reported = oneEvent(el, 'auth-error');
-        (await fake.nextCall('confirmSignIn')).reject(
-          authError('SignInException', 'An error occurred during the sign in process.'),
+        const answer = await submitCode(el, fake, '123456');
+        await detailAfter(el, 'auth-error', () =>
+          answer.reject(authError('SignInException', 'An error occurred during the sign in process.')),
         );
-
-        await reported;
         expect(el.step).to.equal('username');
         expect(errorText(el)).to.equal('Your code has expired. Request a new one.');
       });
@@ -496,12 +445,10 @@ describe('<custom-auth-login>', () => {
     describe('and the network fails', () => {
       it('stays on the challenge with the code kept so the user can retry', async () => {
         const { el, fake } = await renderAtChallenge();
-        typeInto(field(el, 'code-input'), '123456');
-        submit(el);
-        const reported = oneEvent(el, 'auth-error');
-        (await fake.nextCall('confirmSignIn')).reject(authError('NetworkError', 'A network error has occurred.'));
-
-        await reported;
+        const answer = await submitCode(el, fake, '123456');
+        await detailAfter(el, 'auth-error', () =>
+          answer.reject(authError('NetworkError', 'A network error has occurred.')),
+        );
         expect(el.step).to.equal('challenge');
         expect(field(el, 'code-input').value).to.equal('123456');
         expect(errorText(el)).to.equal('We could not reach the sign-in service. Check your connection and try again.');
@@ -533,11 +480,8 @@ describe('<custom-auth-login>', () => {
 
     it('sends the password with the SRP flow type', async () => {
       const { el, fake } = await renderSignedOut({ authFlow: 'custom-with-srp' });
-      typeInto(field(el, 'username-input'), ' bob@example.com ');
-      typeInto(field(el, 'password-input'), ' Correct-Horse-42');
-      submit(el);
-
-      expect((await fake.nextCall('signIn')).input).to.deep.equal({
+      const signIn = await submitUsername(el, fake, ' bob@example.com ', ' Correct-Horse-42');
+      expect(signIn.input).to.deep.equal({
         username: 'bob@example.com',
         password: ' Correct-Horse-42',
         authFlowType: 'CUSTOM_WITH_SRP',
@@ -547,10 +491,8 @@ describe('<custom-auth-login>', () => {
     it('asks for the password when it is empty', async () => {
       const { el, fake } = await renderSignedOut({ authFlow: 'custom-with-srp' });
       typeInto(field(el, 'username-input'), 'bob@example.com');
-      const reported = oneEvent(el, 'auth-error');
-      submit(el);
-
-      expect((await reported).detail.name).to.equal('EmptySignInPassword');
+      const detail = await detailAfter(el, 'auth-error', () => submit(el));
+      expect(detail.name).to.equal('EmptySignInPassword');
       expect(errorText(el)).to.equal('Enter your password.');
       expect(focused(el)).to.equal('password-input');
       expect(fake.count('signIn')).to.equal(0);
@@ -558,13 +500,10 @@ describe('<custom-auth-login>', () => {
 
     it('keeps both fields after a wrong password', async () => {
       const { el, fake } = await renderSignedOut({ authFlow: 'custom-with-srp' });
-      typeInto(field(el, 'username-input'), 'bob@example.com');
-      typeInto(field(el, 'password-input'), 'wrong');
-      submit(el);
-      const reported = oneEvent(el, 'auth-error');
-      (await fake.nextCall('signIn')).reject(authError('NotAuthorizedException', 'Incorrect username or password.'));
-
-      await reported;
+      const signIn = await submitUsername(el, fake, 'bob@example.com', 'wrong');
+      await detailAfter(el, 'auth-error', () =>
+        signIn.reject(authError('NotAuthorizedException', 'Incorrect username or password.')),
+      );
       expect(field(el, 'username-input').value).to.equal('bob@example.com');
       expect(field(el, 'password-input').value).to.equal('wrong');
     });

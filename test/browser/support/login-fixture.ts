@@ -5,11 +5,20 @@
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import { nothing } from 'lit';
 import '../../../src/custom-auth-login.js';
-import type { AuthFlow, AuthStep, CustomAuthLogin } from '../../../src/custom-auth-login.js';
-import { FakeAuthAdapter, authError, customChallenge, signedIn } from './fake-auth-adapter.js';
+import type {
+  AuthEventDetails,
+  AuthEventName,
+  AuthFlow,
+  AuthStep,
+  CustomAuthLogin,
+} from '../../../src/custom-auth-login.js';
+import { FakeAuthAdapter, authError, customChallenge, signedIn, type PendingCall } from './fake-auth-adapter.js';
 
 export const userPoolId = 'local_devpool';
 export const userPoolClientId = 'localdevclient';
+
+/** The user the tests sign in. */
+export const alice = { username: 'alice@example.com', userId: 'user-1' };
 
 export interface LoginOptions {
   authFlow?: AuthFlow;
@@ -17,7 +26,10 @@ export interface LoginOptions {
 }
 
 /** A configured element whose check for a stored session is still pending. */
-export function renderLogin(fake: FakeAuthAdapter, { authFlow, username }: LoginOptions = {}): Promise<CustomAuthLogin> {
+export function renderLogin(
+  fake: FakeAuthAdapter,
+  { authFlow, username }: LoginOptions = {},
+): Promise<CustomAuthLogin> {
   return fixture<CustomAuthLogin>(html`
     <custom-auth-login
       user-pool-id=${userPoolId}
@@ -35,42 +47,81 @@ export async function nextStep(el: CustomAuthLogin): Promise<AuthStep> {
   return detail.step;
 }
 
+/** Runs `action` with a listener for `name` already attached, and resolves with the event's detail. */
+export async function detailAfter<Name extends AuthEventName>(
+  el: CustomAuthLogin,
+  name: Name,
+  action: () => void,
+): Promise<AuthEventDetails[Name]> {
+  const fired = oneEvent(el, name);
+  action();
+  return (await fired).detail;
+}
+
+/** Fills the first form (a password only when given), submits it and returns the sign-in call it made. */
+export async function submitUsername(
+  el: CustomAuthLogin,
+  fake: FakeAuthAdapter,
+  username = 'alice@example.com',
+  password?: string,
+): Promise<PendingCall<'signIn'>> {
+  typeInto(field(el, 'username-input'), username);
+  if (password !== undefined) typeInto(field(el, 'password-input'), password);
+  submit(el);
+  return fake.nextCall('signIn');
+}
+
+/** Types `code` into the challenge form, submits it and returns the call it made. */
+export async function submitCode(
+  el: CustomAuthLogin,
+  fake: FakeAuthAdapter,
+  code = '123456',
+): Promise<PendingCall<'confirmSignIn'>> {
+  typeInto(field(el, 'code-input'), code);
+  submit(el);
+  return fake.nextCall('confirmSignIn');
+}
+
 /** The element on its first form: no stored session was found. */
-export async function renderSignedOut(options: LoginOptions = {}): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
+export async function renderSignedOut(
+  options: LoginOptions = {},
+): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
   const fake = new FakeAuthAdapter();
   const el = await renderLogin(fake, options);
   const check = await fake.nextCall('getCurrentUser');
-  const shown = nextStep(el);
-  check.reject(authError('UserUnAuthenticatedException', 'User needs to be authenticated to call this API.'));
-  await shown;
+  await detailAfter(el, 'auth-step-change', () =>
+    check.reject(authError('UserUnAuthenticatedException', 'User needs to be authenticated to call this API.')),
+  );
   return { el, fake };
 }
 
 /** The element asking for the code, after `username` was submitted and the pool sent `parameters`. */
 export async function renderAtChallenge(
-  parameters: Record<string, string> = { deliveryMedium: 'EMAIL', destination: 'a***@e***.com', codeLength: '6', attemptsLeft: '3' },
+  parameters: Record<string, string> = {
+    deliveryMedium: 'EMAIL',
+    destination: 'a***@e***.com',
+    codeLength: '6',
+    attemptsLeft: '3',
+  },
   options: LoginOptions = {},
 ): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
   const { el, fake } = await renderSignedOut(options);
-  typeInto(field(el, 'username-input'), 'alice@example.com');
-  if (options.authFlow === 'custom-with-srp') typeInto(field(el, 'password-input'), 'Correct-Horse-42');
-  submit(el);
-  const signIn = await fake.nextCall('signIn');
-  const shown = nextStep(el);
-  signIn.resolve(customChallenge({ USERNAME: 'alice@example.com', ...parameters }));
-  await shown;
+  const password = options.authFlow === 'custom-with-srp' ? 'Correct-Horse-42' : undefined;
+  const signIn = await submitUsername(el, fake, 'alice@example.com', password);
+  await detailAfter(el, 'auth-step-change', () =>
+    signIn.resolve(customChallenge({ USERNAME: 'alice@example.com', ...parameters })),
+  );
   return { el, fake };
 }
 
 /** The element showing a signed-in user, reached through the form. */
-export async function renderSignedIn(): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
-  const { el, fake } = await renderAtChallenge();
-  typeInto(field(el, 'code-input'), '123456');
-  submit(el);
-  (await fake.nextCall('confirmSignIn')).resolve(signedIn);
-  const shown = nextStep(el);
-  (await fake.nextCall('getCurrentUser')).resolve({ username: 'alice@example.com', userId: 'user-1' });
-  await shown;
+export async function renderSignedIn(
+  options: LoginOptions = {},
+): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
+  const { el, fake } = await renderAtChallenge(undefined, options);
+  (await submitCode(el, fake)).resolve(signedIn);
+  const lookup = await fake.nextCall('getCurrentUser');
+  await detailAfter(el, 'auth-step-change', () => lookup.resolve(alice));
   return { el, fake };
 }
 
