@@ -18,15 +18,18 @@ function canInstallWithApt() {
 }
 
 function installChromium() {
-  console.log('ensure-browser: no Chrome or Chromium found; installing Debian\'s chromium package');
-  const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  console.log("ensure-browser: no Chrome or Chromium found; installing Debian's chromium package");
+  const run = (args) =>
+    spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return run(['update']).status === 0 && run(['install', '-y', 'chromium']).status === 0;
 }
 
 function main() {
   if (findBrowser()) return 0;
   if (process.env.CHROME_PATH) {
-    console.error(`ensure-browser: CHROME_PATH=${process.env.CHROME_PATH} does not exist; point it at a Chrome or Chromium executable.`);
+    console.error(
+      `ensure-browser: CHROME_PATH=${process.env.CHROME_PATH} does not exist; point it at a Chrome or Chromium executable.`,
+    );
     return 1;
   }
   if (canInstallWithApt() && installChromium() && findBrowser()) return 0;

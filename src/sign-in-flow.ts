@@ -151,8 +151,7 @@ function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   const flowError: FlowError = { name, message, reason: failureReason(call, name, message), step: state.step };
   // After a NotAuthorizedException Cognito's session is dead (and Amplify keeps it anyway): only a new
   // sign-in from the first form can succeed.
-  const sessionIsDead =
-    call === 'confirmSignIn' && (name === 'NotAuthorizedException' || name === 'SignInException');
+  const sessionIsDead = call === 'confirmSignIn' && (name === 'NotAuthorizedException' || name === 'SignInException');
   return { state: withError(state, flowError, sessionIsDead ? 'username' : state.step) };
 }
 

@@ -35,7 +35,8 @@ export const englishStrings = {
     'This sign-in form is not set up correctly: user-pool-endpoint "{value}" must be an absolute http or https URL.',
   'error.ConfigurationInvalidAuthFlow':
     'This sign-in form is not set up correctly: auth-flow "{value}" must be custom-without-srp or custom-with-srp.',
-  'error.ConfigurationRejected': 'This sign-in form is not set up correctly: the sign-in library rejected its settings.',
+  'error.ConfigurationRejected':
+    'This sign-in form is not set up correctly: the sign-in library rejected its settings.',
   'error.EmptySignInUsername': 'Enter your username.',
   'error.EmptySignInPassword': 'Enter your password.',
   'error.EmptyChallengeResponse': 'Enter the code.',

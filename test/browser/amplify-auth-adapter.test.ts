@@ -35,7 +35,12 @@ function stubCognito(answer: (operation: string) => Record<string, unknown>): vo
 const challengeAnswer = {
   ChallengeName: 'CUSTOM_CHALLENGE',
   Session: 'session-1',
-  ChallengeParameters: { USERNAME: 'alice@example.com', destination: 'a***@e***.com', codeLength: '6', attemptsLeft: '3' },
+  ChallengeParameters: {
+    USERNAME: 'alice@example.com',
+    destination: 'a***@e***.com',
+    codeLength: '6',
+    attemptsLeft: '3',
+  },
 };
 
 describe('Amplify auth adapter', () => {
@@ -61,7 +66,11 @@ describe('Amplify auth adapter', () => {
   describe('when the element configures Amplify', () => {
     it('sets the pool, the client and the endpoint, keeping the page’s other categories', () => {
       Amplify.configure({ API: { REST: { orders: { endpoint: 'https://api.example.com' } } } });
-      amplifyAuthAdapter.configure({ userPoolId: 'local_devpool', userPoolClientId: 'localdevclient', userPoolEndpoint: endpoint });
+      amplifyAuthAdapter.configure({
+        userPoolId: 'local_devpool',
+        userPoolClientId: 'localdevclient',
+        userPoolEndpoint: endpoint,
+      });
 
       const config = Amplify.getConfig();
       expect(config.Auth?.Cognito).to.include({
@@ -76,7 +85,11 @@ describe('Amplify auth adapter', () => {
 
   describe('when signing in', () => {
     beforeEach(() => {
-      amplifyAuthAdapter.configure({ userPoolId: 'local_devpool', userPoolClientId: 'localdevclient', userPoolEndpoint: endpoint });
+      amplifyAuthAdapter.configure({
+        userPoolId: 'local_devpool',
+        userPoolClientId: 'localdevclient',
+        userPoolEndpoint: endpoint,
+      });
     });
 
     it('starts CUSTOM_AUTH without a password, even when one is passed', async () => {
@@ -135,7 +148,11 @@ describe('Amplify auth adapter', () => {
 
   describe('when nobody is signed in', () => {
     beforeEach(() => {
-      amplifyAuthAdapter.configure({ userPoolId: 'local_devpool', userPoolClientId: 'localdevclient', userPoolEndpoint: endpoint });
+      amplifyAuthAdapter.configure({
+        userPoolId: 'local_devpool',
+        userPoolClientId: 'localdevclient',
+        userPoolEndpoint: endpoint,
+      });
     });
 
     it('rejects getCurrentUser locally', async () => {

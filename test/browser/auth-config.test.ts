@@ -10,12 +10,18 @@ describe('auth configuration', () => {
     });
 
     it('maps custom-with-srp to the SRP flow type', () => {
-      expect(resolveConfig({ ...pool, authFlow: 'custom-with-srp' }, false)).to.include({ authFlowType: 'CUSTOM_WITH_SRP' });
+      expect(resolveConfig({ ...pool, authFlow: 'custom-with-srp' }, false)).to.include({
+        authFlowType: 'CUSTOM_WITH_SRP',
+      });
     });
 
     it('trims stray spaces from the values', () => {
       const result = resolveConfig(
-        { userPoolId: ' local_devpool ', userPoolClientId: ' localdevclient', userPoolEndpoint: ' https://auth.example.com/ ' },
+        {
+          userPoolId: ' local_devpool ',
+          userPoolClientId: ' localdevclient',
+          userPoolEndpoint: ' https://auth.example.com/ ',
+        },
         false,
       );
       expect(result).to.deep.equal({
@@ -44,8 +50,9 @@ describe('auth configuration', () => {
     });
 
     it('treats removed attributes (null) as absent', () => {
-      expect(resolveConfig({ userPoolId: null, userPoolClientId: null, userPoolEndpoint: null, authFlow: null }, true).ok).to.be
-        .true;
+      expect(
+        resolveConfig({ userPoolId: null, userPoolClientId: null, userPoolEndpoint: null, authFlow: null }, true).ok,
+      ).to.be.true;
     });
 
     it('reports the missing configuration otherwise', () => {
@@ -59,7 +66,10 @@ describe('auth configuration', () => {
         ok: false,
         problem: 'ConfigurationMissingClientId',
       });
-      expect(resolveConfig({ userPoolClientId: 'c' }, true)).to.deep.equal({ ok: false, problem: 'ConfigurationMissingPoolId' });
+      expect(resolveConfig({ userPoolClientId: 'c' }, true)).to.deep.equal({
+        ok: false,
+        problem: 'ConfigurationMissingPoolId',
+      });
     });
 
     it('rejects pool ids without a region part', () => {

@@ -36,7 +36,10 @@ describe('sign-in flow (state machine)', () => {
 
   describe('when the pool answers', () => {
     it('moves to the challenge with its parameters', () => {
-      const { state, effect } = transition(onUsername, { type: 'answered', result: customChallenge({ codeLength: '6' }) });
+      const { state, effect } = transition(onUsername, {
+        type: 'answered',
+        result: customChallenge({ codeLength: '6' }),
+      });
       expect(state).to.deep.equal({
         step: 'challenge',
         busy: false,
@@ -97,20 +100,104 @@ describe('sign-in flow (state machine)', () => {
   });
 
   describe('when a call fails', () => {
-    const outcomes: Array<{ call: 'signIn' | 'confirmSignIn'; name: string; message: string; step: string; reason: string }> = [
-      { call: 'signIn', name: 'NotAuthorizedException', message: 'Incorrect username or password.', step: 'username', reason: 'IncorrectCredentials' },
-      { call: 'signIn', name: 'NotAuthorizedException', message: 'User is disabled.', step: 'username', reason: 'UserDisabled' },
-      { call: 'signIn', name: 'UserNotFoundException', message: 'User does not exist.', step: 'username', reason: 'UserNotFoundException' },
-      { call: 'signIn', name: 'LimitExceededException', message: 'Attempt limit exceeded.', step: 'username', reason: 'TooManyRequests' },
-      { call: 'signIn', name: 'NetworkError', message: 'A network error has occurred.', step: 'username', reason: 'NetworkError' },
-      { call: 'signIn', name: 'UserLambdaValidationException', message: 'DefineAuthChallenge failed.', step: 'username', reason: 'UserLambdaValidationException' },
-      { call: 'confirmSignIn', name: 'NotAuthorizedException', message: 'Incorrect username or password.', step: 'username', reason: 'TooManyWrongCodes' },
-      { call: 'confirmSignIn', name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.', step: 'username', reason: 'CodeExpired' },
-      { call: 'confirmSignIn', name: 'NotAuthorizedException', message: 'Invalid session for the user.', step: 'username', reason: 'SessionEnded' },
-      { call: 'confirmSignIn', name: 'NotAuthorizedException', message: 'User is disabled.', step: 'username', reason: 'UserDisabled' },
-      { call: 'confirmSignIn', name: 'SignInException', message: 'An error occurred during the sign in process.', step: 'username', reason: 'CodeExpired' },
-      { call: 'confirmSignIn', name: 'NetworkError', message: 'A network error has occurred.', step: 'challenge', reason: 'NetworkError' },
-      { call: 'confirmSignIn', name: 'TooManyRequestsException', message: 'Rate exceeded', step: 'challenge', reason: 'TooManyRequests' },
+    const outcomes: Array<{
+      call: 'signIn' | 'confirmSignIn';
+      name: string;
+      message: string;
+      step: string;
+      reason: string;
+    }> = [
+      {
+        call: 'signIn',
+        name: 'NotAuthorizedException',
+        message: 'Incorrect username or password.',
+        step: 'username',
+        reason: 'IncorrectCredentials',
+      },
+      {
+        call: 'signIn',
+        name: 'NotAuthorizedException',
+        message: 'User is disabled.',
+        step: 'username',
+        reason: 'UserDisabled',
+      },
+      {
+        call: 'signIn',
+        name: 'UserNotFoundException',
+        message: 'User does not exist.',
+        step: 'username',
+        reason: 'UserNotFoundException',
+      },
+      {
+        call: 'signIn',
+        name: 'LimitExceededException',
+        message: 'Attempt limit exceeded.',
+        step: 'username',
+        reason: 'TooManyRequests',
+      },
+      {
+        call: 'signIn',
+        name: 'NetworkError',
+        message: 'A network error has occurred.',
+        step: 'username',
+        reason: 'NetworkError',
+      },
+      {
+        call: 'signIn',
+        name: 'UserLambdaValidationException',
+        message: 'DefineAuthChallenge failed.',
+        step: 'username',
+        reason: 'UserLambdaValidationException',
+      },
+      {
+        call: 'confirmSignIn',
+        name: 'NotAuthorizedException',
+        message: 'Incorrect username or password.',
+        step: 'username',
+        reason: 'TooManyWrongCodes',
+      },
+      {
+        call: 'confirmSignIn',
+        name: 'NotAuthorizedException',
+        message: 'Invalid session for the user, session is expired.',
+        step: 'username',
+        reason: 'CodeExpired',
+      },
+      {
+        call: 'confirmSignIn',
+        name: 'NotAuthorizedException',
+        message: 'Invalid session for the user.',
+        step: 'username',
+        reason: 'SessionEnded',
+      },
+      {
+        call: 'confirmSignIn',
+        name: 'NotAuthorizedException',
+        message: 'User is disabled.',
+        step: 'username',
+        reason: 'UserDisabled',
+      },
+      {
+        call: 'confirmSignIn',
+        name: 'SignInException',
+        message: 'An error occurred during the sign in process.',
+        step: 'username',
+        reason: 'CodeExpired',
+      },
+      {
+        call: 'confirmSignIn',
+        name: 'NetworkError',
+        message: 'A network error has occurred.',
+        step: 'challenge',
+        reason: 'NetworkError',
+      },
+      {
+        call: 'confirmSignIn',
+        name: 'TooManyRequestsException',
+        message: 'Rate exceeded',
+        step: 'challenge',
+        reason: 'TooManyRequests',
+      },
     ];
 
     for (const { call, name, message, step, reason } of outcomes) {
@@ -125,7 +212,11 @@ describe('sign-in flow (state machine)', () => {
     }
 
     it('keeps the challenge parameters when staying on the challenge', () => {
-      const { state } = transition(onChallenge, { type: 'failed', call: 'confirmSignIn', error: authError('NetworkError', 'x') });
+      const { state } = transition(onChallenge, {
+        type: 'failed',
+        call: 'confirmSignIn',
+        error: authError('NetworkError', 'x'),
+      });
       expect(state.challengeParameters).to.deep.equal({ attemptsLeft: '3' });
     });
 
@@ -145,13 +236,22 @@ describe('sign-in flow (state machine)', () => {
 
     it('names a thrown non-error UnknownError', () => {
       const { state } = transition(onUsername, { type: 'failed', call: 'signIn', error: 'just a string' });
-      expect(state.error).to.deep.equal({ name: 'UnknownError', message: undefined, reason: 'UnknownError', step: 'username' });
+      expect(state.error).to.deep.equal({
+        name: 'UnknownError',
+        message: undefined,
+        reason: 'UnknownError',
+        step: 'username',
+      });
     });
   });
 
   describe('when the user or the page acts', () => {
     it('marks a call in flight and clears the previous error', () => {
-      const withError: FlowState = { step: 'username', busy: false, error: { name: 'x', reason: 'x', step: 'username' } };
+      const withError: FlowState = {
+        step: 'username',
+        busy: false,
+        error: { name: 'x', reason: 'x', step: 'username' },
+      };
       expect(transition(withError, { type: 'call-started' }).state).to.deep.equal({
         step: 'username',
         busy: true,
@@ -160,8 +260,15 @@ describe('sign-in flow (state machine)', () => {
     });
 
     it('reports missing input under the auth library’s own names', () => {
-      const { state } = transition({ step: 'challenge', busy: false }, { type: 'input-missing', name: 'EmptyChallengeResponse' });
-      expect(state.error).to.deep.equal({ name: 'EmptyChallengeResponse', reason: 'EmptyChallengeResponse', step: 'challenge' });
+      const { state } = transition(
+        { step: 'challenge', busy: false },
+        { type: 'input-missing', name: 'EmptyChallengeResponse' },
+      );
+      expect(state.error).to.deep.equal({
+        name: 'EmptyChallengeResponse',
+        reason: 'EmptyChallengeResponse',
+        step: 'challenge',
+      });
     });
 
     it('shows a configuration problem on the username form', () => {
@@ -173,7 +280,12 @@ describe('sign-in flow (state machine)', () => {
       expect(state).to.deep.equal({
         step: 'username',
         busy: false,
-        error: { name: 'ConfigurationError', reason: 'ConfigurationInvalidPoolId', params: { value: 'devpool' }, step: 'loading' },
+        error: {
+          name: 'ConfigurationError',
+          reason: 'ConfigurationInvalidPoolId',
+          params: { value: 'devpool' },
+          step: 'loading',
+        },
       });
     });
 

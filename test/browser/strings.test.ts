@@ -3,7 +3,9 @@ import { englishStrings, errorTextKey, text } from '../../src/strings.js';
 
 describe('strings', () => {
   it('fills placeholders', () => {
-    expect(text('challenge.prompt', { destination: 'a***@e***.com' })).to.equal('Enter the code we sent to a***@e***.com.');
+    expect(text('challenge.prompt', { destination: 'a***@e***.com' })).to.equal(
+      'Enter the code we sent to a***@e***.com.',
+    );
   });
 
   it('leaves a placeholder without a value visible', () => {

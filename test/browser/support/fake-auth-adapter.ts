@@ -96,7 +96,10 @@ export class FakeAuthAdapter implements AuthAdapter {
     });
   }
 
-  private record<Name extends CallName>(name: Name, input: CallShapes[Name]['input']): Promise<CallShapes[Name]['answer']> {
+  private record<Name extends CallName>(
+    name: Name,
+    input: CallShapes[Name]['input'],
+  ): Promise<CallShapes[Name]['answer']> {
     const call = new PendingCall(name, input);
     const stored = call as unknown as PendingCall<CallName>;
     this.calls.push(stored);
