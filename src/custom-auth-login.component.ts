@@ -23,7 +23,7 @@ type Field = 'username' | 'password' | 'code';
 
 /** What the browser, password managers and one-time-code autofill need to know about each field. */
 const fieldSpecs: Readonly<
-  Record<Field, { label: StringKey; type: 'text' | 'password'; autocomplete: string; inputMode?: 'numeric' }>
+  Record<Field, { label: StringKey; type: 'text' | 'password'; autocomplete: AutoFill; inputMode?: 'numeric' }>
 > = {
   username: { label: 'username.label', type: 'text', autocomplete: 'username' },
   password: { label: 'password.label', type: 'password', autocomplete: 'current-password' },
@@ -267,7 +267,7 @@ export class CustomAuthLogin extends LitElement {
         name=${name}
         part="${name}-input"
         type=${type}
-        autocomplete=${autocomplete}
+        .autocomplete=${autocomplete}
         inputmode=${ifDefined(inputMode)}
         autocapitalize="none"
         spellcheck="false"

@@ -55,7 +55,7 @@ describe('Amplify auth adapter', () => {
       const realWarn = console.warn;
       console.warn = (...args: unknown[]) => warnings.push(args);
       try {
-        expect(amplifyAuthAdapter.hasAuthConfig()).to.be.false;
+        expect(amplifyAuthAdapter.hasAuthConfig()).to.equal(false);
       } finally {
         console.warn = realWarn;
       }
@@ -79,7 +79,7 @@ describe('Amplify auth adapter', () => {
         userPoolEndpoint: endpoint,
       });
       expect(config.API?.REST?.orders?.endpoint).to.equal('https://api.example.com');
-      expect(amplifyAuthAdapter.hasAuthConfig()).to.be.true;
+      expect(amplifyAuthAdapter.hasAuthConfig()).to.equal(true);
     });
   });
 
@@ -167,7 +167,7 @@ describe('Amplify auth adapter', () => {
 
     it('resolves fetchTokens with null', async () => {
       stubCognito(() => expect.fail('no request expected'));
-      expect(await amplifyAuthAdapter.fetchTokens()).to.be.null;
+      expect(await amplifyAuthAdapter.fetchTokens()).to.equal(null);
     });
   });
 

@@ -33,13 +33,13 @@ describe('auth configuration', () => {
 
     it('accepts region-style pool ids', () => {
       for (const userPoolId of ['eu-west-1_AbC123', 'us-gov-west-1_x9', 'local_devpool']) {
-        expect(resolveConfig({ ...pool, userPoolId }, false).ok, userPoolId).to.be.true;
+        expect(resolveConfig({ ...pool, userPoolId }, false).ok, userPoolId).to.equal(true);
       }
     });
 
     it('accepts http and https endpoints with paths', () => {
       for (const userPoolEndpoint of ['http://127.0.0.1:9229/', 'https://proxy.example.com/cognito']) {
-        expect(resolveConfig({ ...pool, userPoolEndpoint }, false).ok, userPoolEndpoint).to.be.true;
+        expect(resolveConfig({ ...pool, userPoolEndpoint }, false).ok, userPoolEndpoint).to.equal(true);
       }
     });
   });
@@ -52,7 +52,7 @@ describe('auth configuration', () => {
     it('treats removed attributes (null) as absent', () => {
       expect(
         resolveConfig({ userPoolId: null, userPoolClientId: null, userPoolEndpoint: null, authFlow: null }, true).ok,
-      ).to.be.true;
+      ).to.equal(true);
     });
 
     it('reports the missing configuration otherwise', () => {

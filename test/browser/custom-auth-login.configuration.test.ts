@@ -157,7 +157,7 @@ describe('<custom-auth-login> configuration', () => {
       el.setAttribute('user-pool-id', userPoolId);
       await el.updateComplete;
       expect(el.step).to.equal('loading');
-      expect(part(el, 'error')?.hidden).to.be.true;
+      expect(part(el, 'error')?.hidden).to.equal(true);
       expect(fake.configurations).to.have.length(1);
     });
 

@@ -21,19 +21,19 @@ describe('<custom-auth-login> rendering', () => {
     it('shows challenge parameters as text', async () => {
       const { el } = await renderAtChallenge({ destination: attack, codeLength: '6' });
       expect(el.shadowRoot!.textContent).to.contain(`Enter the code we sent to ${attack}.`);
-      expect(el.shadowRoot!.querySelector('img, #injected')).to.be.null;
+      expect(el.shadowRoot!.querySelector('img, #injected')).to.equal(null);
     });
 
     it('shows a custom prompt as text', async () => {
       const { el } = await renderAtChallenge({ prompt: attack });
       expect(el.shadowRoot!.querySelector('#challenge-prompt')?.textContent).to.equal(attack);
-      expect(el.shadowRoot!.querySelector('img, #injected')).to.be.null;
+      expect(el.shadowRoot!.querySelector('img, #injected')).to.equal(null);
     });
 
     it('ignores a code length that is not a number', async () => {
       const { el } = await renderAtChallenge({ codeLength: attack });
-      expect(el.shadowRoot!.querySelector('#code-length')).to.be.null;
-      expect(el.shadowRoot!.querySelector('img, #injected')).to.be.null;
+      expect(el.shadowRoot!.querySelector('#code-length')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('img, #injected')).to.equal(null);
     });
 
     it('shows the username as text', async () => {
@@ -43,7 +43,7 @@ describe('<custom-auth-login> rendering', () => {
       (await fake.nextCall('getCurrentUser')).resolve({ username: attack, userId: 'user-1' });
       await signedIn;
       expect(el.shadowRoot!.textContent).to.contain(`Signed in as ${attack}.`);
-      expect(el.shadowRoot!.querySelector('img, #injected')).to.be.null;
+      expect(el.shadowRoot!.querySelector('img, #injected')).to.equal(null);
     });
 
     it('never shows the server’s error message, only its own explanation', async () => {
@@ -54,8 +54,8 @@ describe('<custom-auth-login> rendering', () => {
       (await fake.nextCall('confirmSignIn')).reject(authError('UserLambdaValidationException', attack));
       await reported;
       expect(errorText(el)).to.equal('Something went wrong. Please try again.');
-      expect(el.shadowRoot!.querySelector('img, #injected')).to.be.null;
-      expect(window.__injected).to.be.undefined;
+      expect(el.shadowRoot!.querySelector('img, #injected')).to.equal(null);
+      expect(window.__injected).to.equal(undefined);
     });
   });
 

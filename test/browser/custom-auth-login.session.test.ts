@@ -38,7 +38,7 @@ describe('<custom-auth-login> sessions', () => {
       const el = await renderLogin(fake);
       const lookup = await fake.nextCall('getCurrentUser');
       await detailAfter(el, 'auth-signed-in', () => lookup.resolve(alice));
-      expect(focused(el)).to.be.null;
+      expect(focused(el)).to.equal(null);
     });
   });
 
@@ -83,7 +83,7 @@ describe('<custom-auth-login> sessions', () => {
       void el.signOut();
       await fake.nextCall('signOut');
       await el.updateComplete;
-      expect(part<HTMLButtonElement>(el, 'sign-out-button')?.disabled).to.be.true;
+      expect(part<HTMLButtonElement>(el, 'sign-out-button')?.disabled).to.equal(true);
       expect(part(el, 'status')?.textContent).to.contain('Signing out');
     });
 
@@ -108,7 +108,7 @@ describe('<custom-auth-login> sessions', () => {
       const { el, fake } = await renderSignedOut();
       const fetched = el.fetchTokens();
       (await fake.nextCall('fetchTokens')).resolve(null);
-      expect(await fetched).to.be.null;
+      expect(await fetched).to.equal(null);
     });
 
     it('rejects with a ConfigurationError when the element is not configured', async () => {
@@ -139,7 +139,7 @@ describe('<custom-auth-login> sessions', () => {
       await call.settled;
       await el.updateComplete;
       expect(el.step).to.equal('username');
-      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.be.false;
+      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.equal(false);
       expect(field(el, 'username-input').value).to.equal('alice@example.com');
     });
 
@@ -179,13 +179,13 @@ describe('<custom-auth-login> sessions', () => {
       await detailAfter(el, 'auth-step-change', () => lookup.resolve(alice));
 
       expect(slot.assignedElements()[0]?.textContent).to.equal('Welcome back');
-      expect(slot.closest('[hidden]')).to.be.null;
-      expect(part(el, 'signed-in')).to.be.null;
+      expect(slot.closest('[hidden]')).to.equal(null);
+      expect(part(el, 'signed-in')).to.equal(null);
     });
 
     it('hides the slotted view until a user is signed in', async () => {
       const { slot } = await renderWithSignedInView();
-      expect(slot.closest('[hidden]')).to.exist;
+      expect(slot.closest('[hidden]')).to.not.equal(null);
     });
   });
 

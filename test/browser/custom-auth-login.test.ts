@@ -56,15 +56,15 @@ describe('<custom-auth-login>', () => {
 
     it('tells password managers and one-time-code autofill what each field holds', async () => {
       const { el } = await renderSignedOut({ authFlow: 'custom-with-srp' });
-      expect(field(el, 'username-input').autocomplete).to.equal('username');
-      expect(field(el, 'password-input').autocomplete).to.equal('current-password');
+      expect(field(el, 'username-input').getAttribute('autocomplete')).to.equal('username');
+      expect(field(el, 'password-input').getAttribute('autocomplete')).to.equal('current-password');
       expect(field(el, 'password-input').type).to.equal('password');
 
       const code = field((await renderAtChallenge()).el, 'code-input');
-      expect(code.autocomplete).to.equal('one-time-code');
+      expect(code.getAttribute('autocomplete')).to.equal('one-time-code');
       expect(code.inputMode).to.equal('numeric');
       // A length limit would cut off pasted codes with spaces around them.
-      expect(code.hasAttribute('maxlength')).to.be.false;
+      expect(code.hasAttribute('maxlength')).to.equal(false);
     });
 
     it('announces progress in a status region and failures in an alert', async () => {
@@ -95,7 +95,7 @@ describe('<custom-auth-login>', () => {
       const { detail } = await changed;
       expect(detail).to.deep.equal({ step: 'username', previousStep: 'loading' });
       expect(el.getAttribute('step')).to.equal('username');
-      expect(part(el, 'username-input')).to.exist;
+      expect(part(el, 'username-input')).to.not.equal(null);
       expect(errorText(el)).to.equal('');
     });
 
@@ -103,7 +103,7 @@ describe('<custom-auth-login>', () => {
       const outside = await fixture<HTMLInputElement>(html`<input aria-label="elsewhere" />`);
       outside.focus();
       await renderSignedOut();
-      expect(document.activeElement === outside, 'focus stays outside the element').to.be.true;
+      expect(document.activeElement === outside, 'focus stays outside the element').to.equal(true);
     });
 
     it('prefills the username attribute', async () => {
@@ -133,7 +133,7 @@ describe('<custom-auth-login>', () => {
       await submitUsername(el, fake);
       await el.updateComplete;
 
-      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.be.true;
+      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.equal(true);
       expect(part(el, 'form')?.getAttribute('aria-busy')).to.equal('true');
       expect(part(el, 'status')?.textContent).to.contain('Sending your code');
     });
@@ -193,7 +193,7 @@ describe('<custom-auth-login>', () => {
       it('asks generically when no destination is given', async () => {
         const { el } = await renderAtChallenge({});
         expect(el.shadowRoot!.textContent).to.contain('Enter the code we sent you.');
-        expect(el.shadowRoot!.querySelector('#code-length')).to.be.null;
+        expect(el.shadowRoot!.querySelector('#code-length')).to.equal(null);
       });
     });
 
@@ -260,7 +260,7 @@ describe('<custom-auth-login>', () => {
         expect(errorText(el)).to.equal('We could not reach the sign-in service. Check your connection and try again.');
         expect(el.step).to.equal('username');
         expect(field(el, 'username-input').value).to.equal('alice@example.com');
-        expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.be.false;
+        expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.equal(false);
 
         submit(el);
         expect((await fake.nextCall('signIn')).input.username).to.equal('alice@example.com');
@@ -310,7 +310,7 @@ describe('<custom-auth-login>', () => {
       await el.updateComplete;
 
       expect(fake.count('confirmSignIn')).to.equal(1);
-      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.be.true;
+      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.equal(true);
       expect(part(el, 'form')?.getAttribute('aria-busy')).to.equal('true');
       expect(part(el, 'status')?.textContent).to.contain('Checking your code');
     });
@@ -337,8 +337,8 @@ describe('<custom-auth-login>', () => {
         expect((await signedInEvent).detail).to.deep.equal({ ...alice, restored: false });
         expect(el.getAttribute('step')).to.equal('signed-in');
         expect(part(el, 'signed-in')?.textContent).to.contain('Signed in as alice@example.com.');
-        expect(part(el, 'sign-out-button')).to.exist;
-        expect(part(el, 'form')).to.be.null;
+        expect(part(el, 'sign-out-button')).to.not.equal(null);
+        expect(part(el, 'form')).to.equal(null);
       });
 
       it('moves focus to the signed-in view', async () => {
@@ -474,7 +474,7 @@ describe('<custom-auth-login>', () => {
   describe('when the flow is custom-with-srp', () => {
     it('asks for a password too', async () => {
       const { el } = await renderSignedOut({ authFlow: 'custom-with-srp' });
-      expect(part(el, 'password-input')).to.exist;
+      expect(part(el, 'password-input')).to.not.equal(null);
       expect(part(el, 'submit-button')?.textContent?.trim()).to.equal('Continue');
     });
 
@@ -511,7 +511,7 @@ describe('<custom-auth-login>', () => {
     it('continues with the custom challenge', async () => {
       const { el } = await renderAtChallenge(undefined, { authFlow: 'custom-with-srp' });
       expect(el.step).to.equal('challenge');
-      expect(part(el, 'code-input')).to.exist;
+      expect(part(el, 'code-input')).to.not.equal(null);
     });
   });
 });

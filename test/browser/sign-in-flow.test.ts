@@ -46,7 +46,7 @@ describe('sign-in flow (state machine)', () => {
         challengeParameters: { codeLength: '6' },
         error: undefined,
       });
-      expect(effect).to.be.undefined;
+      expect(effect).to.equal(undefined);
     });
 
     it('treats another challenge after an answer as a wrong answer', () => {
@@ -78,7 +78,7 @@ describe('sign-in flow (state machine)', () => {
       for (const from of [onUsername, onChallenge]) {
         const { state, effect } = transition(from, { type: 'answered', result: signedIn });
         expect(effect).to.deep.equal({ type: 'load-user', restored: false });
-        expect(state.busy).to.be.true;
+        expect(state.busy).to.equal(true);
         expect(state.step).to.equal(from.step);
       }
     });
@@ -204,9 +204,9 @@ describe('sign-in flow (state machine)', () => {
       it(`${call}: ${name} "${message}" → ${step}, ${reason}`, () => {
         const from = call === 'signIn' ? onUsername : onChallenge;
         const { state, effect } = transition(from, { type: 'failed', call, error: authError(name, message) });
-        expect(effect).to.be.undefined;
+        expect(effect).to.equal(undefined);
         expect(state.step).to.equal(step);
-        expect(state.busy).to.be.false;
+        expect(state.busy).to.equal(false);
         expect(state.error).to.deep.equal({ name, message, reason, step: from.step });
       });
     }
@@ -231,7 +231,7 @@ describe('sign-in flow (state machine)', () => {
       const error = authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.');
       const { state, effect } = transition(onUsername, { type: 'failed', call: 'signIn', error });
       expect(effect).to.deep.equal({ type: 'load-user', restored: true });
-      expect(state.error).to.be.undefined;
+      expect(state.error).to.equal(undefined);
     });
 
     it('names a thrown non-error UnknownError', () => {
