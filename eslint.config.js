@@ -25,6 +25,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // Chai's property assertions (`expect(x).to.be.false`) are expressions by design.
+    files: ['test/browser/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
     files: ['**/*.{js,mjs}', 'backend/**/*.ts', 'test/node/**/*.ts', 'bench/**/*.{js,mjs,ts}'],
     languageOptions: { globals: globals.node },
   },

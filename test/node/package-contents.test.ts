@@ -27,7 +27,12 @@ function importedPackages(code: string): string[] {
   );
   return specifiers
     .filter((specifier) => !specifier.startsWith('.'))
-    .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+    .map((specifier) =>
+      specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
 }
 
 describe('the published package', () => {
@@ -51,7 +56,8 @@ describe('the published package', () => {
   });
 
   it('contains every file package.json points at', () => {
-    for (const path of entryPoints()) assert.ok(files.includes(path), `package.json names ${path}, which is not packed`);
+    for (const path of entryPoints())
+      assert.ok(files.includes(path), `package.json names ${path}, which is not packed`);
   });
 
   it('contains no tests, demo, backend, TypeScript sources, scripts or benchmarks', () => {

@@ -107,7 +107,10 @@ describe('custom-elements.json', () => {
   it('lists every custom property the JSDoc documents', () => {
     const expected = [...documented('cssprop'), ...documented('cssproperty')].sort();
     assert.ok(expected.length > 0, 'the JSDoc documents no custom property');
-    assert.ok(expected.every((name) => name.startsWith('--')), `not custom properties: ${expected.join(', ')}`);
+    assert.ok(
+      expected.every((name) => name.startsWith('--')),
+      `not custom properties: ${expected.join(', ')}`,
+    );
     assert.deepEqual(names(element?.cssProperties), expected);
   });
 });

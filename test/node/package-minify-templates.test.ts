@@ -32,7 +32,7 @@ describe('html templates', () => {
   });
 
   it('leaves quoted attribute values exactly as written, bindings inside them included', () => {
-    const parts = ['<p title="two  spaces\n here" class=\'a  ', '  b\'>x</p>'];
+    const parts = ['<p title="two  spaces\n here" class=\'a  ', "  b'>x</p>"];
     assert.deepEqual(minifyHtmlParts(parts), parts);
   });
 
@@ -84,7 +84,8 @@ describe('css templates', () => {
 
 describe('modules', () => {
   it('rewrites only html`` and css`` templates, with a source map', () => {
-    const code = 'const a = html`\n  <p>  x  </p>\n`;\nconst b = String.raw`\n  <p>  x  </p>\n`;\nconst c = `\n  <p>\n`;';
+    const code =
+      'const a = html`\n  <p>  x  </p>\n`;\nconst b = String.raw`\n  <p>  x  </p>\n`;\nconst c = `\n  <p>\n`;';
     const result = minifyTemplatesInModule(code, parse);
     assert.ok(result);
     assert.equal(
