@@ -122,29 +122,19 @@ describe('npm start', () => {
   });
 
   describe('when a port is already in use', () => {
-    it('names PORT in one line and exits with 1', async () => {
-      const { port, server } = await occupyPort();
-      try {
-        const { code, output } = await runDemoToExit({ PORT: String(port), COGNITO_PORT: '0' });
-        assert.equal(code, 1);
-        assert.equal(output.trim().split('\n').length, 1, output);
-        assert.match(output, new RegExp(`port ${port} is already in use; set PORT`));
-      } finally {
-        server.close();
-      }
-    });
-
-    it('names COGNITO_PORT in one line and exits with 1', async () => {
-      const { port, server } = await occupyPort();
-      try {
-        const { code, output } = await runDemoToExit({ PORT: '0', COGNITO_PORT: String(port) });
-        assert.equal(code, 1);
-        assert.equal(output.trim().split('\n').length, 1, output);
-        assert.match(output, new RegExp(`port ${port} is already in use; set COGNITO_PORT`));
-      } finally {
-        server.close();
-      }
-    });
+    for (const variable of ['PORT', 'COGNITO_PORT'] as const) {
+      it(`names ${variable} in one line and exits with 1`, async () => {
+        const { port, server } = await occupyPort();
+        try {
+          const { code, output } = await runDemoToExit({ ...freePorts, [variable]: String(port) });
+          assert.equal(code, 1);
+          assert.equal(output.trim().split('\n').length, 1, output);
+          assert.match(output, new RegExp(`port ${port} is already in use; set ${variable} to a free port`));
+        } finally {
+          server.close();
+        }
+      });
+    }
 
     it('refuses a port that is not a number, naming the variable', async () => {
       const { code, output } = await runDemoToExit({ PORT: 'eighty', COGNITO_PORT: '0' });

@@ -1,0 +1,17 @@
+/**
+ * What the end-to-end browser tests learn from `GET /__e2e/config.json` (served by the local-cognito test
+ * runner plugin). Shared by the plugin and the tests, so both sides agree on the shape.
+ */
+export interface E2eConfig {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The endpoint most tests sign in against (Cognito's 180 s session lifetime). */
+  readonly endpoint: string;
+  /** An endpoint whose sign-in sessions expire after {@link shortSessionSeconds}, for the expiry test. */
+  readonly shortSessionEndpoint: string;
+  readonly shortSessionSeconds: number;
+  /** Attempts the triggers allow per code. */
+  readonly maxAttempts: number;
+  /** SHA-256 (hex) of `dist/custom-auth-login.js` on disk, so a test can prove it was served unchanged. */
+  readonly bundleSha256: string;
+}

@@ -1,0 +1,136 @@
+/**
+ * Test runner setup for the end-to-end tests: two local Cognito-compatible endpoints started with the test
+ * runner's server (on free ports) and stopped with it, and the routes the browser tests use.
+ *
+ * - `GET /__e2e/config.json` → {@link E2eConfig}: where the endpoints are.
+ * - `GET /__e2e/script-tag.html` → a plain page that loads the built bundle with one `<script type="module">`
+ *   and holds a `<custom-auth-login>` pointed at the main endpoint, as a user's page would. It records the
+ *   element's events in `window.authEvents`.
+ * - `GET /dist/custom-auth-login.js` (and its map) → the built file exactly as on disk.
+ *
+ * The page and the bundle are answered by a middleware, which runs before the test runner's plugins: those
+ * would otherwise recompile the bundle with esbuild and inject a script into the page, and the script-tag test
+ * must see what a user's server sends.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { TestRunnerPlugin } from '@web/test-runner';
+import type { Middleware } from 'koa';
+import { start, type LocalCognito } from '../../backend/local-cognito/server.ts';
+import type { E2eConfig } from './e2e-config.ts';
+
+const SHORT_SESSION_SECONDS = 3;
+const MAX_ATTEMPTS = 3;
+
+/** Files of the build served untouched, by URL path. */
+const builtFiles: Readonly<Record<string, { file: URL; type: string }>> = {
+  '/dist/custom-auth-login.js': {
+    file: new URL('../../dist/custom-auth-login.js', import.meta.url),
+    type: 'text/javascript; charset=utf-8',
+  },
+  '/dist/custom-auth-login.js.map': {
+    file: new URL('../../dist/custom-auth-login.js.map', import.meta.url),
+    type: 'application/json; charset=utf-8',
+  },
+};
+
+/** The script-tag test's page: the bundle and the element, as the README shows, and an event recorder. */
+function scriptTagPage(cognito: LocalCognito): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>script-tag page</title>
+    <script>
+      window.authEvents = [];
+      for (const type of ['auth-step-change', 'auth-signed-in', 'auth-signed-out', 'auth-error']) {
+        document.addEventListener(type, (event) => window.authEvents.push({ type, detail: event.detail }));
+      }
+    </script>
+    <script type="module" src="/dist/custom-auth-login.js"></script>
+  </head>
+  <body>
+    <custom-auth-login
+      user-pool-id="${cognito.userPoolId}"
+      user-pool-client-id="${cognito.clientId}"
+      user-pool-endpoint="${cognito.url}"
+    ></custom-auth-login>
+  </body>
+</html>
+`;
+}
+
+async function readIfPresent(file: URL): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The endpoints, once the server has started them. */
+interface Endpoints {
+  readonly main: LocalCognito;
+  readonly shortSession: LocalCognito;
+}
+
+async function e2eConfig({ main, shortSession }: Endpoints): Promise<E2eConfig> {
+  const bundle = await readIfPresent(builtFiles['/dist/custom-auth-login.js']!.file);
+  return {
+    userPoolId: main.userPoolId,
+    clientId: main.clientId,
+    endpoint: main.url,
+    shortSessionEndpoint: shortSession.url,
+    shortSessionSeconds: SHORT_SESSION_SECONDS,
+    maxAttempts: MAX_ATTEMPTS,
+    // Empty when the bundle is missing; the script-tag test then says to build it.
+    bundleSha256: bundle ? createHash('sha256').update(bundle).digest('hex') : '',
+  };
+}
+
+/** The plugin that runs the endpoints and the middleware that serves the routes above; use both. */
+export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middleware } {
+  let endpoints: Endpoints | undefined;
+  // Codes are read from the inbox; only what signals a problem is worth showing next to the test results.
+  const log = (line: string) => {
+    if (!line.startsWith('code ')) console.error(`[local-cognito] ${line}`);
+  };
+  const triggerEnv = { MAX_ATTEMPTS: String(MAX_ATTEMPTS) };
+
+  const plugin: TestRunnerPlugin = {
+    name: 'local-cognito',
+    async serverStart() {
+      const [main, shortSession] = await Promise.all([
+        start({ port: 0, triggerEnv, log }),
+        start({ port: 0, triggerEnv, log, sessionTtlSeconds: SHORT_SESSION_SECONDS }),
+      ]);
+      endpoints = { main, shortSession };
+    },
+    async serverStop() {
+      await Promise.all([endpoints?.main.close(), endpoints?.shortSession.close()]);
+      endpoints = undefined;
+    },
+  };
+
+  const middleware: Middleware = async (ctx, next) => {
+    if (ctx.method !== 'GET' || !endpoints) return next();
+    ctx.set('cache-control', 'no-store');
+    if (ctx.path === '/__e2e/config.json') {
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(await e2eConfig(endpoints));
+    } else if (ctx.path === '/__e2e/script-tag.html') {
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = scriptTagPage(endpoints.main);
+    } else if (Object.hasOwn(builtFiles, ctx.path)) {
+      const { file, type } = builtFiles[ctx.path]!;
+      const body = await readIfPresent(file);
+      ctx.status = body ? 200 : 404;
+      ctx.type = type;
+      ctx.body = body ?? 'not built: run `npm run build`';
+    } else {
+      return next();
+    }
+  };
+
+  return { plugin, middleware };
+}
