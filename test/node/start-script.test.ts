@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'puppeteer-core';
 import { launchChromium, signInOnDemo } from '../e2e-support/demo-browser.ts';
 import { runDemoToExit, startDemo, type DemoProcess } from '../e2e-support/demo-process.ts';
 
@@ -45,11 +46,12 @@ const freePorts = { PORT: '0', COGNITO_PORT: '0' };
 describe('npm start', () => {
   describe('when both ports are free', () => {
     let demo: DemoProcess;
+    let browser: Browser;
     before(async () => {
-      demo = await startDemo(freePorts);
+      [demo, browser] = await Promise.all([startDemo(freePorts), launchChromium()]);
     });
     after(async () => {
-      await demo.stop('SIGKILL');
+      await Promise.all([browser?.close(), demo?.stop('SIGKILL')]);
     });
 
     it('prints the page URL, the demo users and where the codes appear', () => {
@@ -101,23 +103,37 @@ describe('npm start', () => {
     });
 
     it('lets a person sign in with either flow, reading the code from the page', async () => {
-      const browser = await launchChromium();
-      try {
-        for (const signIn of [
-          { flow: 'custom-without-srp', username: 'alice@example.com' },
-          { flow: 'custom-with-srp', username: 'bob@example.com', password: 'Correct-Horse-42' },
-        ] as const) {
-          const context = await browser.createBrowserContext();
-          const result = await signInOnDemo(await context.newPage(), demo, signIn);
-          assert.equal(result.claims['cognito:username'], signIn.username);
-          assert.equal(result.claims['token_use'], 'id');
-          assert.match(result.wrongCodeMessage, /2/, 'the wrong code message counts the attempts left');
-          assert.deepEqual(result.events.slice(-2), ['auth-step-change', 'auth-signed-in']);
-          await context.close();
-        }
-      } finally {
-        await browser.close();
+      for (const signIn of [
+        { flow: 'custom-without-srp', username: 'alice@example.com' },
+        { flow: 'custom-with-srp', username: 'bob@example.com', password: 'Correct-Horse-42' },
+      ] as const) {
+        const context = await browser.createBrowserContext();
+        const result = await signInOnDemo(await context.newPage(), demo, signIn);
+        assert.equal(result.claims['cognito:username'], signIn.username);
+        assert.equal(result.claims['token_use'], 'id');
+        assert.match(result.wrongCodeMessage, /2/, 'the wrong code message counts the attempts left');
+        assert.deepEqual(result.events.slice(-2), ['auth-step-change', 'auth-signed-in']);
+        await context.close();
       }
+    });
+
+    it('opens on the password flow with ?flow=custom-with-srp, and its switch goes back', async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.goto(new URL('?flow=custom-with-srp', demo.pageUrl).href);
+      await page.waitForSelector('custom-auth-login[step="username"] >>> [part~="password-input"]');
+      assert.equal(await page.$eval('custom-auth-login', (el) => el.getAttribute('auth-flow')), 'custom-with-srp');
+      assert.equal(await page.$eval('input[name="flow"]:checked', (radio) => radio.value), 'custom-with-srp');
+
+      await page.click('.flow-switch input[value="custom-without-srp"]');
+
+      await page.waitForFunction(() => {
+        const el = document.querySelector('custom-auth-login');
+        return !el?.shadowRoot?.querySelector('[part~="password-input"]');
+      });
+      assert.equal(await page.$eval('custom-auth-login', (el) => el.getAttribute('auth-flow')), 'custom-without-srp');
+      assert.equal(new URL(page.url()).search, '', 'the URL follows the switch');
+      await context.close();
     });
   });
 
