@@ -1,8 +1,36 @@
 // Builds dist/custom-auth-login.js: one self-contained, minified ES module (Lit and Amplify inside) that a page
 // can load with a plain <script type="module">.
+import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+
+/**
+ * Takes Lit's core from its "node" builds. They are the browser builds plus a guard: where `document` and
+ * `HTMLElement` are missing they fall back instead of throwing while loading, so a server (server-side
+ * rendering) can import the bundle; in a browser they behave exactly like the browser builds. The fallback
+ * they import, Lit's DOM shim, would add 3 KB of dead weight to every page, so the bundle gets a stand-in
+ * with just what loading needs: a base class, and no registry (the tag is then simply not registered).
+ * `is-server.js` stays the browser build: its node build says `isServer = true`.
+ */
+function litServerSafeBuilds() {
+  const litCore = /^(lit-html|@lit\/reactive-element)(\/|$)/;
+  const domShim = '@lit-labs/ssr-dom-shim';
+  const domStandIn = '\0lit-dom-stand-in';
+  return {
+    name: 'lit-server-safe-builds',
+    resolveId(source) {
+      if (source === domShim) return domStandIn;
+      if (!litCore.test(source) || source.endsWith('/is-server.js')) return null;
+      // Resolved from this file with Node's own conditions ("node", "import"); Lit is hoisted, so the
+      // importer does not matter.
+      return fileURLToPath(import.meta.resolve(source));
+    },
+    load(id) {
+      return id === domStandIn ? 'export class HTMLElement {}\nexport const customElements = undefined;\n' : null;
+    },
+  };
+}
 
 export default {
   input: 'src/custom-auth-login.ts',
@@ -12,11 +40,18 @@ export default {
     sourcemap: true,
   },
   plugins: [
+    litServerSafeBuilds(),
     // `browser: true` picks the packages' browser builds; without it Amplify pulls in Node's `buffer` and the
     // element never renders.
     nodeResolve({ browser: true }),
     // Only the element's sources go into the bundle; the tests are type-checked by the test runner's build.
-    typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], outDir: 'dist', sourceMap: true }),
+    // Source maps carry the TypeScript sources themselves: the package ships the bundle, not src/.
+    typescript({
+      tsconfig: './tsconfig.json',
+      include: ['src/**/*.ts'],
+      sourceMap: true,
+      inlineSources: true,
+    }),
     terser({ format: { comments: false } }),
   ],
 };
