@@ -4,13 +4,23 @@
  */
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
-// `Amplify.getConfig()` warns on the console when nothing is configured yet; this asks without the noise.
-import { hasGlobalContext } from '@aws-amplify/core';
 import type { AuthAdapter } from './auth-adapter.js';
 
-/** The page's current Amplify configuration, or an empty one. */
+/**
+ * The page's current Amplify configuration, or an empty one. Amplify answers `getConfig()` before any
+ * `configure()` with a console warning; for the element that is the normal start on a plain page, so that one
+ * warning is held back. (Amplify's own warning-free check lives in a package the element does not depend on.)
+ */
 function currentConfig(): ReturnType<typeof Amplify.getConfig> {
-  return hasGlobalContext() ? Amplify.getConfig() : {};
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).startsWith('Amplify has not been configured')) warn(...args);
+  };
+  try {
+    return Amplify.getConfig();
+  } finally {
+    console.warn = warn;
+  }
 }
 
 export const amplifyAuthAdapter: AuthAdapter = {
