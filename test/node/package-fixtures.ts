@@ -51,6 +51,7 @@ function listPackedFiles(): string[] {
     encoding: 'utf8',
   });
   assert.equal(pack.status, 0, `npm pack failed: ${pack.stderr}`);
-  const [{ files }] = JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>;
-  return files.map((file) => file.path).sort();
+  const [tarball] = JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>;
+  assert.ok(tarball, 'npm pack described no package');
+  return tarball.files.map((file) => file.path).sort();
 }

@@ -1,0 +1,85 @@
+// Sizes of the self-contained bundle and of its "floor": a bundle, built with the same rollup settings, of an
+// entry that only imports Lit's LitElement and the Amplify values the adapter imports. What any element built
+// on those costs; the difference is the element's own cost. Used by the size budget test and the benchmark.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { selfContainedOutput, selfContainedPlugins } from '../rollup.config.mjs';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+
+/** The one module that imports Amplify; the floor imports what it imports. */
+export const adapterModule = 'src/amplify-auth-adapter.ts';
+
+/** The self-contained bundle `npm run build` writes. */
+export const bundleFile = 'dist/custom-auth-login.js';
+
+/**
+ * Byte counts of `code` as served: raw, gzip at level 9 and brotli at quality 11.
+ * @param {string | Uint8Array} code
+ * @returns {{ raw: number, gzip: number, brotli: number }}
+ */
+export function compressedSizes(code) {
+  const bytes = Buffer.from(code);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/**
+ * Re-exports of every value a module imports from packages, e.g. `export { signIn } from 'aws-amplify/auth';`.
+ * Type-only imports are left out: they cost nothing.
+ * @param {string} source TypeScript source
+ */
+export function packageImportsOf(source) {
+  const lines = [];
+  for (const [, clause, from] of source.matchAll(/^import\s+(?!type\s)([\s\S]*?)\s+from\s+'([^']+)';/gm)) {
+    if (from.startsWith('.')) continue;
+    const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? '';
+    const values = named
+      .split(',')
+      .map((specifier) => specifier.trim())
+      .filter((specifier) => specifier && !specifier.startsWith('type '));
+    const defaultName = /^([A-Za-z_$][\w$]*)/.exec(clause)?.[1];
+    if (defaultName) values.push(`default as ${defaultName}`);
+    if (values.length > 0) lines.push(`export { ${values.join(', ')} } from '${from}';`);
+  }
+  return lines.join('\n');
+}
+
+/** The floor's entry: LitElement and what the adapter imports from packages. */
+export function floorEntry() {
+  const adapterImports = packageImportsOf(readFileSync(repoRoot + adapterModule, 'utf8'));
+  if (!/aws-amplify/.test(adapterImports)) throw new Error(`found no Amplify import in ${adapterModule}`);
+  return `export { LitElement } from 'lit';\n${adapterImports}`;
+}
+
+/**
+ * Builds the floor bundle in memory with the self-contained build's own plugins and output settings.
+ * @returns {Promise<string>} its code
+ */
+export async function buildFloor(entry = floorEntry()) {
+  const entryId = `${repoRoot}floor-entry.js`;
+  const virtualEntry = {
+    name: 'floor-entry',
+    resolveId: (id) => (id === entryId ? id : null),
+    load: (id) => (id === entryId ? entry : null),
+  };
+  const bundle = await rollup({ input: entryId, plugins: [virtualEntry, ...selfContainedPlugins()], onwarn: () => {} });
+  try {
+    const { output } = await bundle.generate(selfContainedOutput);
+    return output[0].code;
+  } finally {
+    await bundle.close();
+  }
+}
+
+/** Sizes of the built bundle and of the floor; the bundle must have been built. */
+export async function measureBundleSizes() {
+  const full = compressedSizes(readFileSync(repoRoot + bundleFile));
+  const floor = compressedSizes(await buildFloor());
+  return { full, floor, element: { gzip: full.gzip - floor.gzip, brotli: full.brotli - floor.brotli } };
+}
