@@ -15,6 +15,22 @@ import { resolve, sep } from 'node:path';
 
 const isSpace = (char) => char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\f';
 
+/**
+ * What borders a run of whitespace that ends at `end` in part `index`: the last character kept before it and
+ * the character after it, or `start`, `end` (of the template) or `binding` (an expression) at a part's edge.
+ * @param {readonly string[]} parts
+ * @param {number} index
+ * @param {string} out what the part has become so far
+ * @param {number} end
+ */
+function bordersOf(parts, index, out, end) {
+  const part = parts[index];
+  return {
+    before: out.length > 0 ? out[out.length - 1] : index === 0 ? 'start' : 'binding',
+    after: end < part.length ? part[end] : index === parts.length - 1 ? 'end' : 'binding',
+  };
+}
+
 /** Templates whose text content is shown as written. */
 const preservesWhitespace = /<(pre|textarea)[\s>]/i;
 
@@ -47,8 +63,7 @@ export function minifyHtmlParts(parts) {
       if (isSpace(char)) {
         let end = i;
         while (end < part.length && isSpace(part[end])) end++;
-        const before = i > 0 ? part[i - 1] : index === 0 ? 'start' : 'binding';
-        const after = end < part.length ? part[end] : index === parts.length - 1 ? 'end' : 'binding';
+        const { before, after } = bordersOf(parts, index, out, end);
         out += keepHtmlSpace(state, before, after) ? ' ' : '';
         i = end;
         continue;
@@ -108,8 +123,7 @@ export function minifyCssParts(parts) {
       }
       if (isSpace(char) || part.startsWith('/*', i)) {
         const end = endOfCssBlank(part, i);
-        const before = out.length > 0 ? out[out.length - 1] : index === 0 ? 'start' : 'binding';
-        const after = end < part.length ? part[end] : index === parts.length - 1 ? 'end' : 'binding';
+        const { before, after } = bordersOf(parts, index, out, end);
         if (!cssTight.has(before) && !cssTight.has(after)) out += ' ';
         i = end;
         continue;
