@@ -113,6 +113,14 @@ describe('<custom-auth-login>', () => {
   });
 
   describe('when the user submits a username', () => {
+    /** The first form submitted and the sign-in failing with `error`; `detail` is what the element reported. */
+    async function failSignIn(error: unknown) {
+      const { el, fake } = await renderSignedOut();
+      const signIn = await submitUsername(el, fake);
+      const detail = await detailAfter(el, 'auth-error', () => signIn.reject(error));
+      return { el, fake, detail };
+    }
+
     it('starts the custom flow without a password, with the username trimmed', async () => {
       const { el, fake } = await renderSignedOut();
       const signIn = await submitUsername(el, fake, '  alice@example.com \t');
@@ -224,11 +232,7 @@ describe('<custom-auth-login>', () => {
 
     describe('and the pool refuses the sign-in', () => {
       it('explains, keeps the username and stays on the form', async () => {
-        const { el, fake } = await renderSignedOut();
-        const signIn = await submitUsername(el, fake);
-        const detail = await detailAfter(el, 'auth-error', () =>
-          signIn.reject(authError('NotAuthorizedException', 'Incorrect username or password.')),
-        );
+        const { el, detail } = await failSignIn(authError('NotAuthorizedException', 'Incorrect username or password.'));
         expect(detail).to.deep.equal({
           step: 'username',
           name: 'NotAuthorizedException',
@@ -240,22 +244,14 @@ describe('<custom-auth-login>', () => {
       });
 
       it('says so when the account is disabled', async () => {
-        const { el, fake } = await renderSignedOut();
-        const signIn = await submitUsername(el, fake);
-        await detailAfter(el, 'auth-error', () =>
-          signIn.reject(authError('NotAuthorizedException', 'User is disabled.')),
-        );
+        const { el } = await failSignIn(authError('NotAuthorizedException', 'User is disabled.'));
         expect(errorText(el)).to.equal('This account is disabled.');
       });
     });
 
     describe('and the network fails', () => {
       it('shows a generic message, keeps everything typed and lets the user retry', async () => {
-        const { el, fake } = await renderSignedOut();
-        const signIn = await submitUsername(el, fake);
-        const detail = await detailAfter(el, 'auth-error', () =>
-          signIn.reject(authError('NetworkError', 'A network error has occurred.')),
-        );
+        const { el, fake, detail } = await failSignIn(authError('NetworkError', 'A network error has occurred.'));
         expect(detail.name).to.equal('NetworkError');
         expect(errorText(el)).to.equal('We could not reach the sign-in service. Check your connection and try again.');
         expect(el.step).to.equal('username');
@@ -267,9 +263,7 @@ describe('<custom-auth-login>', () => {
       });
 
       it('treats an unknown failure the same way', async () => {
-        const { el, fake } = await renderSignedOut();
-        const signIn = await submitUsername(el, fake);
-        const detail = await detailAfter(el, 'auth-error', () => signIn.reject(new TypeError('Failed to fetch')));
+        const { el, detail } = await failSignIn(new TypeError('Failed to fetch'));
         expect(detail).to.deep.equal({ step: 'username', name: 'TypeError', message: 'Failed to fetch' });
         expect(errorText(el)).to.equal('Something went wrong. Please try again.');
         expect(field(el, 'username-input').value).to.equal('alice@example.com');
