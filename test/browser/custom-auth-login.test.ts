@@ -20,6 +20,13 @@ import {
   typeInto,
 } from './support/login-fixture.js';
 
+/** A request is out: the submit button is disabled, the form is marked busy and the status says `status`. */
+function expectBusy(el: CustomAuthLogin, status: string): void {
+  expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.equal(true);
+  expect(part(el, 'form')?.getAttribute('aria-busy')).to.equal('true');
+  expect(part(el, 'status')?.textContent).to.equal(status);
+}
+
 describe('<custom-auth-login>', () => {
   describe('accessibility', () => {
     const situations: Array<[string, () => Promise<CustomAuthLogin>]> = [
@@ -141,9 +148,7 @@ describe('<custom-auth-login>', () => {
       await submitUsername(el, fake);
       await el.updateComplete;
 
-      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.equal(true);
-      expect(part(el, 'form')?.getAttribute('aria-busy')).to.equal('true');
-      expect(part(el, 'status')?.textContent).to.contain('Sending your code');
+      expectBusy(el, 'Sending your code…');
     });
 
     it('sends one request for a double click', async () => {
@@ -304,9 +309,7 @@ describe('<custom-auth-login>', () => {
       await el.updateComplete;
 
       expect(fake.count('confirmSignIn')).to.equal(1);
-      expect(part<HTMLButtonElement>(el, 'submit-button')?.disabled).to.equal(true);
-      expect(part(el, 'form')?.getAttribute('aria-busy')).to.equal('true');
-      expect(part(el, 'status')?.textContent).to.contain('Checking your code');
+      expectBusy(el, 'Checking your code…');
     });
 
     it('asks for the code when it is blank, without calling the pool', async () => {
