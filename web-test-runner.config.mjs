@@ -1,11 +1,18 @@
 // Browser tests: every test/browser/**/*.test.ts runs in headless Chromium, TypeScript compiled on the fly by
-// esbuild with the project's tsconfig (Lit's decorators need its settings).
+// esbuild with the project's tsconfig (Lit's decorators need its settings). Two groups, both run by
+// `npm run test:browser`: the unit tests (`wtr --group default`) and the end-to-end tests under test/browser/e2e
+// (`wtr --group e2e`), which sign in with the real Amplify against local Cognito endpoints that the
+// local-cognito plugin starts and stops with the test server.
 //
-// The pieces are exported so a group with its own setup (e.g. end-to-end tests under test/browser/e2e that need
-// the local Cognito endpoint running) can reuse them from its own config instead of copying them.
+// The pieces are exported so another config can reuse them instead of copying them.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
 import { findBrowser } from './scripts/ensure-browser.mjs';
+
+// The endpoint is TypeScript run without a compile step; tsx loads it (and the plugin) into this process.
+const { localCognitoE2e } = await tsImport('./test/e2e-support/local-cognito-plugin.ts', import.meta.url);
+const e2e = localCognitoE2e();
 
 /** Headless Chromium flags: root needs --no-sandbox; the rest keep the browser from reaching the network. */
 export const chromiumArgs = [
@@ -30,14 +37,21 @@ export function chromium() {
 /** Compiles the TypeScript sources and tests the way the bundle does. */
 export const typescriptPlugin = esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' });
 
+/** Amplify warns on every call to a custom endpoint, which is every call the end-to-end tests make. */
+const isCustomEndpointWarning = (message) => /custom Amazon (Amazon )?Cognito User Pool endpoint/.test(message);
+
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts', '!test/browser/e2e/**'],
+  groups: [{ name: 'e2e', files: 'test/browser/e2e/**/*.test.ts' }],
   nodeResolve: { browser: true },
-  plugins: [typescriptPlugin],
+  plugins: [typescriptPlugin, e2e.plugin],
+  // Answers the end-to-end routes before the plugins see them, so the built bundle is served as it is on disk.
+  middleware: [e2e.middleware],
   browsers: [chromium()],
   // One page at a time: focus assertions are only reliable in the focused page, and the machine has two cores.
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
   // Lit's development build stays on for its warnings; its one-line banner on every test file is just noise.
-  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  filterBrowserLogs: ({ args }) =>
+    !String(args[0]).startsWith('Lit is in dev mode') && !isCustomEndpointWarning(String(args[0])),
 };

@@ -1,0 +1,94 @@
+/**
+ * End to end, the way most users meet the product: a plain HTML page with one `<script type="module">` for the
+ * built `dist/custom-auth-login.js` and a `<custom-auth-login>` tag. The page runs in an iframe; this test file
+ * never loads the element itself, so everything the page does comes from the bundle.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AuthEventName, CustomAuthLogin } from '../../../src/custom-auth-login.js';
+import { clearRequests, endToEndSuite, latestCode, operations, type MochaSuite } from './support/dev-endpoint.js';
+
+/** The test page's window, as the script-tag page sets it up. */
+type ScriptTagWindow = Window & {
+  authEvents: Array<{ type: AuthEventName; detail: Record<string, unknown> }>;
+};
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+describe('end to end: the built bundle on a plain page', function (this: MochaSuite) {
+  const e2e = endToEndSuite(this, { timeoutMs: 20_000 });
+  let frame: HTMLIFrameElement;
+
+  /** (Re)loads the page in the iframe and resolves once its element is defined. */
+  async function loadPage(action: () => void): Promise<{ page: ScriptTagWindow; el: CustomAuthLogin }> {
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    action();
+    await loaded;
+    const page = frame.contentWindow as ScriptTagWindow;
+    await page.customElements.whenDefined('custom-auth-login');
+    return { page, el: page.document.querySelector('custom-auth-login')! };
+  }
+
+  /** Waits until the page has recorded an event of `type`, and returns the detail of the last one. */
+  async function recorded(page: ScriptTagWindow, type: AuthEventName): Promise<Record<string, unknown>> {
+    await waitUntil(() => page.authEvents.some((event) => event.type === type), `no ${type} event`, {
+      timeout: 10_000,
+    });
+    return page.authEvents.filter((event) => event.type === type).at(-1)!.detail;
+  }
+
+  function shadowPart(el: CustomAuthLogin, name: string): HTMLInputElement {
+    const found = el.shadowRoot?.querySelector<HTMLInputElement>(`[part~="${name}"]`);
+    if (!found) throw new Error(`the page's element shows no ${name}`);
+    return found;
+  }
+
+  async function typeInto(input: HTMLInputElement, text: string): Promise<void> {
+    input.focus();
+    await sendKeys({ type: text });
+  }
+
+  beforeEach(() => {
+    frame = document.createElement('iframe');
+    frame.style.width = '600px';
+    frame.style.height = '400px';
+    document.body.append(frame);
+  });
+  afterEach(() => frame.remove());
+
+  it('is served the bundle byte for byte as built', async () => {
+    expect(e2e.config.bundleSha256, 'dist/custom-auth-login.js is missing: run `npm run build`').to.not.equal('');
+    const served = await (await fetch('/dist/custom-auth-login.js')).arrayBuffer();
+    expect(await sha256Hex(served)).to.equal(e2e.config.bundleSha256);
+  });
+
+  it('signs in from the script tag alone, and finds the session again after a reload', async () => {
+    const { page, el } = await loadPage(() => (frame.src = '/__e2e/script-tag.html'));
+    expect(customElements.get('custom-auth-login'), 'the test page itself never loads the element').to.equal(undefined);
+    const scripts = [...page.document.querySelectorAll('script[src]')].map((script) => script.getAttribute('src'));
+    expect(scripts).to.deep.equal(['/dist/custom-auth-login.js']);
+
+    await waitUntil(() => el.getAttribute('step') === 'username', 'the first form never showed');
+    await typeInto(shadowPart(el, 'username-input'), 'alice@example.com');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.getAttribute('step') === 'challenge', 'the challenge never showed', { timeout: 10_000 });
+    await typeInto(shadowPart(el, 'code-input'), await latestCode(e2e.endpoint, 'alice@example.com'));
+    await sendKeys({ press: 'Enter' });
+
+    expect(await recorded(page, 'auth-signed-in')).to.deep.include({ username: 'alice@example.com', restored: false });
+    expect(await operations(e2e.endpoint)).to.deep.equal(['InitiateAuth', 'RespondToAuthChallenge']);
+
+    await clearRequests(e2e.endpoint);
+    const reloaded = await loadPage(() => page.location.reload());
+
+    expect(await recorded(reloaded.page, 'auth-signed-in')).to.deep.include({
+      username: 'alice@example.com',
+      restored: true,
+    });
+    expect(reloaded.el.getAttribute('step')).to.equal('signed-in');
+    expect(await operations(e2e.endpoint)).to.deep.equal([], 'a reload signs nobody in again');
+  });
+});
