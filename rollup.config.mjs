@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import minifyTemplates from './scripts/rollup-minify-templates.mjs';
 
 /**
  * Takes Lit's core from its "node" builds. They are the browser builds plus a guard: where `document` and
@@ -32,6 +33,13 @@ function litServerSafeBuilds() {
   };
 }
 
+/**
+ * Terser's settings, each measured on the bundle's gzip size: `module: true` changes nothing (the plugin already
+ * treats ES output as a module), `ecma: 2020` saves 3 bytes, a second compress pass 230 (56 of them the
+ * element's own), a third pass 60 more but none of the element's, so two it is.
+ */
+export const terserOptions = { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } };
+
 /** Where and how the self-contained bundle is written. */
 export const selfContainedOutput = {
   file: 'dist/custom-auth-login.js',
@@ -54,7 +62,9 @@ export function selfContainedPlugins() {
       sourceMap: true,
       inlineSources: true,
     }),
-    terser({ format: { comments: false } }),
+    // After TypeScript, so it reads JavaScript: strips the indentation out of our own html`` and css``.
+    minifyTemplates(),
+    terser(terserOptions),
   ];
 }
 

@@ -1,0 +1,57 @@
+// The size budget of the self-contained bundle: at most 48 KB gzip in all, and at most 6 KB gzip for the
+// element's own cost, i.e. above the "floor" bundle of LitElement plus the Amplify functions the adapter calls
+// (see bench/bundle-sizes.mjs). Sizes are deterministic, so this is a test, not a benchmark.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildFloor, bundleFile, compressedSizes, floorEntry, packageImportsOf } from '../../bench/bundle-sizes.mjs';
+import { readBuilt } from './package-fixtures.ts';
+
+const KB = 1024;
+const fullBudgetGzip = 48 * KB;
+const elementBudgetGzip = 6 * KB;
+
+describe('the floor entry', () => {
+  it('re-exports exactly the values a module imports from packages', () => {
+    const source = [
+      "import { Amplify } from 'aws-amplify';",
+      "import { confirmSignIn, type SignInOutput, signIn } from 'aws-amplify/auth';",
+      "import type { AuthSession } from 'aws-amplify/auth';",
+      "import Hub from '@aws-amplify/core';",
+      "import type { AuthAdapter } from './auth-adapter.js';",
+    ].join('\n');
+    assert.equal(
+      packageImportsOf(source),
+      [
+        "export { Amplify } from 'aws-amplify';",
+        "export { confirmSignIn, signIn } from 'aws-amplify/auth';",
+        "export { default as Hub } from '@aws-amplify/core';",
+      ].join('\n'),
+    );
+  });
+
+  it("starts from Lit's LitElement and the adapter's Amplify imports", () => {
+    const entry = floorEntry();
+    assert.match(entry, /^export \{ LitElement \} from 'lit';$/m);
+    assert.match(entry, /from 'aws-amplify\/auth';$/m);
+  });
+});
+
+describe('the size budget of the self-contained bundle', () => {
+  it(`stays within ${fullBudgetGzip / KB} KB gzip, the element's own cost within ${elementBudgetGzip / KB} KB`, async (t) => {
+    const full = compressedSizes(readBuilt(bundleFile));
+    const floor = compressedSizes(await buildFloor());
+    const report = [
+      `full bundle  gzip ${full.gzip} B (${(full.gzip / KB).toFixed(1)} KB), brotli ${full.brotli} B`,
+      `floor        gzip ${floor.gzip} B (${(floor.gzip / KB).toFixed(1)} KB), brotli ${floor.brotli} B`,
+      `element cost gzip ${full.gzip - floor.gzip} B, brotli ${full.brotli - floor.brotli} B`,
+    ];
+    for (const line of report) t.diagnostic(line);
+    console.log(report.join('\n'));
+
+    assert.ok(full.gzip <= fullBudgetGzip, `the bundle is ${full.gzip - fullBudgetGzip} B over its gzip budget`);
+    assert.ok(
+      full.gzip - floor.gzip <= elementBudgetGzip,
+      `the element costs ${full.gzip - floor.gzip - elementBudgetGzip} B more than its gzip budget`,
+    );
+  });
+});
