@@ -60,6 +60,8 @@ const users = [
 ];
 const endpoint = await start({ port: 0, users, log: () => {} });
 const rows = [];
+/** Lines printed under the table. */
+const notes = [];
 const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, runs };
 try {
   console.log(`bench: ${runs} runs per flow in headless Chromium against ${endpoint.url}`);
@@ -84,7 +86,8 @@ try {
     results.browser[name] = summary;
     rows.push(row(`${name}: submit username → challenge step`, summary.toChallenge, 'ms'));
     rows.push(row(`${name}: submit code → signed-in`, summary.toSignedIn, 'ms'));
-    rows.push(row(`${name}: Cognito requests per sign-in`, summary.requests, `(${samples.operations.join(', ')})`));
+    rows.push(row(`${name}: Cognito requests per sign-in`, summary.requests, 'requests'));
+    notes.push(`Requests ${name}: ${samples.operations.join(', ')}.`);
   }
   const firstRender = summarize(Object.values(flows).flatMap((samples) => samples.firstRender));
   results.firstRender = firstRender;
@@ -114,7 +117,8 @@ try {
 }
 
 const table = formatTable(rows);
-results.table = table.markdown;
+notes.push(`${os.cpus().length} cores, Node ${process.version}; the loopback clients share one Node process with the endpoint.`);
+results.table = `${table.markdown}\n\n${notes.join('\n')}`;
 mkdirSync(`${repoRoot}bench/results`, { recursive: true });
 writeFileSync(`${repoRoot}bench/results/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\n${table.text}\n\nbench: written to bench/results/latest.json`);
+console.log(`\n${table.text}\n\n${notes.join('\n')}\n\nbench: written to bench/results/latest.json`);
