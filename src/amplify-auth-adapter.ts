@@ -4,6 +4,7 @@
  */
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
+import { Hub } from 'aws-amplify/utils';
 import type { AuthAdapter } from './auth-adapter.js';
 
 /**
@@ -24,9 +25,10 @@ function currentConfig(): ReturnType<typeof Amplify.getConfig> {
 }
 
 export const amplifyAuthAdapter: AuthAdapter = {
-  hasAuthConfig() {
-    const cognito = currentConfig().Auth?.Cognito;
-    return Boolean(cognito?.userPoolId && cognito.userPoolClientId);
+  authConfig() {
+    const { userPoolId, userPoolClientId, userPoolEndpoint } = currentConfig().Auth?.Cognito ?? {};
+    if (!userPoolId || !userPoolClientId) return undefined;
+    return { userPoolId, userPoolClientId, ...(userPoolEndpoint ? { userPoolEndpoint } : {}) };
   },
 
   configure({ userPoolId, userPoolClientId, userPoolEndpoint }) {
@@ -65,5 +67,13 @@ export const amplifyAuthAdapter: AuthAdapter = {
 
   signOut({ global }) {
     return signOut({ global });
+  },
+
+  listen(listener) {
+    return Hub.listen('auth', ({ payload: { event } }) => {
+      if (event === 'signedIn') listener('signedIn');
+      // A refresh that fails leaves nobody signed in.
+      else if (event === 'signedOut' || event === 'tokenRefresh_failure') listener('signedOut');
+    });
   },
 };

@@ -42,8 +42,8 @@ export interface AuthTokens {
 
 /** Everything the element needs from an auth library. */
 export interface AuthAdapter {
-  /** Whether the page has already configured the auth library with a user pool. */
-  hasAuthConfig(): boolean;
+  /** The user pool the auth library is configured with (by the page or by an element), if any. */
+  authConfig(): CognitoConfig | undefined;
   /** Points the auth library at a user pool, keeping whatever else the page configured. */
   configure(config: CognitoConfig): void;
   /** Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`. */
@@ -56,4 +56,12 @@ export interface AuthAdapter {
   fetchTokens(): Promise<AuthTokens | null>;
   /** Forgets the stored tokens; `global` also revokes every session of the user. */
   signOut(options: { global: boolean }): Promise<void>;
+  /**
+   * Calls `listener` whenever someone on the page (another element, the page's own code) signs in or out
+   * through the auth library; a refresh that fails counts as signing out. Returns the unsubscribe function.
+   */
+  listen(listener: (change: AuthChange) => void): () => void;
 }
+
+/** A change of the signed-in user made anywhere on the page. */
+export type AuthChange = 'signedIn' | 'signedOut';

@@ -31,6 +31,8 @@ export type ConfigProblem =
   | 'ConfigurationInvalidPoolId'
   | 'ConfigurationInvalidEndpoint'
   | 'ConfigurationInvalidAuthFlow'
+  /** The page (or another element) already configured the auth library with another user pool. */
+  | 'ConfigurationConflict'
   /** The attributes looked right but the auth library refused them (reported by whoever applies them). */
   | 'ConfigurationRejected';
 
@@ -38,7 +40,7 @@ export type ConfigResolution =
   | {
       ok: true;
       authFlowType: AuthFlowType;
-      /** Settings to apply; absent when the page's own configuration is used as it is. */
+      /** Settings to apply; absent when the auth library already holds the right ones. */
       config?: CognitoConfig;
     }
   | {
@@ -58,10 +60,15 @@ function isAbsoluteHttpUrl(value: string): boolean {
 }
 
 /**
- * Decides how the element is configured. Attributes win; when none of the pool attributes is set, a
- * configuration the page already gave the auth library is used instead.
+ * Decides how the element is configured. `current` is what the auth library holds: one configuration for the
+ * whole page. Without pool attributes the element uses it; with them, it must be the same pool, unless the
+ * element itself applied `current` (`applied`) and its attributes have changed since.
  */
-export function resolveConfig(attributes: ConfigAttributes, pageHasAuthConfig: boolean): ConfigResolution {
+export function resolveConfig(
+  attributes: ConfigAttributes,
+  current?: CognitoConfig,
+  applied?: CognitoConfig,
+): ConfigResolution {
   const userPoolId = attributes.userPoolId?.trim() ?? '';
   const userPoolClientId = attributes.userPoolClientId?.trim() ?? '';
   const userPoolEndpoint = attributes.userPoolEndpoint?.trim() ?? '';
@@ -73,7 +80,7 @@ export function resolveConfig(attributes: ConfigAttributes, pageHasAuthConfig: b
   const authFlowType = authFlowTypes[authFlow as AuthFlow];
 
   if (!userPoolId && !userPoolClientId && !userPoolEndpoint) {
-    return pageHasAuthConfig ? { ok: true, authFlowType } : { ok: false, problem: 'ConfigurationMissing' };
+    return current ? { ok: true, authFlowType } : { ok: false, problem: 'ConfigurationMissing' };
   }
   if (!userPoolId) return { ok: false, problem: 'ConfigurationMissingPoolId' };
   if (!userPoolClientId) return { ok: false, problem: 'ConfigurationMissingClientId' };
@@ -83,9 +90,12 @@ export function resolveConfig(attributes: ConfigAttributes, pageHasAuthConfig: b
   if (userPoolEndpoint && !isAbsoluteHttpUrl(userPoolEndpoint)) {
     return { ok: false, problem: 'ConfigurationInvalidEndpoint', value: userPoolEndpoint };
   }
-  return {
-    ok: true,
-    authFlowType,
-    config: { userPoolId, userPoolClientId, ...(userPoolEndpoint ? { userPoolEndpoint } : {}) },
-  };
+  const config = { userPoolId, userPoolClientId, ...(userPoolEndpoint ? { userPoolEndpoint } : {}) };
+  const inPlace = JSON.stringify(current);
+  if (inPlace === JSON.stringify(config)) return { ok: true, authFlowType };
+  // Switching Amplify to another pool would silently break whoever configured it first.
+  if (current && inPlace !== JSON.stringify(applied)) {
+    return { ok: false, problem: 'ConfigurationConflict', value: current.userPoolId };
+  }
+  return { ok: true, authFlowType, config };
 }

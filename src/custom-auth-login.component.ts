@@ -1,56 +1,74 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
-import type { AuthAdapter, AuthTokens } from './auth-adapter.js';
+import type { AuthAdapter, AuthChange, AuthTokens, CognitoConfig } from './auth-adapter.js';
 import { resolveConfig, type AuthFlow, type ConfigResolution } from './auth-config.js';
-import styles from './custom-auth-login.styles.js';
+import styles, { keyframes } from './custom-auth-login.styles.js';
 import { emit, type AuthEventDetails, type AuthEventName } from './events.js';
+import { styleLightDom } from './light-dom-styles.js';
 import {
   initialFlowState,
   transition,
   type AuthCall,
   type AuthStep,
-  type FlowError,
   type FlowEvent,
   type FlowState,
+  type InputProblem,
 } from './sign-in-flow.js';
-import { errorTextKey, text, type StringKey } from './strings.js';
+import {
+  findText,
+  format,
+  formatDuration,
+  languageOf,
+  textSources,
+  type StringKey,
+  type StringOverrides,
+  type TextParams,
+} from './strings.js';
+import { Ticker, clock } from './ticker.js';
 
-/** The form fields; each name is also the input's id and the start of its part name. */
+/** The form fields; each name is also the start of its part name. */
 type Field = 'username' | 'password' | 'code';
 
-/** What the browser, password managers and one-time-code autofill need to know about each field. */
-const fieldSpecs: Readonly<
-  Record<Field, { label: StringKey; type: 'text' | 'password'; autocomplete: AutoFill; inputMode?: 'numeric' }>
-> = {
-  username: { label: 'username.label', type: 'text', autocomplete: 'username' },
-  password: { label: 'password.label', type: 'password', autocomplete: 'current-password' },
-  // No length limit: it would cut off a pasted code with spaces around it.
-  code: { label: 'code.label', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' },
-};
-
-/** The focusable targets the element moves focus to, by their id in the shadow root. */
-type FocusTarget = Field | 'signed-in';
-
-const firstFieldOf: Readonly<Record<AuthStep, FocusTarget | undefined>> = {
-  loading: undefined,
+/** What password managers and one-time-code autofill need to know about each field. */
+const autocompleteOf: Readonly<Record<Field, AutoFill>> = {
   username: 'username',
-  challenge: 'code',
-  'signed-in': 'signed-in',
+  password: 'current-password',
+  code: 'one-time-code',
 };
 
-/** What the live region says while a call of each step is in flight. */
-const busyStatusOf: Readonly<Record<AuthStep, StringKey>> = {
-  loading: 'status.loading',
-  username: 'status.starting',
-  challenge: 'status.checking-code',
-  'signed-in': 'status.signing-out',
+/** The part that gets focus when a step is reached. */
+const firstPartOf: Readonly<Record<AuthStep, string | undefined>> = {
+  loading: undefined,
+  username: 'username-input',
+  challenge: 'code-input',
+  'signed-in': 'signed-in-view',
 };
+
+/** Where a problem is fixed: its field is marked invalid and focused. */
+const partOfProblem: Readonly<Record<string, string>> = {
+  EmptySignInUsername: 'username-input',
+  SignInUsernameTooLong: 'username-input',
+  EmptySignInPassword: 'password-input',
+  EmptyChallengeResponse: 'code-input',
+  ChallengeResponseTooLong: 'code-input',
+  IncorrectChallengeAnswer: 'code-input',
+  // The code field is closed once the code expired: a new code is the way on.
+  CodeExpired: 'resend-button',
+};
+
+function problemPart(name: string): string | undefined {
+  return Object.hasOwn(partOfProblem, name) ? partOfProblem[name] : undefined;
+}
 
 /** Attributes that say which user pool to use: changing one starts over. */
 const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'adapter'] as const;
+
+/** `value` when it is a usable number of seconds, else `fallback`. */
+const seconds = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? value : fallback);
+
+/** Numbers the ids of each element's content, which must be unique on the page when there is no shadow root. */
+let instances = 0;
 
 /**
  * A passwordless sign-in form for an Amazon Cognito user pool's custom authentication flow: the user gives a
@@ -73,20 +91,30 @@ const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'a
  * @csspart password-input - The password field (`custom-with-srp` flow only).
  * @csspart code-input - The field for the challenge answer.
  * @csspart submit-button - The button submitting the current form.
- * @csspart restart-button - The "Start over" button of the `challenge` step.
+ * @csspart prompt - The question of the `challenge` step.
+ * @csspart hint - The hints under the code field (its length, how long it stays valid).
+ * @csspart resend-button - "Send a new code" on the `challenge` step, with its countdown.
+ * @csspart restart-button - "Use a different username" on the `challenge` step.
  * @csspart error - Every failure message the user sees.
- * @csspart status - The live region announcing work in progress.
+ * @csspart status - The live region announcing work in progress and a new code becoming available.
+ * @csspart signed-in-view - The `signed-in` step: the `signed-in` slot or the default view.
  * @csspart signed-in - The default signed-in view.
  * @csspart sign-out-button - The sign-out button of the default signed-in view.
  *
- * @cssprop --custom-auth-login-accent - Button background and outline colour.
- * @cssprop --custom-auth-login-accent-text - Text colour on accent buttons.
- * @cssprop --custom-auth-login-error-color - Colour of the error message.
- * @cssprop --custom-auth-login-radius - Corner radius of fields and buttons.
- * @cssprop --custom-auth-login-gap - Space between the form's rows.
+ * @cssprop --cal-text-color - Text colour (default: near-black, near-white on dark schemes).
+ * @cssprop --cal-background - Background of the element and its fields (white, dark grey on dark schemes).
+ * @cssprop --cal-accent - Buttons, links and the focus ring.
+ * @cssprop --cal-accent-text - Text on accent-coloured buttons.
+ * @cssprop --cal-error-color - Colour of the error message.
+ * @cssprop --cal-border-color - Borders of the element and its fields.
+ * @cssprop --cal-font-family - Font family (default: the system font).
+ * @cssprop --cal-font-size - Base font size (default 1rem); everything else scales with it.
+ * @cssprop --cal-radius - Corner radius of the element, its fields and buttons.
+ * @cssprop --cal-spacing - Space between rows; the padding is one and a half times this.
+ * @cssprop --cal-focus-ring - The `outline` of whatever has keyboard focus (default `2px solid` accent).
  */
 export class CustomAuthLogin extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, keyframes];
 
   /** The user pool id, e.g. `eu-west-1_AbC123`. Optional when the page already configured Amplify Auth. */
   @property({ attribute: 'user-pool-id' }) userPoolId?: string;
@@ -102,6 +130,24 @@ export class CustomAuthLogin extends LitElement {
 
   /** A username to prefill. */
   @property() username = '';
+
+  /** Seconds after a code is sent before "Send a new code" is offered. */
+  @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
+
+  /** Seconds a code stays valid (the pool's session lifetime); the element closes the code field after that. */
+  @property({ attribute: 'code-lifetime', type: Number }) codeLifetime = 180;
+
+  /**
+   * Render into the element itself instead of a shadow root, so password managers that cannot see into
+   * shadow roots find the form. Read once, when the element first connects. Slots do not work then.
+   */
+  @property({ attribute: 'no-shadow', type: Boolean }) noShadow = false;
+
+  /**
+   * Texts to show instead of the built-in ones: any subset, keyed like the English table (`username`,
+   * `CodeExpired`, …) or by an error name the element reports (`NotAuthorizedException`, …).
+   */
+  @property({ attribute: false }) strings: StringOverrides = {};
 
   /**
    * The auth library the element talks to. Defaults to Amplify v6 Auth; replace it to test the element or to
@@ -119,16 +165,37 @@ export class CustomAuthLogin extends LitElement {
   @state() private hasSignedInContent = false;
 
   /** Counts abandoned sign-ins: an answer to a call from an older one is dropped. */
-  private generation = 0;
+  #generation = 0;
 
-  /** The settings last handed to the auth library, so they are applied once. */
-  private appliedConfig?: string;
+  /** The settings this element handed to the auth library, which it may therefore change again. */
+  #applied?: CognitoConfig;
 
   /** Events waiting for the render that shows their state. */
-  private pendingEvents: Array<() => void> = [];
+  #events: Array<() => void> = [];
 
-  /** Where focus goes after the next render. */
-  private pendingFocus?: FocusTarget;
+  /** The part that gets focus after the next render. */
+  #focus?: string;
+
+  /**
+   * The SRP flow's password, kept (outside any rendered state) only while the challenge step is shown, so
+   * that a new code can be requested without typing it again.
+   */
+  #password = '';
+
+  /** When the current code was sent, on the clock's time. */
+  #sentAt = 0;
+
+  /** What the status region says while a call is in flight. */
+  #activity: StringKey = 'loading';
+
+  /** The language of the texts, and where they are looked up; both follow `lang` and `strings`. */
+  #language = '';
+  #texts = textSources('');
+
+  readonly #idPrefix = `cal${++instances}-`;
+  readonly #ticker = new Ticker(this);
+  readonly #languageWatch = new MutationObserver(() => this.requestUpdate());
+  #unlisten?: () => void;
 
   /**
    * The current step, reflected as the `step` attribute: `loading` (looking for a stored session), `username`,
@@ -145,22 +212,19 @@ export class CustomAuthLogin extends LitElement {
   async signOut({ global = false }: { global?: boolean } = {}): Promise<void> {
     const { step, busy, user } = this.flow;
     if (step !== 'signed-in' || busy) return;
-    this.dispatch({ type: 'call-started' });
-    await this.call(
+    this.#start('signingOut');
+    await this.#call(
       'signOut',
       () => this.adapter.signOut({ global }),
-      () => {
-        this.dispatch({ type: 'signed-out' });
-        this.queueEvent('auth-signed-out', { username: user?.username ?? '' });
-      },
+      () => this.#signedOut(user?.username),
     );
   }
 
   /** Abandons a sign-in in progress and goes back to the first form, keeping the username typed so far. */
   reset(): void {
     if (this.flow.step === 'loading' || this.flow.step === 'signed-in') return;
-    this.generation++;
-    this.dispatch({ type: 'reset' });
+    this.#generation++;
+    this.#dispatch({ type: 'reset' });
   }
 
   /**
@@ -169,212 +233,331 @@ export class CustomAuthLogin extends LitElement {
    * element is not configured.
    */
   async fetchTokens(): Promise<AuthTokens | null> {
-    const configuration = this.configureAdapter();
+    const configuration = this.#configure();
     if (!configuration.ok) {
-      const error = new Error(text(errorTextKey(configuration.problem), { value: configuration.value ?? '' }));
+      const error = new Error(this.#text([configuration.problem], { value: configuration.value ?? '' }));
       error.name = 'ConfigurationError';
       throw error;
     }
     return this.adapter.fetchTokens();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A `lang` change on the element, an ancestor or the document switches the texts.
+    for (const node of [this, document.documentElement]) {
+      this.#languageWatch.observe(node, { attributeFilter: ['lang'], subtree: true });
+    }
+    // Moved elsewhere on the page: listen again (the first connection listens when it begins).
+    if (this.hasUpdated) this.#listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#languageWatch.disconnect();
+    this.#unlisten?.();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (!this.noShadow) return super.createRenderRoot();
+    styleLightDom(this);
+    return this;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('username')) this.keep('username', this.username ?? '');
-    if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.begin();
+    this.#language = languageOf(this);
+    this.#texts = textSources(this.#language, this.strings ?? {});
+    if (changed.has('username')) this.#keep('username', this.username ?? '');
+    if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.#begin();
+    if (this.flow.step === 'challenge' && clock.now() >= this.#sentAt + this.#lifetime() * 1000) {
+      this.#dispatch({ type: 'code-expired' });
+    }
     this.setAttribute('step', this.flow.step);
   }
 
   protected override updated(): void {
-    const focus = this.pendingFocus;
-    this.pendingFocus = undefined;
-    if (focus) this.renderRoot.querySelector<HTMLElement>(`#${focus}`)?.focus();
+    this.#ticker.run(this.flow.step === 'challenge' && this.flow.error?.name !== 'CodeExpired');
 
-    const events = this.pendingEvents;
-    this.pendingEvents = [];
+    const focus = this.#focus;
+    this.#focus = undefined;
+    if (focus) this.renderRoot.querySelector<HTMLElement>(`[part~="${focus}"]`)?.focus();
+
+    const events = this.#events;
+    this.#events = [];
     for (const fire of events) fire();
   }
 
   protected override render(): TemplateResult {
-    const { error, step } = this.flow;
+    const { error, step, busy, user } = this.flow;
+    const cooldown = this.#cooldownLeft();
+    const status = busy ? this.#t(this.#activity) : step === 'challenge' && !cooldown ? this.#t('resendReady') : '';
     return html`
       <slot name="header"></slot>
-      <div part="error" role="alert" ?hidden=${!error}>${error ? this.errorText(error) : nothing}</div>
-      <div part="status" role="status">${this.flow.busy ? text(busyStatusOf[step]) : nothing}</div>
-      ${step === 'username' ? this.renderUsernameStep() : nothing}
-      ${step === 'challenge' ? this.renderChallengeStep() : nothing}
-      <div id="signed-in" class="signed-in" tabindex="-1" ?hidden=${step !== 'signed-in'}>
-        <slot name="signed-in" @slotchange=${this.onSignedInSlotChange}></slot>
-        ${step === 'signed-in' && !this.hasSignedInContent ? this.renderSignedInStep() : nothing}
+      <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
+        ${error ? this.#text([error.reason, error.name], error.params) : nothing}
+      </div>
+      <div part="status" class="cal-status" role="status">${status}</div>
+      ${step === 'username' || step === 'challenge' ? this.#renderForm(step === 'challenge', cooldown) : nothing}
+      <div part="signed-in-view" class="cal-signed-in-view" tabindex="-1" ?hidden=${step !== 'signed-in'}>
+        <slot name="signed-in" @slotchange=${this.#onSignedInSlotChange}></slot>
+        ${
+          step === 'signed-in' && !this.hasSignedInContent
+            ? html`<div part="signed-in" class="cal-signed-in">
+                <p>${this.#t('signedIn', { username: user?.username ?? '' })}</p>
+                <button
+                  part="sign-out-button"
+                  class="cal-sign-out-button"
+                  type="button"
+                  ?disabled=${busy}
+                  @click=${() => this.signOut()}
+                >
+                  ${this.#t('signOut')}
+                </button>
+              </div>`
+            : nothing
+        }
       </div>
       <slot name="footer"></slot>
     `;
   }
 
-  private renderUsernameStep(): TemplateResult {
+  /** The form of the `username` step (`challenge` false) or of the `challenge` step. */
+  #renderForm(challenge: boolean, cooldown: number): TemplateResult {
+    const { busy } = this.flow;
     const withPassword = this.authFlow === 'custom-with-srp';
-    const missing = this.flow.error?.name;
-    return this.renderForm(
-      html`
-        ${this.renderField('username', missing === 'EmptySignInUsername')}
-        ${withPassword ? this.renderField('password', missing === 'EmptySignInPassword') : nothing}
-      `,
-      withPassword ? 'password.submit' : 'username.submit',
-    );
-  }
-
-  private renderChallengeStep(): TemplateResult {
-    const parameters = this.flow.challengeParameters ?? {};
-    const prompt =
-      parameters.prompt?.trim() ||
-      (parameters.destination
-        ? text('challenge.prompt', { destination: parameters.destination })
-        : text('challenge.prompt-no-destination'));
-    const codeLength = /^\d+$/.test(parameters.codeLength ?? '') ? parameters.codeLength : undefined;
-    const describedBy = codeLength ? 'challenge-prompt code-length' : 'challenge-prompt';
-    return this.renderForm(
-      html`
-        <p id="challenge-prompt">${prompt}</p>
-        ${this.renderField('code', this.flow.error?.step === 'challenge', describedBy)}
-        ${codeLength ? html`<p id="code-length" class="hint">${text('challenge.code-length', { codeLength })}</p>` : nothing}
-      `,
-      'code.submit',
-      html`<button part="restart-button" type="button" @click=${() => this.reset()}>${text('code.restart')}</button>`,
-    );
-  }
-
-  /** The form of a step: its fields, the submit button and any extra actions after it. */
-  private renderForm(
-    fields: TemplateResult,
-    submitLabel: StringKey,
-    actions: TemplateResult | typeof nothing = nothing,
-  ): TemplateResult {
     return html`
-      <form part="form" novalidate aria-busy=${this.flow.busy} @submit=${this.onSubmit}>
-        ${fields}
-        <button part="submit-button" type="submit" ?disabled=${this.flow.busy}>${text(submitLabel)}</button>
-        ${actions}
+      <form
+        part="form"
+        class="cal-form"
+        novalidate
+        aria-busy=${busy}
+        @submit=${this.#onSubmit}
+        @keydown=${this.#onKeyDown}
+      >
+        ${
+          challenge
+            ? this.#renderChallenge()
+            : html`${this.#renderField('username')}${withPassword ? this.#renderField('password') : nothing}`
+        }
+        <button part="submit-button" class="cal-submit-button" type="submit" ?disabled=${busy || this.#expired()}>
+          ${this.#t(challenge ? 'signIn' : 'sendCode')}
+        </button>
+        ${
+          challenge
+            ? html`<button
+                  part="resend-button"
+                  class="cal-resend-button"
+                  type="button"
+                  ?disabled=${busy || cooldown > 0}
+                  @click=${this.#signIn}
+                >
+                  ${cooldown > 0 ? this.#t('resendIn', { seconds: cooldown }) : this.#t('resend')}
+                </button>
+                <button part="restart-button" class="cal-restart-button" type="button" @click=${this.reset}>
+                  ${this.#t('otherUsername')}
+                </button>`
+            : nothing
+        }
       </form>
     `;
   }
 
-  /** A labelled input keeping what the user typed; its id and name are the field's name, its part `<name>-input`. */
-  private renderField(name: Field, invalid: boolean, describedBy?: string): TemplateResult {
-    const { label, type, autocomplete, inputMode } = fieldSpecs[name];
+  /** The question, the code field and its hints. A `prompt` challenge parameter replaces the question. */
+  #renderChallenge(): TemplateResult {
+    const { prompt, destination, codeLength = '' } = this.flow.challengeParameters ?? {};
+    const lengthHint = /^\d+$/.test(codeLength);
+    const ids = ['prompt', 'lifetime', ...(lengthHint ? ['length'] : [])].map((name) => this.#idPrefix + name);
     return html`
-      <label for=${name}>${text(label)}</label>
+      <p part="prompt" class="cal-prompt" id=${ids[0]}>
+        ${prompt || (destination ? this.#t('prompt', { destination }) : this.#t('promptAnywhere'))}
+      </p>
+      ${this.#renderField('code', ids.join(' '))}
+      ${lengthHint ? html`<p part="hint" class="cal-hint" id=${ids[2]}>${this.#t('codeLength', { codeLength })}</p>` : nothing}
+      <p part="hint" class="cal-hint" id=${ids[1]}>
+        ${this.#t('lifetime', { duration: formatDuration(this.#lifetime(), this.#language) })}
+      </p>
+    `;
+  }
+
+  /** A labelled input keeping what the user typed; its name is the field's, its part `<name>-input`. */
+  #renderField(name: Field, describedBy?: string): TemplateResult {
+    const id = this.#idPrefix + name;
+    const invalid = !!this.flow.error && problemPart(this.flow.error.name) === `${name}-input`;
+    return html`
+      <label for=${id}>${this.#t(name)}</label>
       <input
-        id=${name}
+        id=${id}
         name=${name}
         part="${name}-input"
-        type=${type}
-        .autocomplete=${autocomplete}
-        inputmode=${ifDefined(inputMode)}
+        class="cal-${name}-input"
+        type=${name === 'password' ? 'password' : 'text'}
+        .autocomplete=${autocompleteOf[name]}
+        inputmode=${name === 'code' && this.#numeric() ? 'numeric' : nothing}
         autocapitalize="none"
         spellcheck="false"
         required
-        aria-describedby=${ifDefined(describedBy)}
+        aria-describedby=${describedBy ?? nothing}
         aria-invalid=${invalid}
-        .value=${live(this.typed[name])}
-        @input=${(event: InputEvent) => this.keep(name, (event.target as HTMLInputElement).value)}
+        ?disabled=${name === 'code' && this.#expired()}
+        .value=${this.typed[name]}
+        @input=${(event: InputEvent) => this.#keep(name, (event.target as HTMLInputElement).value)}
       />
     `;
   }
 
-  private renderSignedInStep(): TemplateResult {
-    return html`
-      <div part="signed-in">
-        <p>${text('signed-in.message', { username: this.flow.user?.username ?? '' })}</p>
-        <button part="sign-out-button" type="button" ?disabled=${this.flow.busy} @click=${() => this.signOut()}>
-          ${text('signed-in.sign-out')}
-        </button>
-      </div>
-    `;
+  /** The text for the first of `keys` the overrides, the language or English have (else the generic error). */
+  #text(keys: readonly string[], params?: TextParams): string {
+    return format(findText(this.#texts, keys) ?? findText(this.#texts, ['UnknownError'])!, params);
   }
 
-  private errorText(error: FlowError): string {
-    return text(errorTextKey(error.reason), error.params);
+  #t(key: StringKey, params?: TextParams): string {
+    return this.#text([key], params);
   }
 
-  private onSignedInSlotChange(event: Event): void {
+  /** Whether the answer is a number (the default), so the code field brings up a digit keyboard. */
+  #numeric(): boolean {
+    return this.flow.challengeParameters?.answerType !== 'text';
+  }
+
+  /** Seconds a code stays valid. */
+  #lifetime(): number {
+    return seconds(this.codeLifetime, 180);
+  }
+
+  #expired(): boolean {
+    return this.flow.error?.name === 'CodeExpired';
+  }
+
+  /** Whole seconds until a new code may be requested; 0 once it may (or once the code expired). */
+  #cooldownLeft(): number {
+    const left = Math.ceil((this.#sentAt + seconds(this.resendCooldown, 30) * 1000 - clock.now()) / 1000);
+    return this.#expired() ? 0 : Math.max(0, left);
+  }
+
+  #onSignedInSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
     this.hasSignedInContent = slot.assignedNodes({ flatten: true }).length > 0;
   }
 
-  private onSubmit(event: SubmitEvent): void {
+  #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     // The button is disabled while busy, but only after the next render: a double click lands before that.
     if (this.flow.busy) return;
-    if (this.flow.step === 'username') void this.startSignIn();
-    else if (this.flow.step === 'challenge') void this.answerChallenge();
+    if (this.flow.step === 'username') void this.#signIn();
+    else if (this.flow.step === 'challenge') void this.#answer();
+  }
+
+  /** Escape on the challenge step: use a different username. */
+  #onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.flow.step === 'challenge') this.reset();
   }
 
   /** Applies the configuration and looks for a stored session: the start of every element and every pool change. */
-  private begin(): void {
-    this.generation++;
-    if (!this.ensureConfigured()) return;
-    this.dispatch({ type: 'restoring' });
-    this.loadUser(true);
+  #begin(): void {
+    this.#generation++;
+    this.#listen();
+    if (!this.#ensureConfigured()) return;
+    this.#activity = 'loading';
+    this.#dispatch({ type: 'restoring' });
+    this.#loadUser(true);
   }
 
-  private async startSignIn(): Promise<void> {
-    const configuration = this.ensureConfigured();
+  /** Starts a sign-in from the first form, or again for the same user when a new code is wanted. */
+  async #signIn(): Promise<void> {
+    const configuration = this.#ensureConfigured();
     if (!configuration) return;
-    const username = this.typed.username.trim();
-    if (!username) return this.dispatch({ type: 'input-missing', name: 'EmptySignInUsername' });
     const { authFlowType } = configuration;
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP';
-    const { password } = this.typed;
-    if (withPassword && !password) return this.dispatch({ type: 'input-missing', name: 'EmptySignInPassword' });
+    const username = this.typed.username.trim();
+    const password = this.flow.step === 'challenge' ? this.#password : this.typed.password;
+    if (!username) return this.#refuse('EmptySignInUsername');
+    if ([...username].length > 128) return this.#refuse('SignInUsernameTooLong', 128);
+    if (withPassword && !password) return this.#refuse('EmptySignInPassword');
 
-    this.keep('username', username);
-    const withPasswordInput = withPassword ? { password } : {};
-    this.dispatch({ type: 'call-started' });
-    await this.call(
+    this.#keep('username', username);
+    this.#start('sending');
+    await this.#call(
       'signIn',
-      () => this.adapter.signIn({ username, authFlowType, ...withPasswordInput }),
-      (result) => this.dispatch({ type: 'answered', result }),
+      () => this.adapter.signIn({ username, authFlowType, ...(withPassword ? { password } : {}) }),
+      (result) => this.#dispatch({ type: 'answered', call: 'signIn', result }),
     );
   }
 
-  private async answerChallenge(): Promise<void> {
-    const answer = this.typed.code.trim();
-    if (!answer) return this.dispatch({ type: 'input-missing', name: 'EmptyChallengeResponse' });
-    this.keep('code', answer);
-    this.dispatch({ type: 'call-started' });
-    await this.call(
+  async #answer(): Promise<void> {
+    const trimmed = this.typed.code.trim();
+    // Codes are often read out or pasted in groups: "123 456", "123-456".
+    const answer = this.#numeric() ? trimmed.replace(/[\s-]/g, '') : trimmed;
+    if (!answer) return this.#refuse('EmptyChallengeResponse');
+    if ([...answer].length > 64) return this.#refuse('ChallengeResponseTooLong', 64);
+    this.#keep('code', answer);
+    this.#start('checking');
+    await this.#call(
       'confirmSignIn',
       () => this.adapter.confirmSignIn(answer),
-      (result) => this.dispatch({ type: 'answered', result }),
+      (result) => this.#dispatch({ type: 'answered', call: 'confirmSignIn', result }),
     );
+  }
+
+  /** Input that cannot be right: say so instead of calling. */
+  #refuse(name: InputProblem, max?: number): void {
+    this.#dispatch({ type: 'input-invalid', name, ...(max ? { params: { max } } : {}) });
+  }
+
+  /** Marks a call in flight; the status region says what it is doing. */
+  #start(activity: StringKey): void {
+    this.#activity = activity;
+    this.#dispatch({ type: 'call-started' });
   }
 
   /** Finds out who the stored tokens belong to, then shows them signed in. */
-  private loadUser(restored: boolean): void {
-    void this.call(
+  #loadUser(restored: boolean, moveFocus = true): void {
+    void this.#call(
       'getCurrentUser',
       () => this.adapter.getCurrentUser(),
-      (user) => this.dispatch({ type: 'user-found', user, restored }),
+      (user) => this.#dispatch({ type: 'user-found', user, restored }, moveFocus),
     );
+  }
+
+  #signedOut(username = '', moveFocus = true): void {
+    this.#dispatch({ type: 'signed-out' }, moveFocus);
+    this.#queueEvent('auth-signed-out', { username });
+  }
+
+  /** Follows sign-ins and sign-outs made elsewhere on the page (another element, the page's own code). */
+  #listen(): void {
+    this.#unlisten?.();
+    this.#unlisten = this.adapter.listen((change: AuthChange) => {
+      const { step, busy, user } = this.flow;
+      // While busy, the element's own call is the cause and reports the outcome itself. The page's focus
+      // stays where the user is.
+      if (busy) return;
+      if (change === 'signedIn' && step !== 'signed-in') {
+        this.#generation++;
+        this.#loadUser(true, false);
+      } else if (change === 'signedOut' && step === 'signed-in') {
+        this.#signedOut(user?.username, false);
+      }
+    });
   }
 
   /**
    * Makes one auth library call and hands its answer to `onAnswer`, or its failure to the state machine,
    * unless the sign-in was abandoned meanwhile.
    */
-  private async call<T>(name: AuthCall, request: () => Promise<T>, onAnswer: (answer: T) => void): Promise<void> {
-    const generation = this.generation;
+  async #call<T>(name: AuthCall, request: () => Promise<T>, onAnswer: (answer: T) => void): Promise<void> {
+    const generation = this.#generation;
     let answer: T;
     try {
       answer = await request();
     } catch (error) {
-      if (generation === this.generation) this.dispatch({ type: 'failed', call: name, error });
+      if (generation === this.#generation) this.#dispatch({ type: 'failed', call: name, error });
       return;
     }
-    if (generation === this.generation) onAnswer(answer);
+    if (generation === this.#generation) onAnswer(answer);
   }
 
-  /** Validates the configuration attributes and, when they changed, applies them to the auth library. */
-  private configureAdapter(): ConfigResolution {
+  /** Validates the configuration attributes and, when they say so, applies them to the auth library. */
+  #configure(): ConfigResolution {
     const resolution = resolveConfig(
       {
         userPoolId: this.userPoolId,
@@ -382,76 +565,88 @@ export class CustomAuthLogin extends LitElement {
         userPoolEndpoint: this.userPoolEndpoint,
         authFlow: this.authFlow,
       },
-      this.adapter.hasAuthConfig(),
+      this.adapter.authConfig(),
+      this.#applied,
     );
-    if (!resolution.ok || !resolution.config) return resolution;
-    const settings = JSON.stringify(resolution.config);
-    if (settings === this.appliedConfig) return resolution;
-    try {
-      this.adapter.configure(resolution.config);
-    } catch {
-      return { ok: false, problem: 'ConfigurationRejected' };
+    if (resolution.ok && resolution.config) {
+      try {
+        this.adapter.configure(resolution.config);
+      } catch {
+        return { ok: false, problem: 'ConfigurationRejected' };
+      }
+      this.#applied = resolution.config;
     }
-    this.appliedConfig = settings;
     return resolution;
   }
 
-  /** {@link configureAdapter}, showing the problem when there is one. */
-  private ensureConfigured(): Extract<ConfigResolution, { ok: true }> | undefined {
-    const resolution = this.configureAdapter();
+  /** {@link #configure}, showing the problem when there is one. */
+  #ensureConfigured(): Extract<ConfigResolution, { ok: true }> | undefined {
+    const resolution = this.#configure();
     if (resolution.ok) return resolution;
     const params = resolution.value === undefined ? undefined : { value: resolution.value };
-    this.dispatch({ type: 'config-invalid', reason: resolution.problem, params });
+    this.#dispatch({ type: 'config-invalid', reason: resolution.problem, params });
     return undefined;
   }
 
   /** Moves the state machine on and lines up what follows from the change: fields, focus, events, effects. */
-  private dispatch(event: FlowEvent): void {
+  #dispatch(event: FlowEvent, moveFocus = true): void {
     const previous = this.flow;
     const { state: next, effect } = transition(previous, event);
     this.flow = next;
-    this.updateFields(previous, next);
-    this.pendingFocus = this.focusTarget(previous, next) ?? this.pendingFocus;
-    this.queueEvents(previous, next);
-    if (effect) this.loadUser(effect.restored);
+    if (event.type === 'answered' && event.call === 'signIn' && next.step === 'challenge') this.#sentAt = clock.now();
+    this.#updateFields(previous, next);
+    if (moveFocus) this.#focus = this.#focusTarget(previous, next) ?? this.#focus;
+    this.#queueEvents(previous, next);
+    if (effect) this.#loadUser(effect.restored);
   }
 
   /** Remembers what the user typed into `field`. */
-  private keep(field: Field, value: string): void {
+  #keep(field: Field, value: string): void {
     this.typed = { ...this.typed, [field]: value };
   }
 
-  /** A new challenge round wants a new code; once signed in, the secrets typed on the way are dropped. */
-  private updateFields(previous: FlowState, next: FlowState): void {
-    const newChallenge = next.step === 'challenge' && next.challengeParameters !== previous.challengeParameters;
-    if (newChallenge) this.keep('code', '');
+  /**
+   * A new challenge round wants a new code. The password moves out of the form's state while the challenge
+   * is shown (for a new code) and is forgotten when it is left; once signed in, every secret typed is dropped.
+   */
+  #updateFields(previous: FlowState, next: FlowState): void {
+    const toChallenge = next.step === 'challenge';
+    if (toChallenge && next.challengeParameters !== previous.challengeParameters) this.#keep('code', '');
+    if (toChallenge && previous.step !== 'challenge') {
+      this.#password = this.typed.password;
+      this.#keep('password', '');
+    }
+    if (!toChallenge) this.#password = '';
     if (next.step === 'signed-in') this.typed = { ...this.typed, password: '', code: '' };
   }
 
-  private focusTarget(previous: FlowState, next: FlowState): FocusTarget | undefined {
+  #focusTarget(previous: FlowState, next: FlowState): string | undefined {
     if (next.busy) return undefined;
     // Reaching the first step from the initial session check is not the user's doing: leave the page's focus be.
-    if (next.step !== previous.step) return previous.step === 'loading' ? undefined : firstFieldOf[next.step];
-    if (!next.error || next.error === previous.error) return undefined;
-    return next.error.name === 'EmptySignInPassword' ? 'password' : firstFieldOf[next.step];
+    if (next.step !== previous.step) return previous.step === 'loading' ? undefined : firstPartOf[next.step];
+    if (next.error && next.error !== previous.error) {
+      return problemPart(next.error.name) ?? firstPartOf[next.step];
+    }
+    // A new round: the field waits for the new code.
+    return next.challengeParameters === previous.challengeParameters ? undefined : firstPartOf[next.step];
   }
 
-  private queueEvents(previous: FlowState, next: FlowState): void {
+  #queueEvents(previous: FlowState, next: FlowState): void {
     if (next.step !== previous.step) {
       const challengeParameters = next.step === 'challenge' ? { challengeParameters: next.challengeParameters } : {};
-      this.queueEvent('auth-step-change', { step: next.step, previousStep: previous.step, ...challengeParameters });
+      this.#queueEvent('auth-step-change', { step: next.step, previousStep: previous.step, ...challengeParameters });
     }
     if (next.step === 'signed-in' && previous.step !== 'signed-in' && next.user) {
       const { username, userId } = next.user;
-      this.queueEvent('auth-signed-in', { username, userId, restored: next.restored ?? false });
+      this.#queueEvent('auth-signed-in', { username, userId, restored: next.restored ?? false });
     }
     if (next.error && next.error !== previous.error) {
-      const { step, name, message } = next.error;
-      this.queueEvent('auth-error', { step, name, message: message ?? this.errorText(next.error) });
+      const { step, name, message, reason, params } = next.error;
+      this.#queueEvent('auth-error', { step, name, message: message ?? this.#text([reason, name], params) });
     }
   }
 
-  private queueEvent<Name extends AuthEventName>(name: Name, detail: AuthEventDetails[Name]): void {
-    this.pendingEvents.push(() => emit(this, name, detail));
+  #queueEvent<Name extends AuthEventName>(name: Name, detail: AuthEventDetails[Name]): void {
+    this.#events.push(() => emit(this, name, detail));
   }
 }

@@ -1,87 +1,144 @@
 import { css } from 'lit';
 
 /**
- * The element's default look. Pages restyle it through the custom properties below and the shadow parts
- * (`::part(form)`, `::part(submit-button)`, …).
+ * The element's default look, written once for both render modes: selectors use the `cal-` class each
+ * element carries next to its part, and `:host`, which the light-DOM copy turns into the element's tag.
+ * Pages restyle it through the `--cal-*` custom properties and the shadow parts.
  */
 export default css`
   :host {
-    --_accent: var(--custom-auth-login-accent, #1f5fbf);
-    --_accent-text: var(--custom-auth-login-accent-text, #fff);
-    --_error: var(--custom-auth-login-error-color, #b00020);
-    --_radius: var(--custom-auth-login-radius, 0.375rem);
-    --_gap: var(--custom-auth-login-gap, 0.75rem);
+    --_text: var(--cal-text-color, #1f2328);
+    --_bg: var(--cal-background, #fff);
+    --_accent: var(--cal-accent, #1f5fbf);
+    --_on-accent: var(--cal-accent-text, #fff);
+    --_error: var(--cal-error-color, #b00020);
+    --_border: var(--cal-border-color, #6e7781);
+    --_radius: var(--cal-radius, 0.375rem);
+    --_gap: var(--cal-spacing, 0.75rem);
 
     display: block;
+    box-sizing: border-box;
     max-width: 24rem;
-    font: inherit;
-    color: inherit;
+    padding: calc(var(--_gap) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_text);
+    background: var(--_bg);
+    font: var(--cal-font-size, 1rem) / 1.4 var(--cal-font-family, system-ui, sans-serif);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_text: var(--cal-text-color, #e6edf3);
+      --_bg: var(--cal-background, #161b22);
+      --_accent: var(--cal-accent, #6ca4ff);
+      --_on-accent: var(--cal-accent-text, #0d1117);
+      --_error: var(--cal-error-color, #ff8f8f);
+      --_border: var(--cal-border-color, #8b949e);
+    }
   }
 
   [hidden] {
     display: none !important;
   }
 
-  form,
-  .signed-in {
+  .cal-form,
+  .cal-signed-in-view {
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
-  }
-
-  .signed-in:focus {
-    outline: none;
   }
 
   label {
     font-weight: 600;
   }
 
-  input {
+  input,
+  button {
     font: inherit;
-    padding: 0.5rem 0.625rem;
-    border: 1px solid currentColor;
+    border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    transition:
+      background-color 0.2s,
+      border-color 0.2s;
   }
 
-  input[part~='code-input'] {
-    letter-spacing: 0.2em;
+  input {
+    padding: 0.5em 0.625em;
+    color: inherit;
+    background: var(--_bg);
   }
 
   button {
-    font: inherit;
-    padding: 0.5rem 1rem;
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
+    padding: 0.5em 1em;
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    background: var(--_accent);
     cursor: pointer;
   }
 
-  button[type='submit'],
-  button[part~='sign-out-button'] {
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
-
-  button[part~='restart-button'] {
-    background: transparent;
+  button[type='button'] {
     color: var(--_accent);
+    background: none;
   }
 
-  button:disabled {
+  :disabled {
     opacity: 0.6;
-    cursor: progress;
+    cursor: default;
+  }
+
+  :focus-visible {
+    outline: var(--cal-focus-ring, 2px solid var(--_accent));
+    outline-offset: 2px;
   }
 
   p {
     margin: 0;
   }
 
-  .hint {
+  .cal-hint,
+  .cal-status {
     font-size: 0.875em;
   }
 
-  [part~='error'] {
-    color: var(--_error);
+  .cal-error {
     margin-block-end: var(--_gap);
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  /* Not by colour alone: every error starts with a warning sign (silent for screen readers, the words suffice). */
+  .cal-error::before {
+    content: '⚠ ' / '';
+  }
+
+  [aria-busy='true'] [type='submit']::after {
+    content: '';
+    display: inline-block;
+    width: 0.75em;
+    height: 0.75em;
+    margin-inline-start: 0.5em;
+    border: 2px solid;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    vertical-align: -0.1em;
+    animation: cal-spin 0.8s linear infinite;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    ::after {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
+
+/** Kept apart because keyframes cannot be nested inside the light-DOM copy's scoping rule. */
+export const keyframes = css`
+  @keyframes cal-spin {
+    to {
+      transform: rotate(1turn);
+    }
   }
 `;

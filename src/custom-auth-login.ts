@@ -5,9 +5,10 @@
 import { CustomAuthLogin } from './custom-auth-login.component.js';
 
 export { CustomAuthLogin } from './custom-auth-login.component.js';
-export type { AuthAdapter, AuthTokens, AuthUser, CognitoConfig, SignInResult } from './auth-adapter.js';
+export type { AuthAdapter, AuthChange, AuthTokens, AuthUser, CognitoConfig, SignInResult } from './auth-adapter.js';
 export type { AuthFlow } from './auth-config.js';
 export type { AuthStep } from './sign-in-flow.js';
+export type { StringKey, StringOverrides } from './strings.js';
 export type {
   AuthErrorDetail,
   AuthEventDetails,

@@ -11,8 +11,16 @@ export type AuthStep = 'loading' | 'username' | 'challenge' | 'signed-in';
 /** The auth library calls whose failures the machine interprets. */
 export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut';
 
-/** The names Amplify uses for input it refuses to send; the element checks the same things before calling. */
-export type MissingInput = 'EmptySignInUsername' | 'EmptySignInPassword' | 'EmptyChallengeResponse';
+/**
+ * Input the element refuses before calling anything: Amplify's own names for empty fields, and ours for
+ * values longer than Cognito accepts.
+ */
+export type InputProblem =
+  | 'EmptySignInUsername'
+  | 'EmptySignInPassword'
+  | 'EmptyChallengeResponse'
+  | 'SignInUsernameTooLong'
+  | 'ChallengeResponseTooLong';
 
 /** A failure to show in the error part and to report through `auth-error`. */
 export interface FlowError {
@@ -20,10 +28,10 @@ export interface FlowError {
   readonly name: string;
   /** The library's own message, if there was one; reported to the page, never shown to the user. */
   readonly message?: string;
-  /** What the user is told: the key `error.<reason>` of the text table. */
+  /** What the user is told: a key of the text table. */
   readonly reason: string;
   /** Values for the text's placeholders. */
-  readonly params?: Readonly<Record<string, string>>;
+  readonly params?: Readonly<Record<string, string | number>>;
   /** The step the user was on when it happened. */
   readonly step: AuthStep;
 }
@@ -44,13 +52,14 @@ export interface FlowState {
 export type FlowEvent =
   | { type: 'restoring' }
   | { type: 'config-invalid'; reason: string; params?: Readonly<Record<string, string>> }
-  | { type: 'input-missing'; name: MissingInput }
+  | { type: 'input-invalid'; name: InputProblem; params?: Readonly<Record<string, number>> }
   | { type: 'call-started' }
-  | { type: 'answered'; result: SignInResult }
+  | { type: 'answered'; call: 'signIn' | 'confirmSignIn'; result: SignInResult }
   | { type: 'failed'; call: AuthCall; error: unknown }
   | { type: 'user-found'; user: AuthUser; restored: boolean }
   | { type: 'signed-out' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'code-expired' };
 
 /** Work the element has to do after a transition: look up the user the stored tokens belong to. */
 export interface LoadUserEffect {
@@ -66,7 +75,7 @@ export interface Transition {
 /** Where every element starts: checking for a stored session. */
 export const initialFlowState: FlowState = { step: 'loading', busy: true };
 
-const customChallengeStep = 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE';
+const signedOut: FlowState = { step: 'username', busy: false };
 
 function errorName(error: unknown): string {
   const name = (error as { name?: unknown } | null)?.name;
@@ -84,30 +93,27 @@ function withError(state: FlowState, error: FlowError, step: AuthStep = state.st
 }
 
 /** A retried challenge means the answer was wrong; say how many tries are left when the trigger tells us. */
-function wrongAnswer(parameters: Readonly<Record<string, string>>): FlowError {
-  const attemptsLeft = parameters.attemptsLeft?.trim();
-  const reason =
-    attemptsLeft === undefined || !/^\d+$/.test(attemptsLeft)
-      ? 'WrongCode'
-      : Number(attemptsLeft) === 1
-        ? 'WrongCodeOneAttemptLeft'
-        : 'WrongCodeAttemptsLeft';
-  return {
-    name: 'IncorrectChallengeAnswer',
-    reason,
-    ...(reason === 'WrongCodeAttemptsLeft' ? { params: { attemptsLeft: String(Number(attemptsLeft)) } } : {}),
-    step: 'challenge',
-  };
+function wrongAnswer({ attemptsLeft = '' }: Readonly<Record<string, string>>): FlowError {
+  const count = attemptsLeft.trim();
+  return /^\d+$/.test(count)
+    ? {
+        name: 'IncorrectChallengeAnswer',
+        reason: 'WrongCodeAttemptsLeft',
+        params: { attemptsLeft: Number(count) },
+        step: 'challenge',
+      }
+    : { name: 'IncorrectChallengeAnswer', reason: 'WrongCode', step: 'challenge' };
 }
 
-function answered(state: FlowState, result: SignInResult): Transition {
+function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: SignInResult): Transition {
   const { signInStep, additionalInfo } = result.nextStep;
   if (result.isSignedIn || signInStep === 'DONE') {
     return { state: { ...state, busy: true, error: undefined }, effect: { type: 'load-user', restored: false } };
   }
-  if (signInStep === customChallengeStep) {
+  if (signInStep === 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE') {
     const challengeParameters = { ...additionalInfo };
-    const error = state.step === 'challenge' ? wrongAnswer(challengeParameters) : undefined;
+    // Another round after an answer means the answer was wrong; after a sign-in (a new code) it is a fresh start.
+    const error = call === 'confirmSignIn' ? wrongAnswer(challengeParameters) : undefined;
     return { state: { step: 'challenge', busy: false, challengeParameters, error } };
   }
   // Any other step (new password, MFA, …) belongs to a flow this form does not offer.
@@ -120,8 +126,10 @@ function answered(state: FlowState, result: SignInResult): Transition {
   return { state: withError(state, error, 'username') };
 }
 
-/** The reason shown for a failed sign-in call, from Cognito's error name and, where the name is shared, its message. */
+/** The reason shown for a failed call, from Cognito's error name and, where the name is shared, its message. */
 function failureReason(call: AuthCall, name: string, message = ''): string {
+  // Whether the username or the password was wrong is not told apart, so usernames cannot be probed.
+  if (name === 'UserNotFoundException') return 'IncorrectCredentials';
   if (name === 'NotAuthorizedException') {
     if (/disabled/i.test(message)) return 'UserDisabled';
     if (call === 'signIn') return 'IncorrectCredentials';
@@ -135,12 +143,14 @@ function failureReason(call: AuthCall, name: string, message = ''): string {
   if (['LimitExceededException', 'TooManyRequestsException', 'TooManyFailedAttemptsException'].includes(name)) {
     return 'TooManyRequests';
   }
+  // What `fetch` throws when the browser is offline (Chromium, Firefox and Safari word it differently).
+  if (name === 'TypeError' && /fetch|network|load failed/i.test(message)) return 'NetworkError';
   return name;
 }
 
 function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   // No stored session (or an unreadable one) just means the user signs in.
-  if (state.step === 'loading') return { state: { step: 'username', busy: false } };
+  if (state.step === 'loading') return { state: signedOut };
 
   const name = errorName(error);
   // The tokens are already there: show the session instead of complaining about it.
@@ -168,22 +178,30 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
           'username',
         ),
       };
-    case 'input-missing':
-      return { state: withError(state, { name: event.name, reason: event.name, step: state.step }) };
+    case 'input-invalid': {
+      const reason = event.name.endsWith('TooLong') ? 'TooLong' : event.name;
+      return { state: withError(state, { name: event.name, reason, params: event.params, step: state.step }) };
+    }
     case 'call-started':
       return { state: { ...state, busy: true, error: undefined } };
     case 'answered':
-      return answered(state, event.result);
+      return answered(state, event.call, event.result);
     case 'failed':
       return failed(state, event.call, event.error);
     case 'user-found':
       return { state: { step: 'signed-in', busy: false, user: event.user, restored: event.restored } };
     case 'signed-out':
-      return { state: { step: 'username', busy: false } };
+      return { state: signedOut };
     case 'reset':
       // Nothing to abandon while restoring or once signed in (that is what sign-out is for).
-      return state.step === 'loading' || state.step === 'signed-in'
-        ? { state }
-        : { state: { step: 'username', busy: false } };
+      return { state: state.step === 'loading' || state.step === 'signed-in' ? state : signedOut };
+    case 'code-expired':
+      // The session behind the code is over: answering is pointless, a new code is what helps.
+      return {
+        state:
+          state.step === 'challenge' && !state.busy && state.error?.name !== 'CodeExpired'
+            ? withError(state, { name: 'CodeExpired', reason: 'CodeExpired', step: 'challenge' })
+            : state,
+      };
   }
 }

@@ -5,6 +5,8 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { Amplify } from 'aws-amplify';
+import { Hub } from 'aws-amplify/utils';
+import type { AuthChange } from '../../src/auth-adapter.js';
 import { amplifyAuthAdapter } from '../../src/amplify-auth-adapter.js';
 import type { CustomAuthLogin } from '../../src/custom-auth-login.js';
 import '../../src/custom-auth-login.js';
@@ -55,7 +57,7 @@ describe('Amplify auth adapter', () => {
       const realWarn = console.warn;
       console.warn = (...args: unknown[]) => warnings.push(args);
       try {
-        expect(amplifyAuthAdapter.hasAuthConfig()).to.equal(false);
+        expect(amplifyAuthAdapter.authConfig()).to.equal(undefined);
       } finally {
         console.warn = realWarn;
       }
@@ -79,7 +81,11 @@ describe('Amplify auth adapter', () => {
         userPoolEndpoint: endpoint,
       });
       expect(config.API?.REST?.orders?.endpoint).to.equal('https://api.example.com');
-      expect(amplifyAuthAdapter.hasAuthConfig()).to.equal(true);
+      expect(amplifyAuthAdapter.authConfig()).to.deep.equal({
+        userPoolId: 'local_devpool',
+        userPoolClientId: 'localdevclient',
+        userPoolEndpoint: endpoint,
+      });
     });
   });
 
@@ -168,6 +174,34 @@ describe('Amplify auth adapter', () => {
     it('resolves fetchTokens with null', async () => {
       stubCognito(() => expect.fail('no request expected'));
       expect(await amplifyAuthAdapter.fetchTokens()).to.equal(null);
+    });
+  });
+
+  describe('when someone on the page signs in or out through Amplify', () => {
+    /** Puts `events` on Amplify's auth channel, which is Amplify's own: from outside, Amplify warns each time. */
+    function dispatchAuthEvents(...events: string[]): void {
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        for (const event of events) Hub.dispatch('auth', { event } as never);
+      } finally {
+        console.warn = warn;
+      }
+    }
+
+    it('reports sign-ins and sign-outs, and a failed token refresh as a sign-out', () => {
+      const changes: AuthChange[] = [];
+      const stop = amplifyAuthAdapter.listen((change) => changes.push(change));
+      dispatchAuthEvents('signedIn', 'tokenRefresh', 'signedOut', 'tokenRefresh_failure', 'customOAuthState');
+      stop();
+      expect(changes).to.deep.equal(['signedIn', 'signedOut', 'signedOut']);
+    });
+
+    it('stops reporting once unsubscribed', () => {
+      const changes: AuthChange[] = [];
+      amplifyAuthAdapter.listen((change) => changes.push(change))();
+      dispatchAuthEvents('signedOut');
+      expect(changes).to.deep.equal([]);
     });
   });
 

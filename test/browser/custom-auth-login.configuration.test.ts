@@ -66,20 +66,36 @@ describe('<custom-auth-login> configuration', () => {
   });
 
   describe('when the page configured the auth library itself', () => {
+    const pageConfig = { userPoolId: 'local_pagepool', userPoolClientId: 'pageclient' };
+
     it('uses that configuration when the element has no pool attributes', async () => {
       const fake = new FakeAuthAdapter();
-      fake.pageConfigured = true;
+      fake.pageConfig = pageConfig;
       const { errors } = await renderConfigured({}, fake);
       expect(fake.configurations).to.deep.equal([]);
       expect(fake.count('getCurrentUser')).to.equal(1);
       expect(errors).to.deep.equal([]);
     });
 
-    it('still lets attributes override it', async () => {
+    it('leaves it alone when the attributes name the same pool', async () => {
       const fake = new FakeAuthAdapter();
-      fake.pageConfigured = true;
-      await renderConfigured({ poolId: userPoolId, clientId: userPoolClientId }, fake);
-      expect(fake.configurations).to.have.length(1);
+      fake.pageConfig = pageConfig;
+      const { errors } = await renderConfigured({ poolId: 'local_pagepool', clientId: 'pageclient' }, fake);
+      expect(fake.configurations).to.deep.equal([]);
+      expect(fake.count('getCurrentUser')).to.equal(1);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('keeps it, and explains the conflict, when the attributes name another pool', async () => {
+      const fake = new FakeAuthAdapter();
+      fake.pageConfig = pageConfig;
+      const { el, errors } = await renderConfigured({ poolId: userPoolId, clientId: userPoolClientId }, fake);
+      const message =
+        'This sign-in form is not set up: this page already uses user pool local_pagepool (one pool per page).';
+      expect(errors).to.deep.equal([{ step: 'loading', name: 'ConfigurationError', message }]);
+      expect(errorText(el)).to.equal(message);
+      expect(fake.configurations).to.deep.equal([]);
+      expect(fake.count('getCurrentUser')).to.equal(0);
     });
   });
 
@@ -88,41 +104,39 @@ describe('<custom-auth-login> configuration', () => {
       {
         situation: 'nothing is configured at all',
         attributes: {},
-        message: 'This sign-in form is not set up: it needs the user-pool-id and user-pool-client-id attributes.',
+        message: 'This sign-in form is not set up: set its user-pool-id and user-pool-client-id attributes.',
       },
       {
         situation: 'the client id is missing',
         attributes: { poolId: userPoolId },
-        message: 'This sign-in form is not set up: it needs the user-pool-client-id attribute.',
+        message: 'This sign-in form is not set up: set its user-pool-client-id attribute.',
       },
       {
         situation: 'the pool id is missing',
         attributes: { clientId: userPoolClientId },
-        message: 'This sign-in form is not set up: it needs the user-pool-id attribute.',
+        message: 'This sign-in form is not set up: set its user-pool-id attribute.',
       },
       {
         situation: 'the pool id has no region prefix',
         attributes: { poolId: 'devpool', clientId: userPoolClientId },
-        message:
-          'This sign-in form is not set up correctly: "devpool" is not a user pool id (expected something like eu-west-1_AbC123).',
+        message: 'This sign-in form is not set up: user-pool-id "devpool" is not like eu-west-1_AbC123.',
       },
       {
         situation: 'the endpoint is relative',
         attributes: { poolId: userPoolId, clientId: userPoolClientId, endpoint: '/cognito' },
-        message:
-          'This sign-in form is not set up correctly: user-pool-endpoint "/cognito" must be an absolute http or https URL.',
+        message: 'This sign-in form is not set up: user-pool-endpoint "/cognito" is not an absolute http(s) URL.',
       },
       {
         situation: 'the endpoint is not http(s)',
         attributes: { poolId: userPoolId, clientId: userPoolClientId, endpoint: 'ftp://127.0.0.1/' },
         message:
-          'This sign-in form is not set up correctly: user-pool-endpoint "ftp://127.0.0.1/" must be an absolute http or https URL.',
+          'This sign-in form is not set up: user-pool-endpoint "ftp://127.0.0.1/" is not an absolute http(s) URL.',
       },
       {
         situation: 'the auth flow is unknown',
         attributes: { poolId: userPoolId, clientId: userPoolClientId, authFlow: 'custom-with-sms' },
         message:
-          'This sign-in form is not set up correctly: auth-flow "custom-with-sms" must be custom-without-srp or custom-with-srp.',
+          'This sign-in form is not set up: auth-flow "custom-with-sms" is not custom-without-srp or custom-with-srp.',
       },
     ];
 
@@ -167,9 +181,7 @@ describe('<custom-auth-login> configuration', () => {
         throw new Error('bad config');
       };
       const { el, errors } = await renderConfigured({ poolId: userPoolId, clientId: userPoolClientId }, fake);
-      expect(errorText(el)).to.equal(
-        'This sign-in form is not set up correctly: the sign-in library rejected its settings.',
-      );
+      expect(errorText(el)).to.equal('This sign-in form is not set up: the sign-in library rejected its settings.');
       expect(errors.map((error) => error.name)).to.deep.equal(['ConfigurationError']);
     });
   });

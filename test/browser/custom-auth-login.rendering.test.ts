@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { CustomAuthLogin, tagName } from '../../src/custom-auth-login.js';
 import { FakeAuthAdapter, authError } from './support/fake-auth-adapter.js';
-import { errorText, field, renderAtChallenge, renderLogin, submit, typeInto } from './support/login-fixture.js';
+import { errorText, field, renderAtChallenge, renderLogin, submit, textOf, typeInto } from './support/login-fixture.js';
 
 /** Markup that runs script or adds elements if it is ever parsed as HTML. */
 const attack = '<img src="x" onerror="window.__injected = true"><b id="injected">bold</b>';
@@ -26,13 +26,13 @@ describe('<custom-auth-login> rendering', () => {
 
     it('shows a custom prompt as text', async () => {
       const { el } = await renderAtChallenge({ prompt: attack });
-      expect(el.shadowRoot!.querySelector('#challenge-prompt')?.textContent).to.equal(attack);
+      expect(textOf(el, 'prompt')).to.equal(attack);
       expect(el.shadowRoot!.querySelector('img, #injected')).to.equal(null);
     });
 
     it('ignores a code length that is not a number', async () => {
       const { el } = await renderAtChallenge({ codeLength: attack });
-      expect(el.shadowRoot!.querySelector('#code-length')).to.equal(null);
+      expect(el.shadowRoot!.querySelectorAll('[part~="hint"]')).to.have.length(1, 'only the lifetime hint');
       expect(el.shadowRoot!.querySelector('img, #injected')).to.equal(null);
     });
 

@@ -124,7 +124,7 @@ describe('<custom-auth-login> sessions', () => {
         (rejection: Error) => rejection,
       );
       expect(error.name).to.equal('ConfigurationError');
-      expect(error.message).to.contain('"not a pool" is not a user pool id');
+      expect(error.message).to.contain('user-pool-id "not a pool" is not like eu-west-1_AbC123');
     });
   });
 

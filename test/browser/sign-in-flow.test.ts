@@ -38,6 +38,7 @@ describe('sign-in flow (state machine)', () => {
     it('moves to the challenge with its parameters', () => {
       const { state, effect } = transition(onUsername, {
         type: 'answered',
+        call: 'signIn',
         result: customChallenge({ codeLength: '6' }),
       });
       expect(state).to.deep.equal({
@@ -50,13 +51,17 @@ describe('sign-in flow (state machine)', () => {
     });
 
     it('treats another challenge after an answer as a wrong answer', () => {
-      const { state } = transition(onChallenge, { type: 'answered', result: customChallenge({ attemptsLeft: '2' }) });
+      const { state } = transition(onChallenge, {
+        type: 'answered',
+        call: 'confirmSignIn',
+        result: customChallenge({ attemptsLeft: ' 2' }),
+      });
       expect(state.step).to.equal('challenge');
-      expect(state.challengeParameters).to.deep.equal({ attemptsLeft: '2' });
+      expect(state.challengeParameters).to.deep.equal({ attemptsLeft: ' 2' });
       expect(state.error).to.deep.equal({
         name: 'IncorrectChallengeAnswer',
         reason: 'WrongCodeAttemptsLeft',
-        params: { attemptsLeft: '2' },
+        params: { attemptsLeft: 2 },
         step: 'challenge',
       });
     });
@@ -64,19 +69,26 @@ describe('sign-in flow (state machine)', () => {
     it('says "wrong code" without a count when the trigger sends none or garbage', () => {
       const withoutCount: Array<Record<string, string>> = [{}, { attemptsLeft: 'many' }, { attemptsLeft: '' }];
       for (const parameters of withoutCount) {
-        const { state } = transition(onChallenge, { type: 'answered', result: customChallenge(parameters) });
-        expect(state.error?.reason).to.equal('WrongCode');
+        const result = customChallenge(parameters);
+        const { state } = transition(onChallenge, { type: 'answered', call: 'confirmSignIn', result });
+        expect(state.error).to.deep.equal({ name: 'IncorrectChallengeAnswer', reason: 'WrongCode', step: 'challenge' });
       }
     });
 
-    it('uses the singular for the last attempt', () => {
-      const { state } = transition(onChallenge, { type: 'answered', result: customChallenge({ attemptsLeft: '1' }) });
-      expect(state.error?.reason).to.equal('WrongCodeOneAttemptLeft');
+    it('treats a new challenge after a new sign-in on the challenge step as a new code, not a wrong answer', () => {
+      const result = customChallenge({ attemptsLeft: '3' });
+      const { state } = transition(onChallenge, { type: 'answered', call: 'signIn', result });
+      expect(state).to.deep.equal({
+        step: 'challenge',
+        busy: false,
+        challengeParameters: { attemptsLeft: '3' },
+        error: undefined,
+      });
     });
 
     it('asks for the signed-in user once tokens are issued, staying busy meanwhile', () => {
       for (const from of [onUsername, onChallenge]) {
-        const { state, effect } = transition(from, { type: 'answered', result: signedIn });
+        const { state, effect } = transition(from, { type: 'answered', call: 'confirmSignIn', result: signedIn });
         expect(effect).to.deep.equal({ type: 'load-user', restored: false });
         expect(state.busy).to.equal(true);
         expect(state.step).to.equal(from.step);
@@ -85,7 +97,7 @@ describe('sign-in flow (state machine)', () => {
 
     it('refuses a step the form does not offer', () => {
       const result: SignInResult = { isSignedIn: false, nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' } };
-      const { state } = transition(onChallenge, { type: 'answered', result });
+      const { state } = transition(onChallenge, { type: 'answered', call: 'confirmSignIn', result });
       expect(state).to.deep.equal({
         step: 'username',
         busy: false,
@@ -126,7 +138,21 @@ describe('sign-in flow (state machine)', () => {
         name: 'UserNotFoundException',
         message: 'User does not exist.',
         step: 'username',
-        reason: 'UserNotFoundException',
+        reason: 'IncorrectCredentials',
+      },
+      {
+        call: 'signIn',
+        name: 'TypeError',
+        message: 'Failed to fetch',
+        step: 'username',
+        reason: 'NetworkError',
+      },
+      {
+        call: 'signIn',
+        name: 'TypeError',
+        message: "Cannot read properties of undefined (reading 'x')",
+        step: 'username',
+        reason: 'TypeError',
       },
       {
         call: 'signIn',
@@ -262,12 +288,26 @@ describe('sign-in flow (state machine)', () => {
     it('reports missing input under the auth library’s own names', () => {
       const { state } = transition(
         { step: 'challenge', busy: false },
-        { type: 'input-missing', name: 'EmptyChallengeResponse' },
+        { type: 'input-invalid', name: 'EmptyChallengeResponse' },
       );
       expect(state.error).to.deep.equal({
         name: 'EmptyChallengeResponse',
         reason: 'EmptyChallengeResponse',
+        params: undefined,
         step: 'challenge',
+      });
+    });
+
+    it('reports over-long input with the limit', () => {
+      const { state } = transition(
+        { step: 'username', busy: false },
+        { type: 'input-invalid', name: 'SignInUsernameTooLong', params: { max: 128 } },
+      );
+      expect(state.error).to.deep.equal({
+        name: 'SignInUsernameTooLong',
+        reason: 'TooLong',
+        params: { max: 128 },
+        step: 'username',
       });
     });
 
@@ -300,6 +340,29 @@ describe('sign-in flow (state machine)', () => {
 
     it('returns to the username form after signing out', () => {
       expect(transition(signedInState, { type: 'signed-out' }).state).to.deep.equal({ step: 'username', busy: false });
+    });
+  });
+
+  describe('when the code’s lifetime runs out', () => {
+    const idleOnChallenge: FlowState = { ...onChallenge, busy: false };
+
+    it('stays on the challenge and says the code expired', () => {
+      const { state } = transition(idleOnChallenge, { type: 'code-expired' });
+      expect(state).to.deep.equal({
+        ...idleOnChallenge,
+        error: { name: 'CodeExpired', reason: 'CodeExpired', step: 'challenge' },
+      });
+    });
+
+    it('leaves a call in flight, and every other step, alone', () => {
+      for (const from of [onChallenge, onUsername, signedInState, initialFlowState]) {
+        expect(transition(from, { type: 'code-expired' }).state).to.equal(from);
+      }
+    });
+
+    it('says it once', () => {
+      const expired = transition(idleOnChallenge, { type: 'code-expired' }).state;
+      expect(transition(expired, { type: 'code-expired' }).state).to.equal(expired);
     });
   });
 });

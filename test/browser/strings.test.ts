@@ -1,33 +1,115 @@
-import { expect } from '@open-wc/testing';
-import { englishStrings, errorTextKey, text } from '../../src/strings.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { findText, format, formatDuration, languageOf, textSources } from '../../src/strings.js';
+import { de } from '../../src/strings/de.js';
+import { en, type TranslatedKey } from '../../src/strings/en.js';
+import { es } from '../../src/strings/es.js';
+import { fr } from '../../src/strings/fr.js';
+
+const translations = { de, fr, es };
+
+/** The `{name}` placeholders of a text, sorted. */
+const placeholdersOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe('strings', () => {
-  it('fills placeholders', () => {
-    expect(text('challenge.prompt', { destination: 'a***@e***.com' })).to.equal(
-      'Enter the code we sent to a***@e***.com.',
-    );
-  });
-
-  it('leaves a placeholder without a value visible', () => {
-    expect(text('challenge.prompt')).to.equal('Enter the code we sent to {destination}.');
-  });
-
-  it('inserts values literally, even ones that look like replacement patterns', () => {
-    expect(text('signed-in.message', { username: '$& {username} $1' })).to.equal('Signed in as $& {username} $1.');
-  });
-
-  it('finds the text for a known error name', () => {
-    expect(errorTextKey('CodeExpired')).to.equal('error.CodeExpired');
-    expect(text(errorTextKey('CodeExpired'))).to.equal('Your code has expired. Request a new one.');
-  });
-
-  it('falls back to a generic text for any other name', () => {
-    for (const name of ['UserLambdaValidationException', 'toString', '__proto__', '']) {
-      expect(errorTextKey(name), name).to.equal('error.fallback');
+  describe('the tables', () => {
+    for (const [language, table] of Object.entries(translations)) {
+      it(`${language} translates every text but the configuration problems, with the same placeholders`, () => {
+        const translated = Object.keys(en).filter((key) => !key.startsWith('Configuration')) as TranslatedKey[];
+        expect(Object.keys(table).sort()).to.deep.equal([...translated].sort());
+        for (const key of translated) {
+          expect(placeholdersOf(table[key]), `${language}.${key}`).to.deep.equal(placeholdersOf(en[key]));
+          expect(table[key], `${language}.${key}`).to.not.equal('');
+        }
+      });
     }
+
+    it('keeps lock-out and expiry apart', () => {
+      expect(en.TooManyWrongCodes).to.not.equal(en.CodeExpired);
+    });
   });
 
-  it('keeps lock-out and expiry apart', () => {
-    expect(englishStrings['error.TooManyWrongCodes']).to.not.equal(englishStrings['error.CodeExpired']);
+  describe('when looking a text up', () => {
+    it('prefers the page’s override, then the language, then English', () => {
+      const sources = textSources('de', { signOut: 'Tschüss' });
+      expect(findText(sources, ['signOut'])).to.equal('Tschüss');
+      expect(findText(sources, ['signIn'])).to.equal('Anmelden');
+      expect(findText(sources, ['ConfigurationMissing'])).to.equal(en.ConfigurationMissing);
+    });
+
+    it('picks the table by the primary language subtag, in any case', () => {
+      for (const language of ['de', 'de-at', 'de-ch']) {
+        expect(findText(textSources(language), ['signIn']), language).to.equal('Anmelden');
+      }
+      expect(findText(textSources('fr-ca'), ['signIn'])).to.equal('Se connecter');
+      expect(findText(textSources('es-419'), ['signIn'])).to.equal('Iniciar sesión');
+    });
+
+    it('falls back to English for other, empty or odd languages', () => {
+      for (const language of ['it', '', 'constructor', '__proto__', 'x-klingon']) {
+        expect(findText(textSources(language), ['signIn']), language).to.equal('Sign in');
+      }
+    });
+
+    it('tries the keys in order in each source before the next source', () => {
+      const sources = textSources('en', { NotAuthorizedException: 'Nope.' });
+      expect(findText(sources, ['IncorrectCredentials', 'NotAuthorizedException'])).to.equal('Nope.');
+      expect(findText(sources, ['UserLambdaValidationException'])).to.equal(undefined);
+      expect(findText(sources, ['toString', '__proto__'])).to.equal(undefined);
+    });
+  });
+
+  describe('when filling placeholders', () => {
+    it('fills them', () => {
+      expect(format(en.prompt, { destination: 'a***@e***.com' })).to.equal('Enter the code we sent to a***@e***.com.');
+    });
+
+    it('leaves a placeholder without a value visible', () => {
+      expect(format(en.prompt)).to.equal('Enter the code we sent to {destination}.');
+      expect(format('{toString}', {})).to.equal('{toString}');
+    });
+
+    it('inserts values literally, even ones that look like replacement patterns', () => {
+      expect(format(en.signedIn, { username: '$& {username} $1' })).to.equal('Signed in as $& {username} $1.');
+    });
+  });
+
+  describe('when saying how long a code lasts', () => {
+    it('uses whole minutes when it can, in the language', () => {
+      expect(formatDuration(180, 'en')).to.equal('3 minutes');
+      expect(formatDuration(60, 'en')).to.equal('1 minute');
+      expect(formatDuration(180, 'de')).to.equal('3 Minuten');
+      // French puts a no-break space between the number and the unit.
+      expect(formatDuration(90, 'fr').replace(/\s/, ' ')).to.equal('90 secondes');
+    });
+
+    it('falls back to English for a tag that is not a language', () => {
+      expect(formatDuration(120, '')).to.equal('2 minutes');
+      expect(formatDuration(120, 'not a tag!')).to.equal('2 minutes');
+    });
+  });
+
+  describe('when finding the language of an element', () => {
+    it('reads its own lang, else the nearest ancestor’s', async () => {
+      const outer = await fixture(
+        html`<div lang="fr-CA">
+          <p><span></span><span lang="de"></span></p>
+        </div>`,
+      );
+      const [inherits, own] = [...outer.querySelectorAll('span')];
+      expect(languageOf(inherits!)).to.equal('fr-ca');
+      expect(languageOf(own!)).to.equal('de');
+    });
+
+    it('reads the document’s when nothing closer says', async () => {
+      const host = await fixture(html`<div></div>`);
+      const inner = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('span'));
+      const before = document.documentElement.lang;
+      document.documentElement.lang = 'es';
+      try {
+        expect(languageOf(inner)).to.equal('es');
+      } finally {
+        document.documentElement.lang = before;
+      }
+    });
   });
 });

@@ -2,7 +2,14 @@
  * A stand-in for the auth library that records every call and leaves each one pending until the test settles
  * it, so the element's asynchronous steps happen exactly when a test says so.
  */
-import type { AuthAdapter, AuthTokens, AuthUser, CognitoConfig, SignInResult } from '../../../src/auth-adapter.js';
+import type {
+  AuthAdapter,
+  AuthChange,
+  AuthTokens,
+  AuthUser,
+  CognitoConfig,
+  SignInResult,
+} from '../../../src/auth-adapter.js';
 
 /** Each adapter call: what the element passed and what the test answers with. */
 interface CallShapes {
@@ -40,19 +47,25 @@ export class PendingCall<Name extends CallName> {
   }
 }
 
+/**
+ * One auth library shared by every element it is handed to, like Amplify on a page: one configuration, one
+ * channel of sign-in and sign-out news.
+ */
 export class FakeAuthAdapter implements AuthAdapter {
-  /** Pretend the page configured the auth library itself before the element started. */
-  pageConfigured = false;
-  /** Every configuration the element applied, oldest first. */
+  /** What the page configured the auth library with itself before any element started. */
+  pageConfig?: CognitoConfig;
+  /** Every configuration an element applied, oldest first. */
   readonly configurations: CognitoConfig[] = [];
+
+  private readonly listeners = new Set<(change: AuthChange) => void>();
 
   // Calls of every kind share these lists; `nextCall` narrows them back by name.
   private readonly calls: Array<PendingCall<CallName>> = [];
   private readonly taken = new Set<PendingCall<CallName>>();
   private readonly waiting: Array<{ name: CallName; deliver: (call: PendingCall<CallName>) => void }> = [];
 
-  hasAuthConfig(): boolean {
-    return this.pageConfigured || this.configurations.length > 0;
+  authConfig(): CognitoConfig | undefined {
+    return this.configurations.at(-1) ?? this.pageConfig;
   }
 
   configure(config: CognitoConfig): void {
@@ -77,6 +90,21 @@ export class FakeAuthAdapter implements AuthAdapter {
 
   signOut(options: { global: boolean }): Promise<void> {
     return this.record('signOut', options);
+  }
+
+  listen(listener: (change: AuthChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells every listening element that someone on the page signed in or out, as Amplify's Hub would. */
+  announce(change: AuthChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** How many elements are listening. */
+  get listenerCount(): number {
+    return this.listeners.size;
   }
 
   /** How many times the element called `name`. */

@@ -23,12 +23,16 @@ export const alice = { username: 'alice@example.com', userId: 'user-1' };
 export interface LoginOptions {
   authFlow?: AuthFlow;
   username?: string;
+  lang?: string;
+  noShadow?: boolean;
+  resendCooldown?: number;
+  codeLifetime?: number;
 }
 
 /** A configured element whose check for a stored session is still pending. */
 export function renderLogin(
   fake: FakeAuthAdapter,
-  { authFlow, username }: LoginOptions = {},
+  { authFlow, username, lang, noShadow, resendCooldown, codeLifetime }: LoginOptions = {},
 ): Promise<CustomAuthLogin> {
   return fixture<CustomAuthLogin>(html`
     <custom-auth-login
@@ -36,6 +40,10 @@ export function renderLogin(
       user-pool-client-id=${userPoolClientId}
       auth-flow=${authFlow ?? nothing}
       username=${username ?? nothing}
+      lang=${lang ?? nothing}
+      ?no-shadow=${noShadow}
+      resend-cooldown=${resendCooldown ?? nothing}
+      code-lifetime=${codeLifetime ?? nothing}
       .adapter=${fake}
     ></custom-auth-login>
   `);
@@ -125,9 +133,9 @@ export async function renderSignedIn(
   return { el, fake };
 }
 
-/** The element in the shadow root carrying `part`, or null. */
+/** The element's content carrying `part` (in its shadow root, or in itself with `no-shadow`), or null. */
 export function part<T extends HTMLElement = HTMLElement>(el: CustomAuthLogin, name: string): T | null {
-  return el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+  return (el.shadowRoot ?? el).querySelector<T>(`[part~="${name}"]`);
 }
 
 /** The input carrying `part`; fails the test when it is not rendered. */
@@ -157,10 +165,19 @@ export function errorText(el: CustomAuthLogin): string {
 }
 
 /**
- * What has focus inside the element's shadow root: its part name (or id when it has none), or null.
+ * The part name of what has focus inside the element (its shadow root, or itself with `no-shadow`), or null.
  * A string keeps failure messages short; chai takes ages to print a whole element.
  */
 export function focused(el: CustomAuthLogin): string | null {
-  const active = el.shadowRoot!.activeElement;
-  return active ? (active.getAttribute('part') ?? active.id) : null;
+  const active = el.shadowRoot
+    ? el.shadowRoot.activeElement
+    : el.contains(document.activeElement)
+      ? document.activeElement
+      : null;
+  return active ? active.getAttribute('part') : null;
+}
+
+/** The visible text of the element's content carrying `part`, whitespace collapsed; '' when there is none. */
+export function textOf(el: CustomAuthLogin, name: string): string {
+  return (part(el, name)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

@@ -1,0 +1,65 @@
+/**
+ * English: the built-in language, and the fallback for any text another language or a `strings` override
+ * leaves out. Keys in camelCase name a piece of the form; keys in PascalCase are error names, either Cognito's
+ * or Amplify's own (`UserNotFoundException`, `NetworkError`) or a reason the sign-in state machine derives
+ * from one (`CodeExpired`). Placeholders look like `{name}`.
+ */
+export const en = {
+  username: 'Username',
+  password: 'Password',
+  code: 'Code',
+  sendCode: 'Send code',
+  signIn: 'Sign in',
+  otherUsername: 'Use a different username',
+  resend: 'Send a new code',
+  resendIn: 'Send a new code in {seconds} s',
+  resendReady: 'You can now send a new code.',
+  prompt: 'Enter the code we sent to {destination}.',
+  promptAnywhere: 'Enter the code we sent you.',
+  codeLength: 'The code has {codeLength} characters.',
+  lifetime: 'The code is valid for {duration}.',
+  signedIn: 'Signed in as {username}.',
+  signOut: 'Sign out',
+  loading: 'Checking for an existing session…',
+  sending: 'Sending your code…',
+  checking: 'Checking your code…',
+  signingOut: 'Signing out…',
+
+  UnknownError: 'Something went wrong. Please try again.',
+  EmptySignInUsername: 'Enter your username.',
+  EmptySignInPassword: 'Enter your password.',
+  EmptyChallengeResponse: 'Enter the code.',
+  TooLong: 'That is too long: at most {max} characters.',
+  WrongCode: 'That code is not right. Try again.',
+  WrongCodeAttemptsLeft: 'That code is not right. Attempts left: {attemptsLeft}.',
+  CodeExpired: 'Your code has expired. Request a new one.',
+  TooManyWrongCodes: 'Too many wrong codes. Request a new one.',
+  SessionEnded: 'This sign-in attempt has ended. Request a new code.',
+  IncorrectCredentials: 'Incorrect username or password.',
+  UserDisabled: 'This account is disabled.',
+  TooManyRequests: 'Too many attempts. Wait a moment, then try again.',
+  NetworkError: 'Cannot reach the sign-in service. Check your connection, then try again.',
+  UnsupportedSignInStep: 'This account needs a sign-in step this form does not offer.',
+
+  // Configuration problems name attributes and are meant for whoever builds the page: English only.
+  ConfigurationMissing: 'This sign-in form is not set up: set its user-pool-id and user-pool-client-id attributes.',
+  ConfigurationMissingPoolId: 'This sign-in form is not set up: set its user-pool-id attribute.',
+  ConfigurationMissingClientId: 'This sign-in form is not set up: set its user-pool-client-id attribute.',
+  ConfigurationInvalidPoolId: 'This sign-in form is not set up: user-pool-id "{value}" is not like eu-west-1_AbC123.',
+  ConfigurationInvalidEndpoint:
+    'This sign-in form is not set up: user-pool-endpoint "{value}" is not an absolute http(s) URL.',
+  ConfigurationInvalidAuthFlow:
+    'This sign-in form is not set up: auth-flow "{value}" is not custom-without-srp or custom-with-srp.',
+  ConfigurationRejected: 'This sign-in form is not set up: the sign-in library rejected its settings.',
+  ConfigurationConflict:
+    'This sign-in form is not set up: this page already uses user pool {value} (one pool per page).',
+};
+
+/** A key of the text table. */
+export type StringKey = keyof typeof en;
+
+/** The keys a translation covers: all but the configuration problems. */
+export type TranslatedKey = Exclude<StringKey, `Configuration${string}`>;
+
+/** A language's table: every translated key. */
+export type Translation = Readonly<Record<TranslatedKey, string>>;
