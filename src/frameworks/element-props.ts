@@ -19,10 +19,18 @@ export interface CustomAuthLoginAttributes {
   'auth-flow'?: CustomAuthLogin['authFlow'];
   /** See {@link CustomAuthLogin.username}. */
   username?: CustomAuthLogin['username'];
+  /** See {@link CustomAuthLogin.resendCooldown}; seconds, written as a number or a numeric string. */
+  'resend-cooldown'?: CustomAuthLogin['resendCooldown'] | `${number}`;
+  /** See {@link CustomAuthLogin.codeLifetime}; seconds, written as a number or a numeric string. */
+  'code-lifetime'?: CustomAuthLogin['codeLifetime'] | `${number}`;
+  /** See {@link CustomAuthLogin.noShadow}. */
+  'no-shadow'?: CustomAuthLogin['noShadow'];
 }
 
 /** Properties without an attribute, which frameworks that set properties on custom elements can pass. */
 export interface CustomAuthLoginPropertyOnlyProps {
+  /** See {@link CustomAuthLogin.strings}. */
+  strings?: CustomAuthLogin['strings'];
   /** See {@link CustomAuthLogin.adapter}. */
   adapter?: AuthAdapter;
 }

@@ -13,6 +13,10 @@ export const configured = (
     user-pool-endpoint="http://127.0.0.1:9229/"
     auth-flow="custom-with-srp"
     username="alice@example.com"
+    resend-cooldown={45}
+    code-lifetime="300"
+    no-shadow
+    strings={{ username: 'E-mail address' }}
     adapter={adapter}
     ref={ref}
     className="login"
@@ -35,6 +39,9 @@ export const wrongFlow = <custom-auth-login auth-flow="password" />;
 
 // @ts-expect-error an attribute value is a string, not a number
 export const wrongType = <custom-auth-login user-pool-id={42} />;
+
+// @ts-expect-error a number of seconds, not a word
+export const wrongSeconds = <custom-auth-login resend-cooldown="soon" />;
 
 // @ts-expect-error the adapter must implement the whole adapter contract
 export const wrongAdapter = <custom-auth-login adapter={{ signIn: () => undefined }} />;

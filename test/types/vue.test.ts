@@ -13,6 +13,9 @@ export const configured = h(CustomAuthLogin, {
   userPoolEndpoint: 'http://127.0.0.1:9229/',
   authFlow: 'custom-without-srp',
   username: 'alice@example.com',
+  resendCooldown: 45,
+  codeLifetime: 300,
+  noShadow: true,
   adapter,
   onAuthSignedIn: (event) => {
     const username: string = event.detail.username;
@@ -28,6 +31,9 @@ export const wrongFlow = h(CustomAuthLogin, { authFlow: 'password' });
 
 // @ts-expect-error a configuration value is a string, not a number
 export const wrongType = h(CustomAuthLogin, { userPoolId: 42 });
+
+// @ts-expect-error a number of seconds, not a word
+export const wrongSeconds = h(CustomAuthLogin, { codeLifetime: 'soon' });
 
 // @ts-expect-error auth-signed-in's detail has no such field
 export const wrongDetail = h(CustomAuthLogin, { onAuthSignedIn: (event) => event.detail.password });
