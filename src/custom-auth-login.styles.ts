@@ -69,6 +69,10 @@ export default css`
     background: var(--_bg);
   }
 
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+
   button {
     padding: 0.5em 1em;
     border-color: var(--_accent);

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { CustomAuthLogin } from '../../src/custom-auth-login.js';
 import { customChallenge } from './support/fake-auth-adapter.js';
@@ -92,11 +92,14 @@ describe('<custom-auth-login> theming', () => {
       });
     });
 
-    it('colours the error with --cal-error-color', async () => {
+    it('colours the error, and the border of the field to fix, with --cal-error-color', async () => {
       const { el } = await renderSignedOut();
       el.style.setProperty('--cal-error-color', 'rgb(200, 0, 0)');
       await detailAfter(el, 'auth-error', () => submit(el));
       expect(getComputedStyle(part(el, 'error')!).color).to.equal('rgb(200, 0, 0)');
+      // The border eases into its new colour.
+      await oneEvent(field(el, 'username-input'), 'transitionend');
+      expect(getComputedStyle(field(el, 'username-input')).borderTopColor).to.equal('rgb(200, 0, 0)');
     });
 
     it('lets them win over the dark defaults', async () => {
