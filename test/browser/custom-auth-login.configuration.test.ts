@@ -66,30 +66,27 @@ describe('<custom-auth-login> configuration', () => {
   });
 
   describe('when the page configured the auth library itself', () => {
-    const pageConfig = { userPoolId: 'local_pagepool', userPoolClientId: 'pageclient' };
-
-    it('uses that configuration when the element has no pool attributes', async () => {
+    /** The element with `attributes`, on a page that configured the auth library with its own pool. */
+    function renderOnConfiguredPage(attributes: Attributes) {
       const fake = new FakeAuthAdapter();
-      fake.pageConfig = pageConfig;
-      const { errors } = await renderConfigured({}, fake);
-      expect(fake.configurations).to.deep.equal([]);
-      expect(fake.count('getCurrentUser')).to.equal(1);
-      expect(errors).to.deep.equal([]);
-    });
+      fake.pageConfig = { userPoolId: 'local_pagepool', userPoolClientId: 'pageclient' };
+      return renderConfigured(attributes, fake);
+    }
 
-    it('leaves it alone when the attributes name the same pool', async () => {
-      const fake = new FakeAuthAdapter();
-      fake.pageConfig = pageConfig;
-      const { errors } = await renderConfigured({ poolId: 'local_pagepool', clientId: 'pageclient' }, fake);
-      expect(fake.configurations).to.deep.equal([]);
-      expect(fake.count('getCurrentUser')).to.equal(1);
-      expect(errors).to.deep.equal([]);
-    });
+    for (const [situation, attributes] of [
+      ['names no pool', {}],
+      ['names the same pool', { poolId: 'local_pagepool', clientId: 'pageclient' }],
+    ] as const) {
+      it(`uses that configuration as it is when the element ${situation}`, async () => {
+        const { fake, errors } = await renderOnConfiguredPage(attributes);
+        expect(fake.configurations).to.deep.equal([]);
+        expect(fake.count('getCurrentUser')).to.equal(1);
+        expect(errors).to.deep.equal([]);
+      });
+    }
 
     it('keeps it, and explains the conflict, when the attributes name another pool', async () => {
-      const fake = new FakeAuthAdapter();
-      fake.pageConfig = pageConfig;
-      const { el, errors } = await renderConfigured({ poolId: userPoolId, clientId: userPoolClientId }, fake);
+      const { el, fake, errors } = await renderOnConfiguredPage({ poolId: userPoolId, clientId: userPoolClientId });
       const message =
         'This sign-in form is not set up: this page already uses user pool local_pagepool (one pool per page).';
       expect(errors).to.deep.equal([{ step: 'loading', name: 'ConfigurationError', message }]);

@@ -397,22 +397,6 @@ describe('<custom-auth-login>', () => {
       });
     });
 
-    describe('and the network fails', () => {
-      it('stays on the challenge with the code kept so the user can retry', async () => {
-        const { el, fake } = await renderAtChallenge();
-        const answer = await submitCode(el, fake, '123456');
-        await detailAfter(el, 'auth-error', () =>
-          answer.reject(authError('NetworkError', 'A network error has occurred.')),
-        );
-        expect(el.step).to.equal('challenge');
-        expect(field(el, 'code-input').value).to.equal('123456');
-        expect(errorText(el)).to.equal('Cannot reach the sign-in service. Check your connection, then try again.');
-
-        submit(el);
-        expect((await fake.nextCall('confirmSignIn')).input).to.equal('123456');
-      });
-    });
-
     describe('and the user starts over', () => {
       it('goes back to the username form with the username kept', async () => {
         const { el } = await renderAtChallenge();
