@@ -117,7 +117,9 @@ try {
 }
 
 const table = formatTable(rows);
-notes.push(`${os.cpus().length} cores, Node ${process.version}; the loopback clients share one Node process with the endpoint.`);
+notes.push(
+  `${os.cpus().length} cores, Node ${process.version}; the loopback clients share one Node process with the endpoint.`,
+);
 results.table = `${table.markdown}\n\n${notes.join('\n')}`;
 mkdirSync(`${repoRoot}bench/results`, { recursive: true });
 writeFileSync(`${repoRoot}bench/results/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
