@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ChallengeHistoryEntry } from '../../backend/triggers/challenge-history.ts';
 import type { CodeMessage, CodeSender } from '../../backend/triggers/code-sender.ts';
 import { createCreateAuthChallengeHandler } from '../../backend/triggers/create-auth-challenge.ts';
-import { createAuthChallengeEvent, type TriggerContext } from '../../backend/triggers/trigger-events.ts';
+import { createAuthChallengeEvent } from '../../backend/triggers/trigger-events.ts';
 import { NOW, alice, stranger } from './triggers-fixtures.ts';
 
 function recordingSender() {
