@@ -1,5 +1,5 @@
 // Builds dist/custom-auth-login.js: one self-contained, minified ES module (Lit and Amplify inside) that a page
-// can load with a plain <script type="module">.
+// can load with a plain <script type="module">, plus its language chunks in dist/locales/.
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -40,9 +40,15 @@ function litServerSafeBuilds() {
  */
 export const terserOptions = { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } };
 
-/** Where and how the self-contained bundle is written. */
+/**
+ * Where and how the self-contained bundle is written: `dist/custom-auth-login.js`, and beside it, in
+ * `dist/locales/`, one chunk per language other than English, which the bundle imports (relative to its own
+ * URL) only on a page that speaks it. `npm run build` empties `dist/locales/` first, so no stale chunk ships.
+ */
 export const selfContainedOutput = {
-  file: 'dist/custom-auth-login.js',
+  dir: 'dist',
+  entryFileNames: 'custom-auth-login.js',
+  chunkFileNames: 'locales/[name]-[hash].js',
   format: 'es',
   sourcemap: true,
 };

@@ -1,7 +1,7 @@
 // Sizes of the self-contained bundle and of its "floor": a bundle, built with the same rollup settings, of an
 // entry that only imports Lit's LitElement and the Amplify values the adapter imports. What any element built
 // on those costs; the difference is the element's own cost. Used by the size budget test and the benchmark.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
@@ -14,6 +14,20 @@ export const adapterModule = 'src/amplify-auth-adapter.ts';
 
 /** The self-contained bundle `npm run build` writes. */
 export const bundleFile = 'dist/custom-auth-login.js';
+
+/** Where the bundle's language chunks are written; a page fetches at most one of them. */
+export const localesDir = 'dist/locales';
+
+/**
+ * The built language chunks (paths relative to the repository root), sorted; the bundle must have been built.
+ * @returns {string[]}
+ */
+export function localeChunkFiles() {
+  return readdirSync(repoRoot + localesDir)
+    .filter((name) => name.endsWith('.js'))
+    .sort()
+    .map((name) => `${localesDir}/${name}`);
+}
 
 /**
  * Byte counts of `code` as served: raw, gzip at level 9 and brotli at quality 11.
@@ -77,9 +91,20 @@ export async function buildFloor(entry = floorEntry()) {
   }
 }
 
-/** Sizes of the built bundle and of the floor; the bundle must have been built. */
+/**
+ * The language a chunk holds, from its file name (`dist/locales/de-<hash>.js` → `de`).
+ * @param {string} path
+ */
+export function languageOfChunk(path) {
+  return path.slice(path.lastIndexOf('/') + 1).split('-')[0];
+}
+
+/** Sizes of the built bundle, of the floor and of each language chunk; the bundle must have been built. */
 export async function measureBundleSizes() {
   const full = compressedSizes(readFileSync(repoRoot + bundleFile));
   const floor = compressedSizes(await buildFloor());
-  return { full, floor, element: { gzip: full.gzip - floor.gzip, brotli: full.brotli - floor.brotli } };
+  const locales = Object.fromEntries(
+    localeChunkFiles().map((path) => [path, compressedSizes(readFileSync(repoRoot + path))]),
+  );
+  return { full, floor, element: { gzip: full.gzip - floor.gzip, brotli: full.brotli - floor.brotli }, locales };
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
 import { timeBrowserFlows } from './browser-flows.mjs';
-import { bundleFile, measureBundleSizes } from './bundle-sizes.mjs';
+import { bundleFile, languageOfChunk, measureBundleSizes } from './bundle-sizes.mjs';
 import { formatTable, row, summarize } from './statistics.mjs';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -99,6 +99,9 @@ try {
   rows.push(row('bundle gzip / brotli', `${sizes.full.gzip} / ${sizes.full.brotli}`, 'B'));
   rows.push(row('floor (Lit + Amplify calls) gzip / brotli', `${sizes.floor.gzip} / ${sizes.floor.brotli}`, 'B'));
   rows.push(row("element's own cost gzip / brotli", `${sizes.element.gzip} / ${sizes.element.brotli}`, 'B'));
+  for (const [path, locale] of Object.entries(sizes.locales)) {
+    rows.push(row(`${languageOfChunk(path)} language chunk gzip / brotli`, `${locale.gzip} / ${locale.brotli}`, 'B'));
+  }
 
   results.loopback = {};
   const benchUsers = users.slice(2);

@@ -19,7 +19,9 @@ import {
   findText,
   format,
   formatDuration,
+  hasTexts,
   languageOf,
+  loadTexts,
   textSources,
   type StringKey,
   type StringOverrides,
@@ -192,6 +194,9 @@ export class CustomAuthLogin extends LitElement {
   #language = '';
   #texts = textSources('');
 
+  /** Settles once the texts of the element's language have arrived (see {@link loadTexts}). */
+  #textsArrived = Promise.resolve();
+
   readonly #idPrefix = `cal${++instances}-`;
   readonly #ticker = new Ticker(this);
   readonly #languageWatch = new MutationObserver(() => this.requestUpdate());
@@ -265,7 +270,12 @@ export class CustomAuthLogin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#language = languageOf(this);
+    const language = languageOf(this);
+    if (language !== this.#language && !hasTexts(language)) {
+      // Shown in English (or, while loading, not at all) until the table arrives; then rendered again.
+      this.#textsArrived = loadTexts(language).then(() => this.requestUpdate());
+    }
+    this.#language = language;
     this.#texts = textSources(this.#language, this.strings ?? {});
     if (changed.has('username')) this.#keep('username', this.username ?? '');
     if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.#begin();
@@ -290,7 +300,14 @@ export class CustomAuthLogin extends LitElement {
   protected override render(): TemplateResult {
     const { error, step, busy, user } = this.flow;
     const cooldown = this.#cooldownLeft();
-    const status = busy ? this.#t(this.#activity) : step === 'challenge' && !cooldown ? this.#t('resendReady') : '';
+    // The session check waits for the page's language: no English status flashes up on a German page.
+    const status = busy
+      ? step === 'loading' && !hasTexts(this.#language)
+        ? ''
+        : this.#t(this.#activity)
+      : step === 'challenge' && !cooldown
+        ? this.#t('resendReady')
+        : '';
     return html`
       <slot name="header"></slot>
       <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
@@ -509,11 +526,20 @@ export class CustomAuthLogin extends LitElement {
     this.#dispatch({ type: 'call-started' });
   }
 
-  /** Finds out who the stored tokens belong to, then shows them signed in. */
+  /**
+   * Finds out who the stored tokens belong to, then shows them signed in. Either way the outcome waits for the
+   * texts of the element's language, so the step that follows the session check shows up in it straight away.
+   */
   #loadUser(restored: boolean, moveFocus = true): void {
     void this.#call(
       'getCurrentUser',
-      () => this.adapter.getCurrentUser(),
+      async () => {
+        try {
+          return await this.adapter.getCurrentUser();
+        } finally {
+          await this.#textsArrived;
+        }
+      },
       (user) => this.#dispatch({ type: 'user-found', user, restored }, moveFocus),
     );
   }

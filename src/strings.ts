@@ -1,11 +1,9 @@
 /**
  * Which text the element shows: the page's `strings` overrides first, then the table of the element's
- * language, then English. The tables themselves live in `./strings/<language>.ts`.
+ * language, then English. The tables themselves live in `./strings/<language>.ts`; English is built in, the
+ * others are fetched the first time an element needs them, so a page pays only for the language it speaks.
  */
-import { de } from './strings/de.js';
-import { en, type StringKey } from './strings/en.js';
-import { es } from './strings/es.js';
-import { fr } from './strings/fr.js';
+import { en, type StringKey, type Translation } from './strings/en.js';
 
 export type { StringKey } from './strings/en.js';
 
@@ -21,7 +19,23 @@ export type TextSource = Readonly<Record<string, string>>;
 /** Values for the `{name}` placeholders of one text. */
 export type TextParams = Readonly<Record<string, string | number>>;
 
-const tables: Readonly<Record<string, TextSource>> = { en, de, fr, es };
+/**
+ * How each other language's table is fetched, by primary subtag. Each `import()` becomes a chunk of its own
+ * next to the self-contained bundle, resolved relative to the bundle's URL. Tests may add entries.
+ */
+export const translationLoaders: Record<string, () => Promise<Translation>> = {
+  de: async () => (await import('./strings/de.js')).de,
+  fr: async () => (await import('./strings/fr.js')).fr,
+  es: async () => (await import('./strings/es.js')).es,
+};
+
+/** The tables at hand by primary subtag: English from the start, others once fetched. */
+const tables = new Map<string, TextSource>([['en', en]]);
+
+/** Fetches under way or done, so each table is asked for once. */
+const fetches = new Map<string, Promise<void>>();
+
+const primaryOf = (language: string): string => language.split('-')[0]!;
 
 /**
  * The language that applies to `host`: its own `lang`, else the nearest ancestor's, else the document's
@@ -31,10 +45,39 @@ export function languageOf(host: Element): string {
   return ((host.closest('[lang]') as HTMLElement | null)?.lang || document.documentElement.lang).toLowerCase();
 }
 
-/** Where to look texts up for `language`: the overrides, its table by primary subtag (`de-AT` → German), English. */
+/**
+ * Whether the texts of `language` are at hand: its table has arrived, or it has none of its own and speaks
+ * English.
+ */
+export function hasTexts(language: string): boolean {
+  const primary = primaryOf(language);
+  return tables.has(primary) || !Object.hasOwn(translationLoaders, primary);
+}
+
+/**
+ * Fetches the table of `language` unless it is at hand, and resolves once it is. Never rejects: when the
+ * table cannot be fetched (offline, a chunk missing on the server) the language is spoken in English.
+ */
+export function loadTexts(language: string): Promise<void> {
+  const primary = primaryOf(language);
+  if (hasTexts(primary)) return Promise.resolve();
+  let fetching = fetches.get(primary);
+  if (!fetching) {
+    fetching = translationLoaders[primary]!().then(
+      (table) => void tables.set(primary, table),
+      () => void tables.set(primary, en),
+    );
+    fetches.set(primary, fetching);
+  }
+  return fetching;
+}
+
+/**
+ * Where to look texts up for `language`: the overrides, its table by primary subtag (`de-AT` → German) once
+ * it has arrived ({@link loadTexts}), English.
+ */
 export function textSources(language: string, overrides: StringOverrides = {}): TextSource[] {
-  const primary = language.split('-')[0]!;
-  return [overrides, Object.hasOwn(tables, primary) ? tables[primary]! : en, en];
+  return [overrides, tables.get(primaryOf(language)) ?? en, en];
 }
 
 /** The first text any source has for any of `keys`, sources in order; undefined when none has one. */

@@ -1,11 +1,15 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import type { CustomAuthLogin } from '../../src/custom-auth-login.js';
+import { loadTexts } from '../../src/strings.js';
+import { stageLanguage, type StagedLanguage } from './support/staged-language.js';
 import { FakeAuthAdapter, authError } from './support/fake-auth-adapter.js';
 import {
+  alice,
   detailAfter,
   errorText,
   field,
   renderAtChallenge,
+  renderLogin,
   renderSignedOut,
   submit,
   submitUsername,
@@ -19,9 +23,13 @@ function firstFormTexts(el: CustomAuthLogin): string[] {
   return [field(el, 'username-input').labels?.[0]?.textContent ?? '', textOf(el, 'submit-button')];
 }
 
-/** Waits for the render a `lang` change leads to: the element hears of it from a mutation observer. */
-async function rerendered(el: CustomAuthLogin): Promise<void> {
+/**
+ * Waits for the render a change to `lang` leads to: the element hears of it from a mutation observer, then
+ * renders again once the table of the new language has arrived.
+ */
+async function rerendered(el: CustomAuthLogin, lang: string): Promise<void> {
   await aTimeout(0);
+  await loadTexts(lang);
   await el.updateComplete;
 }
 
@@ -67,8 +75,70 @@ describe('<custom-auth-login> languages', () => {
     it('switches language when lang changes', async () => {
       const { el } = await renderSignedOut({ lang: 'de' });
       el.lang = 'es';
-      await rerendered(el);
+      await rerendered(el, 'es');
       expect(firstFormTexts(el)).to.deep.equal(['Nombre de usuario', 'Enviar código']);
+    });
+  });
+
+  describe('when the table of its language is still on its way', () => {
+    const staged: StagedLanguage[] = [];
+    const stage = (name: string): StagedLanguage => {
+      staged.push(stageLanguage(name));
+      return staged.at(-1)!;
+    };
+    afterEach(() => {
+      for (const language of staged.splice(0)) language.remove();
+    });
+
+    /** An element in `lang` whose check for a stored session `outcome` has settled. */
+    async function renderChecked(lang: string, outcome: 'signed-out' | 'signed-in'): Promise<CustomAuthLogin> {
+      const fake = new FakeAuthAdapter();
+      const el = await renderLogin(fake, { lang });
+      const check = await fake.nextCall('getCurrentUser');
+      if (outcome === 'signed-in') check.resolve(alice);
+      else check.reject(authError('UserUnAuthenticatedException', 'nobody'));
+      await aTimeout(10);
+      return el;
+    }
+
+    it('shows no English while it checks for a session, and its first form in the language from the start', async () => {
+      const xa = stage('xa');
+      const el = await renderChecked('xa', 'signed-out');
+      expect(el.step).to.equal('loading');
+      expect(textOf(el, 'status')).to.equal('');
+
+      const detail = await detailAfter(el, 'auth-step-change', () => xa.arrive());
+      expect(detail.step).to.equal('username');
+      expect(firstFormTexts(el)).to.deep.equal(['xa Username', 'xa Send code']);
+    });
+
+    it('shows a stored session in the language from the start', async () => {
+      const xb = stage('xb');
+      const el = await renderChecked('xb', 'signed-in');
+      expect(el.step).to.equal('loading');
+
+      await detailAfter(el, 'auth-signed-in', () => xb.arrive());
+      expect(textOf(el, 'signed-in')).to.contain('xb Signed in as alice@example.com.');
+    });
+
+    it('speaks English when the table cannot be fetched', async () => {
+      const xc = stage('xc');
+      const el = await renderChecked('xc', 'signed-out');
+      await detailAfter(el, 'auth-step-change', () => xc.fail());
+      expect(firstFormTexts(el)).to.deep.equal(['Username', 'Send code']);
+    });
+
+    it('renders again in the new language once its table arrives after a lang change', async () => {
+      const xd = stage('xd');
+      const { el } = await renderSignedOut({ lang: 'en' });
+      el.lang = 'xd';
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(firstFormTexts(el)).to.deep.equal(['Username', 'Send code']);
+
+      xd.arrive();
+      await rerendered(el, 'xd');
+      expect(firstFormTexts(el)).to.deep.equal(['xd Username', 'xd Send code']);
     });
   });
 
@@ -88,7 +158,7 @@ describe('<custom-auth-login> languages', () => {
       expect(firstFormTexts(el)).to.deep.equal(['Benutzername', 'Code senden']);
 
       wrapper.lang = 'fr';
-      await rerendered(el);
+      await rerendered(el, 'fr');
       expect(firstFormTexts(el)).to.deep.equal(['Nom d’utilisateur', 'Envoyer le code']);
     });
 
@@ -98,7 +168,7 @@ describe('<custom-auth-login> languages', () => {
       expect(firstFormTexts(el)).to.deep.equal(['Nombre de usuario', 'Enviar código']);
 
       document.documentElement.lang = 'de';
-      await rerendered(el);
+      await rerendered(el, 'de');
       expect(firstFormTexts(el)).to.deep.equal(['Benutzername', 'Code senden']);
     });
 

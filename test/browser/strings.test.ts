@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { findText, format, formatDuration, languageOf, textSources } from '../../src/strings.js';
+import { findText, format, formatDuration, hasTexts, languageOf, loadTexts, textSources } from '../../src/strings.js';
 import { de } from '../../src/strings/de.js';
 import { en, type TranslatedKey } from '../../src/strings/en.js';
 import { es } from '../../src/strings/es.js';
 import { fr } from '../../src/strings/fr.js';
+import { stageLanguage, type StagedLanguage } from './support/staged-language.js';
 
 const translations = { de, fr, es };
 
@@ -28,7 +29,54 @@ describe('strings', () => {
     });
   });
 
+  describe('when a language’s table is fetched', () => {
+    const staged: StagedLanguage[] = [];
+    const stage = (name: string): StagedLanguage => {
+      staged.push(stageLanguage(name));
+      return staged.at(-1)!;
+    };
+    afterEach(() => {
+      for (const language of staged.splice(0)) language.remove();
+    });
+
+    it('has English and languages without a table at hand from the start', () => {
+      for (const language of ['en', 'en-gb', '', 'it']) expect(hasTexts(language), language).to.equal(true);
+    });
+
+    it('speaks English until the table arrives, then the language', async () => {
+      const xa = stage('xa');
+      const loaded = loadTexts('xa-yy');
+      expect(hasTexts('xa')).to.equal(false);
+      expect(findText(textSources('xa'), ['signIn'])).to.equal('Sign in');
+
+      xa.arrive();
+      await loaded;
+      expect(hasTexts('xa')).to.equal(true);
+      expect(findText(textSources('xa-zz'), ['signIn'])).to.equal('xa Sign in');
+    });
+
+    it('asks for each table once, however many ask', async () => {
+      const xb = stage('xb');
+      const loads = [loadTexts('xb'), loadTexts('xb-aa'), loadTexts('xb')];
+      xb.arrive();
+      await Promise.all(loads);
+      await loadTexts('xb');
+      expect(xb.fetches()).to.equal(1);
+    });
+
+    it('keeps to English when the table cannot be fetched, without rejecting', async () => {
+      const xc = stage('xc');
+      const loaded = loadTexts('xc');
+      xc.fail();
+      await loaded;
+      expect(hasTexts('xc')).to.equal(true);
+      expect(findText(textSources('xc'), ['signIn'])).to.equal('Sign in');
+    });
+  });
+
   describe('when looking a text up', () => {
+    before(() => Promise.all(Object.keys(translations).map((language) => loadTexts(language))));
+
     it('prefers the page’s override, then the language, then English', () => {
       const sources = textSources('de', { signOut: 'Tschüss' });
       expect(findText(sources, ['signOut'])).to.equal('Tschüss');

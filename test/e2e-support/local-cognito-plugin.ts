@@ -3,10 +3,11 @@
  * runner's server (on free ports) and stopped with it, and the routes the browser tests use.
  *
  * - `GET /__e2e/config.json` → {@link E2eConfig}: where the endpoints are.
- * - `GET /__e2e/script-tag.html` → a plain page that loads the built bundle with one `<script type="module">`
- *   and holds a `<custom-auth-login>` pointed at the main endpoint, as a user's page would. It records the
- *   element's events in `window.authEvents`.
- * - `GET /dist/custom-auth-login.js` (and its map) → the built file exactly as on disk.
+ * - `GET /__e2e/script-tag.html[?lang=de]` → a plain page (in English unless `lang` says otherwise) that loads
+ *   the built bundle with one `<script type="module">` and holds a `<custom-auth-login>` pointed at the main
+ *   endpoint, as a user's page would. It records the element's events in `window.authEvents`.
+ * - `GET /dist/custom-auth-login.js` and `GET /dist/locales/<language>-<hash>.js` (and their maps) → the built
+ *   files exactly as on disk.
  *
  * The page and the bundle are answered by a middleware, which runs before the test runner's plugins: those
  * would otherwise recompile the bundle with esbuild and inject a script into the page, and the script-tag test
@@ -22,22 +23,21 @@ import type { E2eConfig } from './e2e-config.ts';
 const SHORT_SESSION_SECONDS = 3;
 const MAX_ATTEMPTS = 3;
 
-/** Files of the build served untouched, by URL path. */
-const builtFiles: Readonly<Record<string, { file: URL; type: string }>> = {
-  '/dist/custom-auth-login.js': {
-    file: new URL('../../dist/custom-auth-login.js', import.meta.url),
-    type: 'text/javascript; charset=utf-8',
-  },
-  '/dist/custom-auth-login.js.map': {
-    file: new URL('../../dist/custom-auth-login.js.map', import.meta.url),
-    type: 'application/json; charset=utf-8',
-  },
-};
+/** The repository root; URL paths under `/dist/` map onto it. */
+const repoRoot = new URL('../../', import.meta.url);
+
+/** URL paths of the build served untouched: the bundle, its language chunks, their source maps. */
+const builtFile = /^\/dist\/(?:custom-auth-login|locales\/[\w-]+)\.js(?:\.map)?$/;
+
+const bundleFile = new URL('dist/custom-auth-login.js', repoRoot);
+
+/** A language tag the script-tag page may be served in (`de`, `fr-CA`); anything else is served as English. */
+const languageTag = /^[a-z]{2}(?:-[a-z]{2})?$/i;
 
 /** The script-tag test's page: the bundle and the element, as the README shows, and an event recorder. */
-function scriptTagPage(cognito: LocalCognito): string {
+function scriptTagPage(cognito: LocalCognito, lang: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
   <head>
     <meta charset="utf-8" />
     <title>script-tag page</title>
@@ -75,7 +75,7 @@ interface Endpoints {
 }
 
 async function e2eConfig({ main, shortSession }: Endpoints): Promise<E2eConfig> {
-  const bundle = await readIfPresent(builtFiles['/dist/custom-auth-login.js']!.file);
+  const bundle = await readIfPresent(bundleFile);
   return {
     userPoolId: main.userPoolId,
     clientId: main.clientId,
@@ -120,12 +120,12 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
       ctx.body = JSON.stringify(await e2eConfig(endpoints));
     } else if (ctx.path === '/__e2e/script-tag.html') {
       ctx.type = 'text/html; charset=utf-8';
-      ctx.body = scriptTagPage(endpoints.main);
-    } else if (Object.hasOwn(builtFiles, ctx.path)) {
-      const { file, type } = builtFiles[ctx.path]!;
-      const body = await readIfPresent(file);
+      const lang = String(ctx.query['lang'] ?? '');
+      ctx.body = scriptTagPage(endpoints.main, languageTag.test(lang) ? lang : 'en');
+    } else if (builtFile.test(ctx.path)) {
+      const body = await readIfPresent(new URL(ctx.path.slice(1), repoRoot));
       ctx.status = body ? 200 : 404;
-      ctx.type = type;
+      ctx.type = ctx.path.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8';
       ctx.body = body ?? 'not built: run `npm run build`';
     } else {
       return next();

@@ -1,14 +1,25 @@
 // The size budget of the self-contained bundle: at most 48 KB gzip in all, and at most 6 KB gzip for the
 // element's own cost, i.e. above the "floor" bundle of LitElement plus the Amplify functions the adapter calls
-// (see bench/bundle-sizes.mjs). Sizes are deterministic, so this is a test, not a benchmark.
+// (see bench/bundle-sizes.mjs). A page in German, French or Spanish also fetches that language's chunk: each
+// stays within 1 KB gzip, so what such a page pays is visible and bounded too. Sizes are deterministic, so
+// this is a test, not a benchmark.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildFloor, bundleFile, compressedSizes, floorEntry, packageImportsOf } from '../../bench/bundle-sizes.mjs';
+import {
+  buildFloor,
+  bundleFile,
+  compressedSizes,
+  floorEntry,
+  languageOfChunk,
+  localeChunkFiles,
+  packageImportsOf,
+} from '../../bench/bundle-sizes.mjs';
 import { readBuilt } from './package-fixtures.ts';
 
 const KB = 1024;
 const fullBudgetGzip = 48 * KB;
 const elementBudgetGzip = 6 * KB;
+const localeBudgetGzip = 1 * KB;
 
 describe('the floor entry', () => {
   it('re-exports exactly the values a module imports from packages', () => {
@@ -53,5 +64,22 @@ describe('the size budget of the self-contained bundle', () => {
       full.gzip - floor.gzip <= elementBudgetGzip,
       `the element costs ${full.gzip - floor.gzip - elementBudgetGzip} B more than its gzip budget`,
     );
+  });
+});
+
+describe('the language chunks of the self-contained bundle', () => {
+  it(`are one per language other than English, each within ${localeBudgetGzip / KB} KB gzip`, (t) => {
+    const chunks = localeChunkFiles().map((path) => ({ path, ...compressedSizes(readBuilt(path)) }));
+    const report = chunks.map(({ path, gzip, brotli }) => `${path}  gzip ${gzip} B, brotli ${brotli} B`);
+    for (const line of report) t.diagnostic(line);
+    console.log(report.join('\n'));
+
+    assert.deepEqual(
+      chunks.map(({ path }) => languageOfChunk(path)),
+      ['de', 'es', 'fr'],
+    );
+    for (const { path, gzip } of chunks) {
+      assert.ok(gzip <= localeBudgetGzip, `${path} is ${gzip - localeBudgetGzip} B over its gzip budget`);
+    }
   });
 });

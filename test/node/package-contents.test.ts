@@ -55,6 +55,18 @@ describe('the published package', () => {
     }
   });
 
+  it('contains every language chunk the self-contained bundle imports, where the bundle looks for it', () => {
+    const imported = [...readBuilt('dist/custom-auth-login.js').matchAll(/import\(\s*["'](\.\/[^"']+)["']\s*\)/g)].map(
+      (match) => `dist/${match[1]!.slice(2)}`,
+    );
+    assert.deepEqual(
+      imported.map((path) => /^dist\/locales\/([a-z]+)-/.exec(path)?.[1]).sort(),
+      ['de', 'es', 'fr'],
+      `the bundle imports ${imported.join(', ')}`,
+    );
+    for (const path of imported) assert.ok(files.includes(path), `${path} is not in the package`);
+  });
+
   it('contains every file package.json points at', () => {
     for (const path of entryPoints())
       assert.ok(files.includes(path), `package.json names ${path}, which is not packed`);

@@ -1,7 +1,8 @@
 /**
  * End to end, the way most users meet the product: a plain HTML page with one `<script type="module">` for the
  * built `dist/custom-auth-login.js` and a `<custom-auth-login>` tag. The page runs in an iframe; this test file
- * never loads the element itself, so everything the page does comes from the bundle.
+ * never loads the element itself, so everything the page does comes from the bundle (and, on a page in another
+ * language than English, the language chunk the bundle fetches from beside itself).
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -90,5 +91,20 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
     });
     expect(reloaded.el.getAttribute('step')).to.equal('signed-in');
     expect(await operations(e2e.endpoint)).to.deep.equal([], 'a reload signs nobody in again');
+  });
+
+  it('speaks the page’s language, fetching only that language’s chunk from beside the bundle', async () => {
+    const { page, el } = await loadPage(() => (frame.src = '/__e2e/script-tag.html?lang=de'));
+    await waitUntil(() => el.getAttribute('step') === 'username', 'the first form never showed');
+
+    expect(shadowPart(el, 'username-input').labels?.[0]?.textContent).to.equal('Benutzername');
+    expect(shadowPart(el, 'submit-button').textContent?.trim()).to.equal('Code senden');
+    const fetched = page.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith('/dist/'));
+    expect(fetched).to.have.length(2);
+    expect(fetched[0]).to.equal('/dist/custom-auth-login.js');
+    expect(fetched[1]).to.match(/^\/dist\/locales\/de-[\w-]+\.js$/);
   });
 });
