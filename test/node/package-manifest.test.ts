@@ -1,5 +1,5 @@
 // custom-elements.json, generated from the element's JSDoc during the build: it must describe everything the
-// JSDoc and the decorators declare. What to expect is read from the sources, so documenting one more part,
+// JSDoc and the static properties declare. What to expect is read from the sources, so documenting one more part,
 // slot or custom property needs no change here.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -42,11 +42,15 @@ function documented(tag: string): string[] {
   return [...source.matchAll(pattern)].map((match) => (match[1] === '-' ? '' : match[1]!)).sort();
 }
 
-/** The attributes the `@property()` decorators create: `attribute: 'name'`, or the lower-cased property name. */
-function decoratedAttributes(): string[] {
-  const decorators = source.matchAll(/@property\(([^)]*)\)\s*(?:(?:public|protected|override|accessor)\s+)*(\w+)/g);
-  return [...decorators]
-    .flatMap(([, options = '', property = '']) => {
+/**
+ * The attributes the element's `static properties` create: `attribute: 'name'`, or the lower-cased property
+ * name; none for `attribute: false`.
+ */
+function declaredAttributes(): string[] {
+  const block = /static (?:override )?properties = \{([\s\S]*?)\n {2}\};/.exec(source)?.[1] ?? '';
+  const declarations = block.matchAll(/^\s*(\w+): \{([^}]*)\}/gm);
+  return [...declarations]
+    .flatMap(([, property = '', options = '']) => {
       if (/attribute:\s*false/.test(options)) return [];
       const named = /attribute:\s*['"]([^'"]+)['"]/.exec(options)?.[1];
       return [named ?? property.toLowerCase()];
@@ -65,8 +69,8 @@ describe('custom-elements.json', () => {
     assert.ok(source, `the element's source ${sourcePath} was not found`);
   });
 
-  it('lists every attribute the decorators create, each with its property and a description', () => {
-    const expected = decoratedAttributes();
+  it('lists every attribute the static properties create, each with its property and a description', () => {
+    const expected = declaredAttributes();
     assert.ok(expected.includes('user-pool-id') && expected.includes('auth-flow'), `parsed: ${expected.join(', ')}`);
     assert.deepEqual(names(element?.attributes), expected);
     for (const attribute of element?.attributes ?? []) {
