@@ -1,8 +1,8 @@
 // Browser tests: every test/browser/**/*.test.ts runs in headless Chromium, TypeScript compiled on the fly by
 // esbuild with the project's tsconfig (`useDefineForClassFields: false`, so class fields do not hide Lit's
 // reactive properties). Two groups, both run by `npm run test:browser`: the unit tests (`wtr --group default`)
-// and the end-to-end tests under test/browser/e2e (`wtr --group e2e`), which sign in with the real Amplify against local Cognito endpoints that the
-// local-cognito plugin starts and stops with the test server.
+// and the end-to-end tests under test/browser/e2e (`wtr --group e2e`), which sign in with the real Amplify
+// against local Cognito endpoints that the local-cognito plugin starts and stops with the test server.
 //
 // The pieces are exported so another config can reuse them instead of copying them.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
