@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
 import type { AuthAdapter, AuthChange, AuthTokens, CognitoConfig } from './auth-adapter.js';
 import { resolveConfig, type AuthFlow, type ConfigResolution } from './auth-config.js';
@@ -115,7 +115,8 @@ let instances = 0;
  * @cssprop --cal-focus-ring - The `outline` of whatever has keyboard focus (default `2px solid` accent).
  */
 export class CustomAuthLogin extends LitElement {
-  static override styles = [styles, keyframes];
+  // Our own constant CSS text, so there is nothing unsafe to guard against.
+  static override styles = unsafeCSS(styles + keyframes);
 
   // The reactive properties and their attributes, declared here rather than with decorators, whose helpers
   // would add some 0.7 KB gzip to every page. The fields below carry each one's type and documentation.

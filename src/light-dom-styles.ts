@@ -14,7 +14,7 @@ export function styleLightDom(host: HTMLElement): void {
   if (styledRoots.has(root)) return;
   styledRoots.add(root);
   const style = document.createElement('style');
-  style.textContent = `${host.localName}[no-shadow]{${styles.cssText.replaceAll(':host', '&')}}${keyframes.cssText}`;
+  style.textContent = `${host.localName}[no-shadow]{${styles.replaceAll(':host', '&')}}${keyframes}`;
   // A document keeps it in its head; a shadow root has none and takes it directly.
   ((root as Document).head ?? root).append(style);
 }
