@@ -55,7 +55,8 @@ export default css`
     gap: var(--_gap);
   }
 
-  label {
+  label,
+  .cal-error {
     font-weight: 600;
   }
 
@@ -114,7 +115,6 @@ export default css`
   .cal-error {
     margin-block-end: var(--_gap);
     color: var(--_error);
-    font-weight: 600;
   }
 
   /* Not by colour alone: every error starts with a warning sign (silent for screen readers, the words suffice). */
