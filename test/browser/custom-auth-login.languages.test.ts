@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import type { CustomAuthLogin } from '../../src/custom-auth-login.js';
 import { loadTexts } from '../../src/strings.js';
-import { stageLanguage, type StagedLanguage } from './support/staged-language.js';
+import { stagingLanguages } from './support/staged-language.js';
 import { FakeAuthAdapter, authError } from './support/fake-auth-adapter.js';
 import {
   alice,
@@ -81,14 +81,7 @@ describe('<custom-auth-login> languages', () => {
   });
 
   describe('when the table of its language is still on its way', () => {
-    const staged: StagedLanguage[] = [];
-    const stage = (name: string): StagedLanguage => {
-      staged.push(stageLanguage(name));
-      return staged.at(-1)!;
-    };
-    afterEach(() => {
-      for (const language of staged.splice(0)) language.remove();
-    });
+    const stage = stagingLanguages();
 
     /** An element in `lang` whose check for a stored session `outcome` has settled. */
     async function renderChecked(lang: string, outcome: 'signed-out' | 'signed-in'): Promise<CustomAuthLogin> {

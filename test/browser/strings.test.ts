@@ -4,7 +4,7 @@ import { de } from '../../src/strings/de.js';
 import { en, type TranslatedKey } from '../../src/strings/en.js';
 import { es } from '../../src/strings/es.js';
 import { fr } from '../../src/strings/fr.js';
-import { stageLanguage, type StagedLanguage } from './support/staged-language.js';
+import { stagingLanguages } from './support/staged-language.js';
 
 const translations = { de, fr, es };
 
@@ -30,14 +30,7 @@ describe('strings', () => {
   });
 
   describe('when a language’s table is fetched', () => {
-    const staged: StagedLanguage[] = [];
-    const stage = (name: string): StagedLanguage => {
-      staged.push(stageLanguage(name));
-      return staged.at(-1)!;
-    };
-    afterEach(() => {
-      for (const language of staged.splice(0)) language.remove();
-    });
+    const stage = stagingLanguages();
 
     it('has English and languages without a table at hand from the start', () => {
       for (const language of ['en', 'en-gb', '', 'it']) expect(hasTexts(language), language).to.equal(true);

@@ -44,3 +44,19 @@ export function stageLanguage(name: string): StagedLanguage {
     remove: () => void delete translationLoaders[name],
   };
 }
+
+/**
+ * For a `describe` body: a function that stages a language (see {@link stageLanguage}); every language staged
+ * through it is removed again after each test.
+ */
+export function stagingLanguages(): (name: string) => StagedLanguage {
+  const staged: StagedLanguage[] = [];
+  afterEach(() => {
+    for (const language of staged.splice(0)) language.remove();
+  });
+  return (name) => {
+    const language = stageLanguage(name);
+    staged.push(language);
+    return language;
+  };
+}
