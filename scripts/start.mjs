@@ -133,7 +133,8 @@ function build(running) {
   const npm = process.env.npm_execpath;
   const [command, args] = npm ? [process.execPath, [npm, 'run', 'build']] : ['npm', ['run', 'build']];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Its own process group, so that stopping ends npm's children (the shell, rollup, tsc) too, not only npm.
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
     running(child);
     child.once('error', reject);
     child.once('exit', (code, signal) =>
@@ -167,7 +168,13 @@ async function main() {
   const server = createDemoServer(endpoint.url);
   let builder;
   const stopAll = async () => {
-    if (builder?.exitCode === null) builder.kill();
+    if (builder?.exitCode === null) {
+      try {
+        process.kill(-builder.pid, 'SIGTERM');
+      } catch {
+        builder.kill();
+      }
+    }
     server.closeAllConnections();
     await Promise.all([new Promise((done) => server.close(() => done())), endpoint.close()]);
   };
