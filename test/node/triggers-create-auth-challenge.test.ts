@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChallengeHistoryEntry } from '../../backend/triggers/challenge-history.ts';
 import type { CodeMessage, CodeSender } from '../../backend/triggers/code-sender.ts';
-import { createCreateAuthChallengeHandler } from '../../backend/triggers/create-auth-challenge.ts';
+import {
+  DEFAULT_SEND_ESTIMATE_MS,
+  createCreateAuthChallengeHandler,
+  type CreateAuthChallengeOptions,
+} from '../../backend/triggers/create-auth-challenge.ts';
 import { createAuthChallengeEvent } from '../../backend/triggers/trigger-events.ts';
 import { NOW, alice, stranger } from './triggers-fixtures.ts';
 
@@ -16,12 +20,48 @@ function recordingSender() {
   return { sent, sender };
 }
 
-function setup(env: Record<string, string> = {}) {
+/**
+ * A handler on a clock the test moves: each send takes the next duration queued with `sendsTake` (0 when none
+ * is queued), and waits are recorded instead of slept, so timing behaviour is exact and instant.
+ */
+function setup(env: Record<string, string> = {}, options: Partial<CreateAuthChallengeOptions> = {}) {
+  let clock = NOW;
+  const durations: number[] = [];
   const { sent, sender } = recordingSender();
-  const create = createCreateAuthChallengeHandler({ sender, env, now: () => NOW });
+  const waits: number[] = [];
+  const create = createCreateAuthChallengeHandler({
+    sender: {
+      async send(message) {
+        await sender.send(message);
+        clock += durations.shift() ?? 0;
+      },
+    },
+    env,
+    now: () => clock,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    ...options,
+  });
   const run = async (session: ChallengeHistoryEntry[], context = alice) =>
     (await create(createAuthChallengeEvent(context, session))).response;
-  return { sent, run };
+  const sendsTake = (...ms: number[]) => durations.push(...ms);
+  return { sent, waits, run, sendsTake };
+}
+
+/** Signs in `count` real users, one first round each, so their sends get timed. */
+async function realFirstRounds(run: ReturnType<typeof setup>['run'], count: number) {
+  for (let i = 0; i < count; i++) await run([]);
+}
+
+/** Asserts a single wait within ±10% (the jitter) of `expected` milliseconds. */
+function assertOneWaitNear(waits: readonly number[], expected: number) {
+  assert.equal(waits.length, 1, `expected one wait, got ${waits.length}`);
+  const spread = Math.ceil(expected / 10);
+  assert.ok(
+    waits[0]! >= expected - spread && waits[0]! <= expected + spread,
+    `waited ${waits[0]} ms, expected ${expected} ± ${spread}`,
+  );
 }
 
 const customRound = (metadata: string, result = false): ChallengeHistoryEntry => ({
@@ -91,6 +131,12 @@ describe('Create Auth Challenge', () => {
       assert.equal(response.publicChallengeParameters.attemptsLeft, '3');
     });
 
+    it('waits for nothing but the send', async () => {
+      const { waits, run } = setup();
+      await run([]);
+      assert.deepEqual(waits, []);
+    });
+
     it('ignores metadata another trigger left in the history', async () => {
       const { sent, run } = setup();
       await run([customRound('SOMETHING-ELSE')]);
@@ -118,6 +164,24 @@ describe('Create Auth Challenge', () => {
       assert.equal(retry.publicChallengeParameters.attemptsLeft, '2');
     });
 
+    it('waits for nothing, for a real user or an unknown one, since neither sends', async () => {
+      const { sent, waits, run } = setup();
+      const real = await run([]);
+      const decoy = await run([], stranger);
+      waits.length = 0;
+      await run([customRound(real.challengeMetadata)]);
+      await run([customRound(decoy.challengeMetadata)], stranger);
+      assert.deepEqual(waits, []);
+      assert.equal(sent.length, 1);
+    });
+
+    it('waits again for an unknown user whose code expired, as a real user waits for the fresh send', async () => {
+      const { sent, waits, run } = setup();
+      await run([customRound(`CODE-123456-${NOW - 1}`)], stranger);
+      assertOneWaitNear(waits, DEFAULT_SEND_ESTIMATE_MS);
+      assert.equal(sent.length, 0);
+    });
+
     it('counts down the attempts left', async () => {
       const { run } = setup();
       const first = await run([]);
@@ -134,6 +198,40 @@ describe('Create Auth Challenge', () => {
       const { sent, run } = setup();
       await run([], stranger);
       assert.equal(sent.length, 0);
+    });
+
+    it('waits about as long as recent real sends took, so the answer comes no sooner', async () => {
+      const { waits, run, sendsTake } = setup();
+      sendsTake(100, 200, 900);
+      await realFirstRounds(run, 3);
+      await run([], stranger);
+      assertOneWaitNear(waits, 200);
+    });
+
+    it('waits for a typical SES call before any real send was timed', async () => {
+      const { waits, run } = setup();
+      await run([], stranger);
+      assertOneWaitNear(waits, 150);
+    });
+
+    it('waits for the initial estimate it was given before any real send was timed', async () => {
+      const { waits, run } = setup({}, { initialSendEstimateMs: 0 });
+      await run([], stranger);
+      assert.deepEqual(waits, [0]);
+    });
+
+    it('follows the most recent sends, so a change in delivery speed is picked up', async () => {
+      const { waits, run, sendsTake } = setup();
+      sendsTake(...Array<number>(20).fill(1000), ...Array<number>(20).fill(100));
+      await realFirstRounds(run, 40);
+      await run([], stranger);
+      assertOneWaitNear(waits, 100);
+    });
+
+    it('varies the wait a little, so decoy rounds do not all take exactly the same time', async () => {
+      const { waits, run } = setup();
+      for (let i = 0; i < 20; i++) await run([], stranger);
+      assert.ok(new Set(waits).size > 1, `all 20 waits were ${waits[0]} ms`);
     });
 
     it('publishes parameters of the same shape as for a real user', async () => {
@@ -184,6 +282,16 @@ describe('Create Auth Challenge', () => {
         /only creates CUSTOM_CHALLENGE/,
       );
       assert.equal(sent.length, 0);
+    });
+
+    it('refuses an initial send estimate that is not a number of milliseconds', () => {
+      const { sender } = recordingSender();
+      for (const initialSendEstimateMs of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+        assert.throws(
+          () => createCreateAuthChallengeHandler({ sender, initialSendEstimateMs }),
+          /initialSendEstimateMs must be a number of milliseconds >= 0/,
+        );
+      }
     });
 
     it('rejects a malformed CODE_LENGTH with a message naming the variable', async () => {
