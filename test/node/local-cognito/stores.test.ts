@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { CognitoError } from '../../backend/local-cognito/cognito-error.ts';
-import { createSessionStore } from '../../backend/local-cognito/session-store.ts';
-import { createSigningKeys } from '../../backend/local-cognito/signing-keys.ts';
-import { createTokenService } from '../../backend/local-cognito/token-service.ts';
-import { createUserStore, parseUsers } from '../../backend/local-cognito/user-store.ts';
+import { CognitoError } from '../../../backend/local-cognito/cognito-error.ts';
+import { createSessionStore } from '../../../backend/local-cognito/session-store.ts';
+import { createSigningKeys } from '../../../backend/local-cognito/signing-keys.ts';
+import { createTokenService } from '../../../backend/local-cognito/token-service.ts';
+import { createUserStore, parseUsers } from '../../../backend/local-cognito/user-store.ts';
 
 function cognitoError(type: string, message: string) {
   return (error: unknown) => error instanceof CognitoError && error.type === type && error.message === message;

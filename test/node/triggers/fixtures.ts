@@ -1,5 +1,5 @@
 /** Shared fixtures of the trigger tests: a fixed clock and the Cognito-side view of two sign-ins. */
-import type { TriggerContext } from '../../backend/triggers/trigger-events.ts';
+import type { TriggerContext } from '../../../backend/triggers/trigger-events.ts';
 
 /** A fixed "now" (epoch ms), so expiry times are exact. */
 export const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);

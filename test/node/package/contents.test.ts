@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fromRoot, packageJson, packedFiles, readBuilt } from './package-fixtures.ts';
+import { fromRoot, packageJson, packedFiles, readBuilt } from './fixtures.ts';
 
 /** Every file package.json names as an entry point, without the leading `./`. */
 function entryPoints(): string[] {

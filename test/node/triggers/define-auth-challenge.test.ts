@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChallengeHistoryEntry } from '../../backend/triggers/challenge-history.ts';
-import { createDefineAuthChallengeHandler, handler } from '../../backend/triggers/define-auth-challenge.ts';
-import { defineAuthChallengeEvent } from '../../backend/triggers/trigger-events.ts';
-import { alice, stranger } from './triggers-fixtures.ts';
+import type { ChallengeHistoryEntry } from '../../../backend/triggers/challenge-history.ts';
+import { createDefineAuthChallengeHandler, handler } from '../../../backend/triggers/define-auth-challenge.ts';
+import { defineAuthChallengeEvent } from '../../../backend/triggers/trigger-events.ts';
+import { alice, stranger } from './fixtures.ts';
 
 const srpA = (result = true): ChallengeHistoryEntry => ({ challengeName: 'SRP_A', challengeResult: result });
 const verifier = (result: boolean): ChallengeHistoryEntry => ({

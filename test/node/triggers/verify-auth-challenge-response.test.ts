@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { verifyAuthChallengeResponseEvent, type TriggerContext } from '../../backend/triggers/trigger-events.ts';
+import { verifyAuthChallengeResponseEvent, type TriggerContext } from '../../../backend/triggers/trigger-events.ts';
 import {
   createVerifyAuthChallengeResponseHandler,
   handler,
-} from '../../backend/triggers/verify-auth-challenge-response.ts';
-import { NOW, alice, stranger } from './triggers-fixtures.ts';
+} from '../../../backend/triggers/verify-auth-challenge-response.ts';
+import { NOW, alice, stranger } from './fixtures.ts';
 
 const CODE = '042917';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
-import type { CodeMessage } from '../../backend/triggers/code-sender.ts';
-import { createSesCodeSender } from '../../backend/triggers/ses-code-sender.ts';
-import { NOW, alice } from './triggers-fixtures.ts';
+import type { CodeMessage } from '../../../backend/triggers/code-sender.ts';
+import { createSesCodeSender } from '../../../backend/triggers/ses-code-sender.ts';
+import { NOW, alice } from './fixtures.ts';
 
 const message: CodeMessage = {
   to: 'alice@example.com',
@@ -85,8 +85,8 @@ describe('SES code sender', () => {
 
     it('makes the deployed Create trigger fail clearly', async () => {
       delete process.env.SENDER_EMAIL;
-      const { handler } = await import('../../backend/triggers/create-auth-challenge.ts');
-      const { createAuthChallengeEvent } = await import('../../backend/triggers/trigger-events.ts');
+      const { handler } = await import('../../../backend/triggers/create-auth-challenge.ts');
+      const { createAuthChallengeEvent } = await import('../../../backend/triggers/trigger-events.ts');
       await assert.rejects(handler(createAuthChallengeEvent(alice, [])), /SENDER_EMAIL is not set/);
     });
   });

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { App, RemovalPolicy, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { CustomAuthStack } from '../../backend/deploy/lib/custom-auth-stack.ts';
+import { CustomAuthStack } from '../../../backend/deploy/lib/custom-auth-stack.ts';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const outdir = mkdtempSync(join(tmpdir(), 'deploy-stack-test-'));
 after(() => rmSync(outdir, { recursive: true, force: true }));
 

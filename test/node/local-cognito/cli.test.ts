@@ -5,8 +5,8 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cognitoRequest } from '../../backend/local-cognito/dev-client.ts';
-import { start } from '../../backend/local-cognito/server.ts';
+import { cognitoRequest } from '../../../backend/local-cognito/dev-client.ts';
+import { start } from '../../../backend/local-cognito/server.ts';
 
 const CLI = 'backend/local-cognito/cli.ts';
 

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChallengeHistoryEntry } from '../../backend/triggers/challenge-history.ts';
-import type { CodeMessage, CodeSender } from '../../backend/triggers/code-sender.ts';
+import type { ChallengeHistoryEntry } from '../../../backend/triggers/challenge-history.ts';
+import type { CodeMessage, CodeSender } from '../../../backend/triggers/code-sender.ts';
 import {
   DEFAULT_SEND_ESTIMATE_MS,
   createCreateAuthChallengeHandler,
   type CreateAuthChallengeOptions,
-} from '../../backend/triggers/create-auth-challenge.ts';
-import { createAuthChallengeEvent } from '../../backend/triggers/trigger-events.ts';
-import { NOW, alice, stranger } from './triggers-fixtures.ts';
+} from '../../../backend/triggers/create-auth-challenge.ts';
+import { createAuthChallengeEvent } from '../../../backend/triggers/trigger-events.ts';
+import { NOW, alice, stranger } from './fixtures.ts';
 
 function recordingSender() {
   const sent: CodeMessage[] = [];

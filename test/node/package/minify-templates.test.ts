@@ -8,7 +8,7 @@ import minifyTemplates, {
   minifyCssParts,
   minifyHtmlParts,
   minifyTemplatesInModule,
-} from '../../scripts/rollup-minify-templates.mjs';
+} from '../../../scripts/rollup-minify-templates.mjs';
 
 const parse = (code: string) => parseAst(code);
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decoyDestination, maskEmail } from '../../backend/triggers/mask-destination.ts';
+import { decoyDestination, maskEmail } from '../../../backend/triggers/mask-destination.ts';
 import {
   codesMatch,
   formatCodeMetadata,
   generateCode,
   parseCodeMetadata,
-} from '../../backend/triggers/one-time-code.ts';
-import { readTriggerConfig } from '../../backend/triggers/trigger-config.ts';
+} from '../../../backend/triggers/one-time-code.ts';
+import { readTriggerConfig } from '../../../backend/triggers/trigger-config.ts';
 
 describe('one-time codes', () => {
   describe('when generated', () => {

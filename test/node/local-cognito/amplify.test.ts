@@ -11,8 +11,8 @@ import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { decodeJwt } from 'jose';
-import { clearDevLogs, cognitoRequest, fetchRequests, latestCode } from '../../backend/local-cognito/dev-client.ts';
-import { start, type LocalCognito } from '../../backend/local-cognito/server.ts';
+import { clearDevLogs, cognitoRequest, fetchRequests, latestCode } from '../../../backend/local-cognito/dev-client.ts';
+import { start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';

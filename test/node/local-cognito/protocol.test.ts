@@ -6,8 +6,8 @@ import {
   fetchMessages,
   fetchRequests,
   type RawResponse,
-} from '../../backend/local-cognito/dev-client.ts';
-import { start, type LocalCognito } from '../../backend/local-cognito/server.ts';
+} from '../../../backend/local-cognito/dev-client.ts';
+import { start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
 
 const AMPLIFY_HEADERS = [
   'content-type',

@@ -4,7 +4,7 @@ import { App, RemovalPolicy } from 'aws-cdk-lib';
 import {
   USER_POOL_REMOVAL_CONTEXT_KEY,
   userPoolRemovalPolicyFromContext,
-} from '../../backend/deploy/lib/context-options.ts';
+} from '../../../backend/deploy/lib/context-options.ts';
 
 function policyFor(value: unknown): RemovalPolicy {
   const context = value === undefined ? {} : { [USER_POOL_REMOVAL_CONTEXT_KEY]: value };

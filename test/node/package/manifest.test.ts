@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fromRoot, packageJson, readBuilt } from './package-fixtures.ts';
+import { fromRoot, packageJson, readBuilt } from './fixtures.ts';
 
 interface Named {
   name: string;

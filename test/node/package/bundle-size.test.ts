@@ -13,8 +13,8 @@ import {
   languageOfChunk,
   localeChunkFiles,
   packageImportsOf,
-} from '../../bench/bundle-sizes.mjs';
-import { readBuilt } from './package-fixtures.ts';
+} from '../../../bench/bundle-sizes.mjs';
+import { readBuilt } from './fixtures.ts';
 
 const KB = 1024;
 const fullBudgetGzip = 48 * KB;

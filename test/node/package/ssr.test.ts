@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { fromRoot, packageJson, readBuilt } from './package-fixtures.ts';
+import { fromRoot, packageJson, readBuilt } from './fixtures.ts';
 
 interface LoadReport {
   hadDom: boolean;

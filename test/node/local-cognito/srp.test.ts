@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { issuePasswordChallenge, isPasswordClaimValid } from '../../backend/local-cognito/password-verifier.ts';
+import { issuePasswordChallenge, isPasswordClaimValid } from '../../../backend/local-cognito/password-verifier.ts';
 import {
   N,
   createPasswordVerifier,
@@ -11,7 +11,7 @@ import {
   modPowN,
   padHex,
   parseClientPublicValue,
-} from '../../backend/local-cognito/srp.ts';
+} from '../../../backend/local-cognito/srp.ts';
 
 // The client side written out independently with plain BigInt, as the client library computes it.
 function bigPow(base: bigint, exponent: bigint, modulus: bigint): bigint {

@@ -12,8 +12,8 @@ import {
   type InitiateAuthCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { fetchMessages, latestCode } from '../../backend/local-cognito/dev-client.ts';
-import { start, type LocalCognito, type StartOptions } from '../../backend/local-cognito/server.ts';
+import { fetchMessages, latestCode } from '../../../backend/local-cognito/dev-client.ts';
+import { start, type LocalCognito, type StartOptions } from '../../../backend/local-cognito/server.ts';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fromRoot, packageJson, readBuilt } from './package-fixtures.ts';
+import { fromRoot, packageJson, readBuilt } from './fixtures.ts';
 
 const app = mkdtempSync(join(tmpdir(), 'custom-auth-login-app-'));
 
