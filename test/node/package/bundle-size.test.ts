@@ -18,10 +18,11 @@ import { readBuilt } from './fixtures.ts';
 
 const KB = 1024;
 const fullBudgetGzip = 48 * KB;
-// The target is 6 KB. With the login experience's features (resend and expiry, no-shadow mode, theming, Hub
-// coexistence, input limits) the element measures 7 060 B; every remaining saving found was a few bytes, so
-// meeting 6 KB means dropping a feature. Until that is decided the test holds the line at 7 KB, so the cost
-// cannot creep up unnoticed.
+// The size policy: the element's own cost of 7 KB gzip is accepted for today's features (resend and expiry,
+// no-shadow mode, theming, Hub coexistence, input limits; 7 060 B when it was set). The basic sign-in (script tag,
+// English, the custom flow) stays within 48 KB in all and 7 KB of our own; each new capability (sign-up, magic
+// links, Cognito's own passwordless, passkeys) arrives as a chunk that only elements using it load, with its own
+// budget in this file.
 const elementBudgetGzip = 7 * KB;
 const localeBudgetGzip = 1 * KB;
 
