@@ -1,23 +1,16 @@
 import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
-import type { AuthAdapter, AuthChange, AuthTokens, CognitoConfig } from './auth-adapter.js';
-import { resolveConfig, type AuthFlow, type ConfigResolution } from './auth-config.js';
+import type { AuthAdapter, AuthChange, AuthTokens } from './auth-adapter.js';
+import { PoolSettings, type AuthFlow, type ConfigResolution } from './auth-config.js';
+import { AfterRender } from './controllers/after-render.js';
 import { AuthChanges } from './controllers/auth-changes.js';
 import { CodeTimer } from './controllers/code-timer.js';
 import { LanguageController } from './controllers/language-controller.js';
 import styles, { keyframes } from './custom-auth-login.styles.js';
-import { emit } from './events.js';
 import { styleLightDom } from './light-dom-styles.js';
+import { emptyFields, eventsDue, fieldsAfter, focusAfter, type Field, type Fields } from './sign-in-follow-ups.js';
 import {
-  emptyFields,
-  eventsDue,
-  fieldsAfter,
-  focusAfter,
-  type DueEvent,
-  type Field,
-  type Fields,
-} from './sign-in-follow-ups.js';
-import {
+  followChange,
   initialFlowState,
   statusOf,
   transition,
@@ -27,7 +20,7 @@ import {
   type FlowEvent,
   type FlowState,
 } from './sign-in-flow.js';
-import { answerProblem, isNumericAnswer, normalizeAnswer, normalizeUsername, signInProblem } from './sign-in-input.js';
+import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInRequest } from './sign-in-input.js';
 import { steps } from './steps/index.js';
 import { clock } from './ticker.js';
 import type { StepView } from './steps/step-view.js';
@@ -153,25 +146,15 @@ export class CustomAuthLogin extends LitElement {
   /** The page supplied its own signed-in view. */
   private hasSignedInContent = false;
 
-  /**
-   * The id of the current sign-in, as `@lit/task` numbers its runs: a new one (a pool change, a reset, a
-   * sign-in elsewhere) makes the answers to calls of the older one stale, and they are dropped.
-   */
+  /** The current sign-in's id (as `@lit/task` numbers runs): answers to calls of an older one are dropped. */
   #callId = 0;
 
-  /** The settings this element handed to the auth library, which it may therefore change again. */
-  #applied?: CognitoConfig;
-
-  /** Events waiting for the render that shows their state. */
-  #events: DueEvent[] = [];
-
-  /** The part that gets focus after the next render. */
-  #focus?: string;
-
   readonly #idPrefix = `cal${++instances}-`;
+  readonly #pool = new PoolSettings();
   readonly #language = new LanguageController(this, () => this.strings);
   readonly #timer = new CodeTimer(this, () => this.flow);
   readonly #authChanges = new AuthChanges(this, (change) => this.#followChange(change));
+  readonly #afterRender = new AfterRender(this);
 
   /** The actions step templates bind, made once so their listeners stay the same across renders. */
   readonly #actions = {
@@ -219,7 +202,7 @@ export class CustomAuthLogin extends LitElement {
    * element is not configured.
    */
   async fetchTokens(): Promise<AuthTokens | null> {
-    const configuration = this.#configure();
+    const configuration = this.#pool.configure(this, this.adapter);
     if (!configuration.ok) {
       const error = new Error(this.#language.text([configuration.problem], { value: configuration.value ?? '' }));
       error.name = 'ConfigurationError';
@@ -243,18 +226,9 @@ export class CustomAuthLogin extends LitElement {
     super.update(changed);
   }
 
-  protected override updated(): void {
-    const focus = this.#focus;
-    this.#focus = undefined;
-    if (focus) this.renderRoot.querySelector<HTMLElement>(`[part~="${focus}"]`)?.focus();
-
-    const events = this.#events;
-    this.#events = [];
-    for (const [name, detail] of events) emit(this, name, detail);
-  }
-
   protected override render(): TemplateResult {
     const { error, step, busy } = this.flow;
+    const signedIn = step === 'signed-in';
     const view: StepView = {
       ...this.#actions,
       flow: this.flow,
@@ -262,11 +236,9 @@ export class CustomAuthLogin extends LitElement {
       fields: this.fields,
       idPrefix: this.#idPrefix,
       language: this.#language.language,
-      cooldown: this.#timer.cooldown,
-      lifetime: this.#timer.lifetime,
+      ...this.#timer.times(),
     };
     const content = steps[step](view);
-    const signedIn = step === 'signed-in';
     // The session check waits for the page's language: no English status flashes up on a German page.
     const status =
       busy && step === 'loading' && !this.#language.ready ? undefined : statusOf(this.flow, !view.cooldown);
@@ -286,21 +258,18 @@ export class CustomAuthLogin extends LitElement {
   }
 
   /** The text shown for `error`. */
-  #describe({ reason, name, params }: FlowError): string {
-    return this.#language.text(reason ? [reason, name] : [name], params);
-  }
+  readonly #describe = ({ reason, name, params }: FlowError): string =>
+    this.#language.text([reason ?? name, name], params);
 
   #onSignedInSlotChange(event: Event): void {
-    const slot = event.target as HTMLSlotElement;
-    this.hasSignedInContent = slot.assignedNodes({ flatten: true }).length > 0;
+    this.hasSignedInContent = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
   }
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     // The button is disabled while busy, but only after the next render: a double click lands before that.
-    if (this.flow.busy) return;
-    if (this.flow.step === 'username') void this.#signIn();
-    else if (this.flow.step === 'challenge') void this.#answer();
+    // The forms are those of the username and challenge steps.
+    if (!this.flow.busy) void (this.flow.step === 'challenge' ? this.#answer() : this.#signIn());
   }
 
   /** Applies the configuration and looks for a stored session: the start of every element and every pool change. */
@@ -314,19 +283,16 @@ export class CustomAuthLogin extends LitElement {
 
   /** Starts a sign-in from the first form, or again for the same user when a new code is wanted. */
   async #signIn(): Promise<void> {
-    const configuration = this.#ensureConfigured();
-    if (!configuration) return;
-    const { authFlowType } = configuration;
-    const { password, heldPassword } = this.fields;
-    const username = normalizeUsername(this.fields.username);
+    const { authFlowType } = this.#ensureConfigured() ?? {};
+    if (!authFlowType) return;
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP';
-    const secret = this.flow.step === 'challenge' ? heldPassword : password;
-    const problem = signInProblem(username, secret, withPassword);
+    const request = signInRequest(this.fields, this.flow.step, withPassword);
+    const problem = signInProblem(request, withPassword);
     if (problem) return this.#dispatch(problem);
-    this.#keep('username', username);
+    this.#keep('username', request.username);
     await this.#call(
       'signIn',
-      () => this.adapter.signIn({ username, authFlowType, ...(withPassword ? { password: secret } : {}) }),
+      () => this.adapter.signIn({ ...request, authFlowType }),
       (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
     );
   }
@@ -350,13 +316,7 @@ export class CustomAuthLogin extends LitElement {
   #loadUser(restored: boolean, moveFocus = true): void {
     void this.#call(
       'getCurrentUser',
-      async () => {
-        try {
-          return await this.adapter.getCurrentUser();
-        } finally {
-          await this.#language.arrived;
-        }
-      },
+      () => this.adapter.getCurrentUser().finally(() => this.#language.arrived),
       (user) => this.#dispatch({ type: 'user-found', user, restored }, moveFocus),
       false,
     );
@@ -364,21 +324,15 @@ export class CustomAuthLogin extends LitElement {
 
   /** A sign-in or sign-out made elsewhere on the page. The page's focus stays where the user is. */
   #followChange(change: AuthChange): void {
-    const { step, busy } = this.flow;
-    // While busy, the element's own call is the cause and reports the outcome itself.
-    if (busy) return;
-    if (change === 'signedIn' && step !== 'signed-in') {
+    const follow = followChange(this.flow, change);
+    if (follow === 'signed-out') this.#dispatch({ type: 'signed-out' }, false);
+    else if (follow) {
       this.#callId++;
       this.#loadUser(true, false);
-    } else if (change === 'signedOut' && step === 'signed-in') {
-      this.#dispatch({ type: 'signed-out' }, false);
     }
   }
 
-  /**
-   * Makes one auth library call (announced to the state machine, which names it in the status, unless `announce`
-   * is false) and hands its answer to `onAnswer`, or its failure to the state machine, unless the call is stale.
-   */
+  /** One auth library call, announced to the machine unless `announce` is false; a stale answer is dropped. */
   async #call<T>(
     call: AuthCall,
     request: () => Promise<T>,
@@ -397,36 +351,12 @@ export class CustomAuthLogin extends LitElement {
     if (id === this.#callId) onAnswer(answer);
   }
 
-  /** Validates the configuration attributes and, when they say so, applies them to the auth library. */
-  #configure(): ConfigResolution {
-    const resolution = resolveConfig(
-      {
-        userPoolId: this.userPoolId,
-        userPoolClientId: this.userPoolClientId,
-        userPoolEndpoint: this.userPoolEndpoint,
-        authFlow: this.authFlow,
-      },
-      this.adapter.authConfig(),
-      this.#applied,
-    );
-    if (resolution.ok && resolution.config) {
-      try {
-        this.adapter.configure(resolution.config);
-      } catch {
-        return { ok: false, problem: 'ConfigurationRejected' };
-      }
-      this.#applied = resolution.config;
-    }
-    return resolution;
-  }
-
-  /** {@link #configure}, showing the problem when there is one. */
+  /** Applies the pool attributes to the auth library, or shows why they cannot be. */
   #ensureConfigured(): Extract<ConfigResolution, { ok: true }> | undefined {
-    const resolution = this.#configure();
+    const resolution = this.#pool.configure(this, this.adapter);
     if (resolution.ok) return resolution;
-    const params = resolution.value === undefined ? undefined : { value: resolution.value };
-    this.#dispatch({ type: 'config-invalid', reason: resolution.problem, params });
-    return undefined;
+    const { problem: reason, value } = resolution;
+    this.#dispatch({ type: 'config-invalid', reason, params: value === undefined ? undefined : { value } });
   }
 
   /** Moves the state machine on and lines up what follows from the move: fields, focus, events, effects. */
@@ -435,8 +365,8 @@ export class CustomAuthLogin extends LitElement {
     const { state: next, effect } = transition(previous, event);
     this.flow = next;
     this.fields = fieldsAfter(previous, next, this.fields);
-    if (moveFocus) this.#focus = focusAfter(previous, next) ?? this.#focus;
-    this.#events.push(...eventsDue(previous, next, (error) => this.#describe(error)));
+    const events = eventsDue(previous, next, this.#describe);
+    this.#afterRender.queue(events, moveFocus ? focusAfter(previous, next) : undefined);
     if (effect) this.#loadUser(effect.restored);
   }
 

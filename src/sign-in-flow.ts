@@ -3,7 +3,7 @@
  * result or error), it returns the next state and any follow-up work. Pure: no DOM and no auth library, so
  * every rule about Cognito's and Amplify's behaviour is written down, and tested, here.
  */
-import type { AuthUser, SignInResult } from './auth-adapter.js';
+import type { AuthChange, AuthUser, SignInResult } from './auth-adapter.js';
 import { en, type StringKey } from './strings/en.js';
 
 /** The element's steps; reflected as its `step` attribute. */
@@ -194,6 +194,15 @@ const activityOf: Readonly<Record<AuthCall, StringKey>> = {
 export function statusOf(state: FlowState, resendReady: boolean): StringKey | undefined {
   if (state.busy) return activityOf[state.call ?? 'getCurrentUser'];
   return state.step === 'challenge' && resendReady ? 'resendReady' : undefined;
+}
+
+/**
+ * What a sign-in or sign-out made elsewhere on the page means here: look up the user now signed in, show the
+ * sign-out, or nothing. While busy, the element's own call is the cause and reports the outcome itself.
+ */
+export function followChange(state: FlowState, change: AuthChange): 'load-user' | 'signed-out' | undefined {
+  if (state.busy || (change === 'signedIn') === (state.step === 'signed-in')) return undefined;
+  return change === 'signedIn' ? 'load-user' : 'signed-out';
 }
 
 /** The next state for `event`, and what the element has to do next. */

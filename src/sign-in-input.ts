@@ -3,7 +3,8 @@
  * Cognito's length limits, codes typed in groups) is written down and tested in one place. A check answers
  * with the state machine's `input-invalid` event when the input cannot be right, else with nothing.
  */
-import type { FlowEvent, InputProblem } from './sign-in-flow.js';
+import type { Fields } from './sign-in-follow-ups.js';
+import type { AuthStep, FlowEvent, InputProblem } from './sign-in-flow.js';
 
 /** Input refused before any call, as the state machine hears of it. */
 export type InputInvalid = Extract<FlowEvent, { type: 'input-invalid' }>;
@@ -24,8 +25,28 @@ const tooLong = (value: string, max: number): boolean => [...value].length > max
 /** The username as sent: without the spaces around it. */
 export const normalizeUsername = (username: string): string => username.trim();
 
-/** The first form's problem, if any. The password (SRP flow only) is sent as typed, spaces and all. */
-export function signInProblem(username: string, password: string, withPassword: boolean): InputInvalid | undefined {
+/** What the first form sends. */
+export interface SignInRequest {
+  readonly username: string;
+  /** SRP flow only. */
+  readonly password?: string;
+}
+
+/**
+ * What the first form sends: the username normalised and, in the SRP flow, the password as typed (spaces
+ * and all), or the one held for a new code on the challenge step.
+ */
+export function signInRequest(fields: Fields, step: AuthStep, withPassword: boolean): SignInRequest {
+  const username = normalizeUsername(fields.username);
+  if (!withPassword) return { username };
+  return { username, password: step === 'challenge' ? fields.heldPassword : fields.password };
+}
+
+/** The first form's problem, if any. */
+export function signInProblem(
+  { username, password = '' }: SignInRequest,
+  withPassword: boolean,
+): InputInvalid | undefined {
   if (!username) return invalid('EmptySignInUsername');
   if (tooLong(username, maxUsernameLength)) return invalid('SignInUsernameTooLong', maxUsernameLength);
   if (withPassword && !password) return invalid('EmptySignInPassword');

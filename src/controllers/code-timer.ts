@@ -48,6 +48,11 @@ export class CodeTimer implements ReactiveController {
     return cooldownLeft(this.#flow(), clock.now(), seconds(this.#host.resendCooldown, 30));
   }
 
+  /** The countdowns as the challenge step shows them. */
+  times(): { cooldown: number; lifetime: number } {
+    return { cooldown: this.cooldown, lifetime: this.lifetime };
+  }
+
   /** The code has outlived its lifetime by now. */
   get outlived(): boolean {
     return codeOutlived(this.#flow(), clock.now(), this.lifetime);

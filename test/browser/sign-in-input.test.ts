@@ -5,7 +5,9 @@ import {
   normalizeAnswer,
   normalizeUsername,
   signInProblem,
+  signInRequest,
 } from '../../src/sign-in-input.js';
+import { emptyFields } from '../../src/sign-in-follow-ups.js';
 
 describe('sign-in input (checks before any call)', () => {
   describe('the first form', () => {
@@ -13,19 +15,32 @@ describe('sign-in input (checks before any call)', () => {
       expect(normalizeUsername('  bob@example.com \t')).to.equal('bob@example.com');
     });
 
+    it('sends the password only in the SRP flow, as typed, and the held one for a new code', () => {
+      const fields = { ...emptyFields, username: ' bob ', password: ' Correct-Horse-42 ', heldPassword: 'held' };
+      expect(signInRequest(fields, 'username', false)).to.deep.equal({ username: 'bob' });
+      expect(signInRequest(fields, 'username', true)).to.deep.equal({
+        username: 'bob',
+        password: ' Correct-Horse-42 ',
+      });
+      expect(signInRequest(fields, 'challenge', true)).to.deep.equal({ username: 'bob', password: 'held' });
+    });
+
     it('accepts a username with a password in the SRP flow, and without one in the custom flow', () => {
-      expect(signInProblem('bob', ' Correct-Horse-42 ', true)).to.equal(undefined);
-      expect(signInProblem('bob', '', false)).to.equal(undefined);
+      expect(signInProblem({ username: 'bob', password: ' Correct-Horse-42 ' }, true)).to.equal(undefined);
+      expect(signInProblem({ username: 'bob' }, false)).to.equal(undefined);
     });
 
     it('refuses an empty username', () => {
-      expect(signInProblem('', 'secret', true)).to.deep.equal({ type: 'input-invalid', name: 'EmptySignInUsername' });
+      expect(signInProblem({ username: '', password: 'secret' }, true)).to.deep.equal({
+        type: 'input-invalid',
+        name: 'EmptySignInUsername',
+      });
     });
 
     it("refuses a username longer than Cognito's 128 characters, counted as characters", () => {
-      expect(signInProblem('é'.repeat(128), '', false)).to.equal(undefined);
-      expect(signInProblem('😀'.repeat(128), '', false), 'astral characters count once').to.equal(undefined);
-      expect(signInProblem('a'.repeat(129), '', false)).to.deep.equal({
+      expect(signInProblem({ username: 'é'.repeat(128) }, false)).to.equal(undefined);
+      expect(signInProblem({ username: '😀'.repeat(128) }, false), 'astral characters count once').to.equal(undefined);
+      expect(signInProblem({ username: 'a'.repeat(129) }, false)).to.deep.equal({
         type: 'input-invalid',
         name: 'SignInUsernameTooLong',
         params: { max: 128 },
@@ -33,7 +48,10 @@ describe('sign-in input (checks before any call)', () => {
     });
 
     it('asks for the password only in the SRP flow', () => {
-      expect(signInProblem('bob', '', true)).to.deep.equal({ type: 'input-invalid', name: 'EmptySignInPassword' });
+      expect(signInProblem({ username: 'bob', password: '' }, true)).to.deep.equal({
+        type: 'input-invalid',
+        name: 'EmptySignInPassword',
+      });
     });
   });
 
