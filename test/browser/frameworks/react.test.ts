@@ -7,7 +7,8 @@ import type { AuthStep, CustomAuthLogin } from '../../../src/custom-auth-login.j
 import type { CustomAuthLoginReactProps } from '../../../src/frameworks/react.js';
 import '../../../src/custom-auth-login.js';
 import { FakeAuthAdapter } from '../support/fake-auth-adapter.js';
-import { answerChallenge, enter, partOf, reachChallenge, showFirstForm, stepAfter } from './support/element-steps.js';
+import { answerChallenge, answerNoSession, reachChallenge } from '../support/fake-steps.js';
+import { field, partOf, stepAfter, typeInto } from '../support/login-driver.js';
 import { loadReact, type ReactRuntime } from './support/load-react.js';
 
 /** What the test can do to the app's state from outside. */
@@ -77,7 +78,7 @@ describe('<custom-auth-login> in a React 19 app', () => {
 
   it('is accessible as React renders it', async () => {
     const el = renderApp();
-    await showFirstForm(el, fake);
+    await answerNoSession(el, fake);
     await expect(el).to.be.accessible();
   });
 
@@ -91,7 +92,7 @@ describe('<custom-auth-login> in a React 19 app', () => {
 
     it('applies a changed value when the state changes', async () => {
       const el = renderApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       commit(() => controls.setUserPoolId('local_otherpool'));
       await el.updateComplete;
       expect(el.getAttribute('user-pool-id')).to.equal('local_otherpool');
@@ -109,7 +110,7 @@ describe('<custom-auth-login> in a React 19 app', () => {
   describe('when the user signs in', () => {
     it("runs the app's onauth-signed-in handler, which updates React state", async () => {
       const el = renderApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       await reachChallenge(el, fake, 'alice@example.com');
       await stepAfter(el, () => void answerChallenge(el, fake, 'alice@example.com'));
       expect(signedInNames).to.deep.equal(['alice@example.com']);
@@ -121,7 +122,7 @@ describe('<custom-auth-login> in a React 19 app', () => {
 
     it('delivers every hyphenated event name to the handler prop of exactly that name', async () => {
       const el = renderApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       await reachChallenge(el, fake, 'alice@example.com');
       expect(steps).to.deep.equal(['username', 'challenge']);
     });
@@ -130,9 +131,9 @@ describe('<custom-auth-login> in a React 19 app', () => {
   describe('when React re-renders the app during a sign-in', () => {
     it('keeps the same element on its step, with what the user typed', async () => {
       const el = renderApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       await reachChallenge(el, fake, 'alice@example.com');
-      enter(el, 'code-input', '123');
+      typeInto(field(el, 'code-input'), '123');
 
       commit(() => controls.rerender());
       commit(() => controls.rerender());
