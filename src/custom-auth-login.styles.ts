@@ -55,6 +55,14 @@ export default css`
     gap: var(--_gap);
   }
 
+  /* Focused after a sign-in: room and rounded corners for the focus ring, the padding taken back out of the
+     margin so nothing moves. */
+  .cal-signed-in-view {
+    margin: calc(var(--_gap) / -2);
+    padding: calc(var(--_gap) / 2);
+    border-radius: var(--_radius);
+  }
+
   label,
   .cal-error {
     font-weight: 600;

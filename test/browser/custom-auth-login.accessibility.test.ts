@@ -10,6 +10,7 @@ import {
   field,
   focused,
   part,
+  partOf,
   renderAtChallenge,
   renderLogin,
   renderSignedIn,
@@ -201,6 +202,18 @@ describe('<custom-auth-login> accessibility', () => {
         outlineWidth: '3px',
         outlineColor: 'rgb(200, 0, 100)',
       });
+    });
+
+    it('leaves room and rounds the corners around the signed-in view it focuses after a sign-in', async () => {
+      const { el } = await renderSignedIn();
+      const view = partOf(el, 'signed-in-view');
+      expect(focused(el)).to.equal('signed-in-view');
+      const { paddingTop, paddingLeft, borderTopLeftRadius } = getComputedStyle(view);
+      expect(parseFloat(paddingTop), 'padding above the text').to.be.greaterThan(0);
+      expect(parseFloat(paddingLeft), 'padding beside the text').to.be.greaterThan(0);
+      expect(borderTopLeftRadius, 'the ring follows the card corners').to.equal(
+        getComputedStyle(el).borderTopLeftRadius,
+      );
     });
   });
 
