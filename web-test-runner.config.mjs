@@ -11,7 +11,7 @@ import { tsImport } from 'tsx/esm/api';
 import { findBrowser } from './scripts/ensure-browser.mjs';
 
 // The endpoint is TypeScript run without a compile step; tsx loads it (and the plugin) into this process.
-const { localCognitoE2e } = await tsImport('./test/e2e-support/local-cognito-plugin.ts', import.meta.url);
+const { localCognitoE2e } = await tsImport('./test/runner-support/local-cognito-plugin.ts', import.meta.url);
 const e2e = localCognitoE2e();
 
 /** Headless Chromium flags: root needs --no-sandbox; the rest keep the browser from reaching the network. */

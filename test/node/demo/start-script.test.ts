@@ -10,14 +10,14 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { launchChromium, signInOnDemo } from '../../e2e-support/demo-browser.ts';
+import { launchChromium, signInOnDemo } from '../../runner-support/demo-browser.ts';
 import {
   repoRoot,
   runDemoToExit,
   startDemo,
   startDemoBuilding,
   type DemoProcess,
-} from '../../e2e-support/demo-process.ts';
+} from '../../runner-support/demo-process.ts';
 
 /** Listens on a free loopback port so that the start script finds it taken. */
 async function occupyPort(): Promise<{ port: number; server: Server }> {

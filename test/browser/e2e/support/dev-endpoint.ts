@@ -3,7 +3,7 @@
  * development inbox and request log, and the browser storage Amplify keeps sessions in. Nothing here loads the
  * element, so the script-tag test can use it on a page that gets the element only from the built bundle.
  */
-import type { E2eConfig } from '../../../e2e-support/e2e-config.js';
+import type { E2eConfig } from '../../../runner-support/e2e-config.js';
 
 export type { E2eConfig };
 

@@ -1,6 +1,6 @@
 /**
  * Helpers for the end-to-end tests: the real element with the real Amplify, signing in against a local
- * Cognito-compatible endpoint that the test runner started (see test/e2e-support/local-cognito-plugin.ts).
+ * Cognito-compatible endpoint that the test runner started (see test/runner-support/local-cognito-plugin.ts).
  *
  * Each test starts from nothing: browser storage cleared, the endpoint's inbox and request log emptied.
  * Amplify is one global per page, so scenarios that need a fresh one live in their own test file.

@@ -1,7 +1,7 @@
 /**
  * Takes a PNG of each step of both sign-in flows on the demo page, as `npm start` serves it:
  *
- *   npx tsx test/e2e-support/capture-demo-screenshots.ts [output folder, default ./screenshots]
+ *   npx tsx test/runner-support/capture-demo-screenshots.ts [output folder, default ./screenshots]
  *
  * Runs the start script on free ports, so it does not disturb a demo already running on 8000/9229.
  */
