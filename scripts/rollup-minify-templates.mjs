@@ -8,8 +8,10 @@
 //   with whitespace-preserving elements (`<pre>`, `<textarea>`) are left exactly as written. Whitespace next
 //   to a binding stays one space, because the binding may be inline text.
 // - css: comments are dropped, a run of whitespace becomes one space and disappears next to `{`, `}`, `;`, `,`
-//   and at the edges; strings are kept as written. Spaces around `:` stay (`a :hover` and `a:hover` are
-//   different selectors), and so do those around `+`, `-` and `>` (`calc()` and media ranges need some).
+//   and at the edges; strings are kept as written. A space before `:` stays (`a :hover` and `a:hover` are
+//   different selectors), one after it goes (no selector has one, and a declaration's value does not start
+//   with it); spaces around `/` and before `!` go too (`1rem / 1.4` is `1rem/1.4`, in calc() as well).
+//   Those around `+`, `-`, `*` and `>` stay (`calc()`, selectors and media ranges need some).
 import MagicString from 'magic-string';
 import { resolve, sep } from 'node:path';
 
@@ -90,6 +92,13 @@ function keepHtmlSpace(state, before, after) {
 /** CSS punctuation a space next to is never needed for. */
 const cssTight = new Set(['{', '}', ';', ',', 'start', 'end']);
 
+/**
+ * Spaces that are not needed between two pieces of a template's own text (next to a binding one space stays,
+ * as everywhere): after a colon, around a slash, before `!important`.
+ */
+const cssTightInside = (before, after) =>
+  after !== 'binding' && (before === ':' || before === '/' || after === '/' || after === '!');
+
 /** Where the run of whitespace and comments starting at `i` ends (a comment left open ends the part). */
 function endOfCssBlank(part, i) {
   let end = i;
@@ -124,7 +133,7 @@ export function minifyCssParts(parts) {
       if (isSpace(char) || part.startsWith('/*', i)) {
         const end = endOfCssBlank(part, i);
         const { before, after } = bordersOf(parts, index, out, end);
-        if (!cssTight.has(before) && !cssTight.has(after)) out += ' ';
+        if (!cssTight.has(before) && !cssTight.has(after) && !cssTightInside(before, after)) out += ' ';
         i = end;
         continue;
       }

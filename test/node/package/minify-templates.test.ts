@@ -55,7 +55,7 @@ describe('html templates', () => {
 describe('css templates', () => {
   it('drops comments and the whitespace around braces, semicolons and commas', () => {
     const source = '\n  /* theme */\n  :host {\n    display: block;\n  }\n  a,\n  b {\n    color: red;\n  }\n';
-    assert.deepEqual(minifyCssParts([source]), [':host{display: block}a,b{color: red}']);
+    assert.deepEqual(minifyCssParts([source]), [':host{display:block}a,b{color:red}']);
   });
 
   it('keeps the space that makes a descendant selector', () => {
@@ -64,13 +64,24 @@ describe('css templates', () => {
 
   it('keeps the spaces calc() needs', () => {
     assert.deepEqual(minifyCssParts(['a { width: calc(100% - 2 * var(--gap)); }']), [
-      'a{width: calc(100% - 2 * var(--gap))}',
+      'a{width:calc(100% - 2 * var(--gap))}',
     ]);
   });
 
   it('leaves strings as written, comment-like text and semicolons inside them included', () => {
     const parts = ["a::before { content: '  /* ; */  '; }"];
-    assert.deepEqual(minifyCssParts(parts), ["a::before{content: '  /* ; */  '}"]);
+    assert.deepEqual(minifyCssParts(parts), ["a::before{content:'  /* ; */  '}"]);
+  });
+
+  it('drops the space after a colon, around a slash and before !important', () => {
+    const source = '@media (min-width: 30em) { a { font: 1rem / 1.4 serif !important; content: "x" / ""; } }';
+    assert.deepEqual(minifyCssParts([source]), [
+      '@media (min-width:30em){a{font:1rem/1.4 serif!important;content:"x"/""}}',
+    ]);
+  });
+
+  it('keeps the space before a colon of a selector and around * in a selector', () => {
+    assert.deepEqual(minifyCssParts(['a :is(b, c) * d { }']), ['a :is(b,c) * d{}']);
   });
 
   it('treats a comment between two words as a space', () => {
