@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { createAccessTokenVerifier, createDemoApi } from './demo-api.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -90,7 +91,7 @@ function withEndpoint(html, endpointUrl) {
   return html.replace(/user-pool-endpoint="[^"]*"/g, `user-pool-endpoint="${endpointUrl}"`);
 }
 
-function createDemoServer(endpointUrl) {
+function createDemoServer(endpointUrl, api) {
   return createServer(async (req, res) => {
     const reply = (status, body, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, {
@@ -103,6 +104,7 @@ function createDemoServer(endpointUrl) {
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     try {
+      if (await api(req, res)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'Method not allowed\n');
       const { pathname } = new URL(req.url ?? '/', 'http://demo');
       const file = fileFor(pathname);
@@ -165,7 +167,10 @@ async function main() {
   const cognitoPort = portFromEnv('COGNITO_PORT', 9229);
 
   const endpoint = await startEndpoint(cognitoPort);
-  const server = createDemoServer(endpoint.url);
+  // The page's API verifies access tokens the way a host application's server would (scripts/demo-api.mjs).
+  const discoveryUrl = `${endpoint.url}${endpoint.userPoolId}/.well-known/openid-configuration`;
+  const api = createDemoApi(createAccessTokenVerifier({ discoveryUrl, clientId: endpoint.clientId }));
+  const server = createDemoServer(endpoint.url, api);
   let builder;
   const stopAll = async () => {
     if (builder?.exitCode === null) {
