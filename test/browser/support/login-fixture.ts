@@ -17,8 +17,15 @@ import { FakeAuthAdapter, authError, customChallenge, signedIn, type PendingCall
 export const userPoolId = 'local_devpool';
 export const userPoolClientId = 'localdevclient';
 
-/** The user the tests sign in. */
-export const alice = { username: 'alice@example.com', userId: 'user-1' };
+/**
+ * The user the tests sign in, as a pool that signs in with email describes her: Cognito's username is a
+ * generated UUID (also her `sub`), the email is the name she signs in with.
+ */
+export const alice = {
+  username: '5f1c9e2a-7b3d-4c8e-9a01-23456789abcd',
+  userId: '5f1c9e2a-7b3d-4c8e-9a01-23456789abcd',
+  loginId: 'alice@example.com',
+};
 
 export interface LoginOptions {
   authFlow?: AuthFlow;

@@ -107,7 +107,7 @@ describe('demo API route GET /api/me', () => {
     it('refuses a token signed with another key under the pool key id', async () => {
       const { privateKey } = await generateKeyPair('RS256');
       const forged = await new SignJWT(decodeJwt(alice.AccessToken))
-        .setProtectedHeader(decodeProtectedHeader(alice.AccessToken))
+        .setProtectedHeader({ ...decodeProtectedHeader(alice.AccessToken), alg: 'RS256' })
         .sign(privateKey);
       await assertRefused(forged, /signature/i);
     });
