@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { sessionStorage as amplifySessionStorage } from 'aws-amplify/utils';
-import { endToEndSuite, renderLogin, signIn, type MochaSuite } from './support/e2e-fixture.js';
+import { endToEndSuite, renderForEndpoint, signIn, type MochaSuite } from './support/e2e-fixture.js';
 import { ALL_TOKENS, tokensIn, tokensInCookies } from './support/token-storage.js';
 
 describe('end to end: a token storage the page set itself', function (this: MochaSuite) {
@@ -14,7 +14,7 @@ describe('end to end: a token storage the page set itself', function (this: Moch
 
   it('is where the tokens go, though the element configured Amplify after the page chose it', async () => {
     cognitoUserPoolsTokenProvider.setKeyValueStorage(amplifySessionStorage);
-    const { el } = await renderLogin({ endpoint: e2e.endpoint });
+    const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
     await signIn(el, e2e.endpoint, { username: 'alice@example.com' });
 
     expect(tokensIn(sessionStorage)).to.deep.equal(ALL_TOKENS);

@@ -4,14 +4,14 @@
  * storage mode has its own test file.)
  */
 import { expect } from '@open-wc/testing';
-import { endToEndSuite, part, renderLogin, signIn, type MochaSuite } from './support/e2e-fixture.js';
+import { endToEndSuite, part, renderForEndpoint, signIn, type MochaSuite } from './support/e2e-fixture.js';
 import { ALL_TOKENS, tokensIn, tokensInCookies } from './support/token-storage.js';
 
 describe('end to end: token-storage="session"', function (this: MochaSuite) {
   const e2e = endToEndSuite(this);
 
   it('keeps the tokens in sessionStorage only, where a new element finds them', async () => {
-    const { el } = await renderLogin({ endpoint: e2e.endpoint, attributes: { 'token-storage': 'session' } });
+    const { el } = await renderForEndpoint({ endpoint: e2e.endpoint, attributes: { 'token-storage': 'session' } });
     await signIn(el, e2e.endpoint, { username: 'alice@example.com' });
 
     expect(tokensIn(sessionStorage)).to.deep.equal(ALL_TOKENS);
@@ -19,7 +19,7 @@ describe('end to end: token-storage="session"', function (this: MochaSuite) {
     expect(tokensInCookies()).to.deep.equal([]);
 
     el.remove();
-    const { el: again, log } = await renderLogin({
+    const { el: again, log } = await renderForEndpoint({
       endpoint: e2e.endpoint,
       attributes: { 'token-storage': 'session' },
     });
