@@ -72,7 +72,7 @@ export async function renderAtChallenge(
 ): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
   const { el, fake } = await renderSignedOut(options);
   const password = options.authFlow === 'custom-with-srp' ? 'Correct-Horse-42' : undefined;
-  await reachChallenge(el, fake, alice.username, { password, parameters });
+  await reachChallenge(el, fake, alice.loginId, { password, parameters });
   return { el, fake };
 }
 
@@ -81,6 +81,6 @@ export async function renderSignedIn(
   options: LoginOptions = {},
 ): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
   const { el, fake } = await renderAtChallenge(undefined, options);
-  await answerChallenge(el, fake, alice.username, alice.userId);
+  await answerChallenge(el, fake, alice);
   return { el, fake };
 }
