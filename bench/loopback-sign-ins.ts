@@ -90,7 +90,7 @@ export async function signInOnce(server: LocalCognito, flow: Flow, username: str
   }
   const code = server.inbox
     .list()
-    .filter((message) => message.username === username)
+    .filter((message) => message.to === username)
     .at(-1)?.code;
   if (challenge.ChallengeName !== 'CUSTOM_CHALLENGE' || !code) throw new Error(`no code challenge for ${username}`);
   const done = await call(server, 'RespondToAuthChallenge', {
@@ -106,6 +106,7 @@ export async function signInOnce(server: LocalCognito, flow: Flow, username: str
 export function benchUsers(clients: number, password: string) {
   return Array.from({ length: clients }, (_, index) => {
     const username = `bench-${index + 1}@example.com`;
+    // The pool signs in with email; `username` is what the clients type, the pool generates its own.
     return { username, email: username, password };
   });
 }

@@ -54,8 +54,8 @@ const devClient = await tsImport('../backend/local-cognito/dev-client.ts', impor
 const loopback = await tsImport('./loopback-sign-ins.ts', import.meta.url);
 
 const users = [
-  { username: 'alice@example.com', email: 'alice@example.com' },
-  { username: 'bob@example.com', email: 'bob@example.com', password: 'Correct-Horse-42' },
+  { email: 'alice@example.com' },
+  { email: 'bob@example.com', password: 'Correct-Horse-42' },
   ...loopback.benchUsers(concurrentClients, benchPassword),
 ];
 const endpoint = await start({ port: 0, users, log: () => {} });

@@ -1,6 +1,7 @@
 // The demo page's own behaviour around <custom-auth-login>: the flow switch, a live event log, the decoded ID
-// token after sign-in and the development inbox. It only uses the element's attributes, events and public
-// methods, like any page would. Everything that comes from a server is put on the page as text, never as HTML.
+// token after sign-in, what the demo server's API verified about the access token, and the development inbox.
+// It only uses the element's attributes, events and public methods, like any page would. Everything that comes
+// from a server is put on the page as text, never as HTML.
 
 const login = document.querySelector('custom-auth-login');
 const endpoint = login.getAttribute('user-pool-endpoint');
@@ -8,7 +9,7 @@ const endpoint = login.getAttribute('user-pool-endpoint');
 const INBOX_POLL_MS = 1500;
 const MAX_LOG_ENTRIES = 50;
 /** Claims holding epoch seconds, shown with a readable time beside them. */
-const TIME_CLAIMS = new Set(['iat', 'exp', 'auth_time']);
+const TIME_CLAIMS = new Set(['iat', 'exp', 'auth_time', 'authTime', 'issuedAt', 'expiresAt']);
 
 /** Creates an element with text content (never parsed as HTML) and an optional class. */
 function textElement(tag, text, className) {
@@ -106,6 +107,49 @@ login.addEventListener('auth-signed-in', async () => {
   }
 });
 login.addEventListener('auth-signed-out', () => clearClaims());
+
+// ---- What the server saw: the demo server's GET /api/me verifies the access token ----
+
+const serverCheckStatus = document.getElementById('server-check-status');
+const serverCheckList = document.getElementById('server-check-list');
+const serverCheckAgain = document.getElementById('server-check-again');
+
+async function askServer() {
+  serverCheckList.replaceChildren();
+  try {
+    const tokens = await login.fetchTokens();
+    if (!tokens) {
+      serverCheckStatus.textContent = 'Not signed in: there is no access token to send.';
+      return;
+    }
+    serverCheckStatus.textContent = 'Asking the server…';
+    const response = await fetch('/api/me', {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+      cache: 'no-store',
+    });
+    const body = await response.json();
+    if (response.ok) {
+      serverCheckStatus.textContent = `HTTP ${response.status}: the server verified the access token.`;
+      for (const [name, value] of Object.entries(body)) {
+        serverCheckList.append(textElement('dt', name), textElement('dd', claimText(name, value)));
+      }
+    } else {
+      serverCheckStatus.textContent = `HTTP ${response.status}: the server refused the token: ${body.message}`;
+    }
+  } catch (error) {
+    serverCheckStatus.textContent = `Could not ask the server: ${error.message}`;
+  } finally {
+    serverCheckAgain.hidden = false;
+  }
+}
+
+login.addEventListener('auth-signed-in', askServer);
+serverCheckAgain.addEventListener('click', askServer);
+login.addEventListener('auth-signed-out', () => {
+  serverCheckList.replaceChildren();
+  serverCheckStatus.textContent = 'Sign in to call the API.';
+  serverCheckAgain.hidden = true;
+});
 
 // ---- Development inbox ----
 

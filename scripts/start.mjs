@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { createAccessTokenVerifier, createDemoApi } from './demo-api.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -101,8 +102,11 @@ const buildingPage = `<!doctype html>
 <p>Building the bundle… This page reloads by itself when the demo is ready.</p>
 `;
 
-/** The demo's page server. `isBuilt()` says whether the build has finished; until then it answers "building". */
-function createDemoServer(endpointUrl, isBuilt) {
+/**
+ * The demo's page server. `isBuilt()` says whether the build has finished; until then it answers "building".
+ * `api` answers the page's API routes (scripts/demo-api.mjs) and says whether it did.
+ */
+function createDemoServer(endpointUrl, isBuilt, api) {
   return createServer(async (req, res) => {
     const reply = (status, body, type = 'text/plain; charset=utf-8', headers = {}) => {
       res.writeHead(status, {
@@ -116,6 +120,7 @@ function createDemoServer(endpointUrl, isBuilt) {
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     try {
+      if (await api(req, res)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'Method not allowed\n');
       if (!isBuilt()) return reply(503, buildingPage, contentTypes['.html'], { 'retry-after': '2' });
       const { pathname } = new URL(req.url ?? '/', 'http://demo');
@@ -180,7 +185,10 @@ async function main() {
 
   const endpoint = await startEndpoint(cognitoPort);
   let built = false;
-  const server = createDemoServer(endpoint.url, () => built);
+  // The page's API verifies access tokens the way a host application's server would (scripts/demo-api.mjs).
+  const discoveryUrl = `${endpoint.url}${endpoint.userPoolId}/.well-known/openid-configuration`;
+  const api = createDemoApi(createAccessTokenVerifier({ discoveryUrl, clientId: endpoint.clientId }));
+  const server = createDemoServer(endpoint.url, () => built, api);
   let builder;
   const stopAll = async () => {
     let buildEnded;

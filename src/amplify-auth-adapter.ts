@@ -4,8 +4,26 @@
  */
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
-import { Hub } from 'aws-amplify/utils';
-import type { AuthAdapter } from './auth-adapter.js';
+import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import { CookieStorage, Hub, defaultStorage, sessionStorage, type KeyValueStorageInterface } from 'aws-amplify/utils';
+import type { AuthAdapter, TokenStorageChoice } from './auth-adapter.js';
+
+/** A month: the refresh token's default lifetime, so a cookie does not outlive what it holds by much. */
+const COOKIE_DAYS = 30;
+
+function tokenStorage({ kind, cookieDomain }: TokenStorageChoice): KeyValueStorageInterface {
+  if (kind === 'session') return sessionStorage;
+  if (kind === 'local') return defaultStorage;
+  // Secure and SameSite=Strict: the tokens never travel over plain HTTP (browsers treat localhost as secure) nor
+  // with requests other sites start.
+  return new CookieStorage({
+    ...(cookieDomain ? { domain: cookieDomain } : {}),
+    path: '/',
+    expires: COOKIE_DAYS,
+    secure: true,
+    sameSite: 'strict',
+  });
+}
 
 /**
  * The page's current Amplify configuration, or an empty one. Amplify answers `getConfig()` before any
@@ -31,12 +49,20 @@ export const amplifyAuthAdapter: AuthAdapter = {
     return { userPoolId, userPoolClientId, ...(userPoolEndpoint ? { userPoolEndpoint } : {}) };
   },
 
-  configure({ userPoolId, userPoolClientId, userPoolEndpoint }) {
+  configure({ userPoolId, userPoolClientId, userPoolEndpoint }, storage) {
     // Amplify holds one configuration per page: keep the page's other categories (API, Storage, …).
-    Amplify.configure({
-      ...currentConfig(),
-      Auth: { Cognito: { userPoolId, userPoolClientId, ...(userPoolEndpoint ? { userPoolEndpoint } : {}) } },
-    });
+    // Without providers in the library options, Amplify.configure also puts the tokens back into localStorage,
+    // undoing a storage the page chose with setKeyValueStorage (aws-amplify 6.22). Handing it the same singleton
+    // providers it would use keeps that storage; the token provider is then told about the pool here.
+    Amplify.configure(
+      {
+        ...currentConfig(),
+        Auth: { Cognito: { userPoolId, userPoolClientId, ...(userPoolEndpoint ? { userPoolEndpoint } : {}) } },
+      },
+      { Auth: { tokenProvider: cognitoUserPoolsTokenProvider, credentialsProvider: cognitoCredentialsProvider } },
+    );
+    cognitoUserPoolsTokenProvider.setAuthConfig(Amplify.getConfig().Auth!);
+    if (storage) cognitoUserPoolsTokenProvider.setKeyValueStorage(tokenStorage(storage));
   },
 
   signIn({ username, password, authFlowType }) {
@@ -50,8 +76,15 @@ export const amplifyAuthAdapter: AuthAdapter = {
   },
 
   async getCurrentUser() {
-    const { username, userId } = await getCurrentUser();
-    return { username, userId };
+    const { username, userId, signInDetails } = await getCurrentUser();
+    // Amplify keeps the typed sign-in name beside the tokens. A session it did not record that for (tokens stored
+    // by other code or an older Amplify) still has the email in its ID token.
+    let loginId = signInDetails?.loginId;
+    if (!loginId) {
+      const email = (await fetchAuthSession()).tokens?.idToken?.payload.email;
+      if (typeof email === 'string') loginId = email;
+    }
+    return { username, userId, ...(loginId ? { loginId } : {}) };
   },
 
   async fetchTokens() {

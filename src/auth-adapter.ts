@@ -16,6 +16,17 @@ export interface CognitoConfig {
   userPoolEndpoint?: string;
 }
 
+/**
+ * Where the auth library keeps the tokens, including the 30-day refresh token: `local` (localStorage, Amplify's
+ * default), `session` (sessionStorage: gone when the tab closes) or `cookie` (cookies, optionally for a parent
+ * domain so that subdomains share the session).
+ */
+export interface TokenStorageChoice {
+  kind: 'local' | 'session' | 'cookie';
+  /** For `cookie`: the cookies' `Domain`, e.g. `example.com`; absent means the page's own host only. */
+  cookieDomain?: string;
+}
+
 /** What `signIn` and `confirmSignIn` resolve with (the fields of Amplify's `SignInOutput` the element reads). */
 export interface SignInResult {
   isSignedIn: boolean;
@@ -29,8 +40,11 @@ export interface SignInResult {
 
 /** The signed-in user as the stored ID token describes it. */
 export interface AuthUser {
+  /** Cognito's username. In a pool that signs in with email it is a generated UUID, not something to show. */
   username: string;
   userId: string;
+  /** The name the user signs in with (the email in such pools); absent when unknown, then `username` is shown. */
+  loginId?: string;
 }
 
 /** The current tokens, encoded, with the access token's expiry in epoch milliseconds. */
@@ -44,8 +58,11 @@ export interface AuthTokens {
 export interface AuthAdapter {
   /** The user pool the auth library is configured with (by the page or by an element), if any. */
   authConfig(): CognitoConfig | undefined;
-  /** Points the auth library at a user pool, keeping whatever else the page configured. */
-  configure(config: CognitoConfig): void;
+  /**
+   * Points the auth library at a user pool, keeping whatever else the page configured, including a token storage
+   * it chose; `storage`, when given, replaces that storage.
+   */
+  configure(config: CognitoConfig, storage?: TokenStorageChoice): void;
   /** Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`. */
   signIn(input: { username: string; password?: string; authFlowType: AuthFlowType }): Promise<SignInResult>;
   /** Answers the current custom challenge. */

@@ -2,7 +2,7 @@
  * Turns the element's configuration attributes into settings for the auth library, or into the reason they
  * cannot work. Pure: no DOM, no auth library, so every rule is checked by plain unit tests.
  */
-import type { AuthAdapter, AuthFlowType, CognitoConfig } from './auth-adapter.js';
+import type { AuthAdapter, AuthFlowType, CognitoConfig, TokenStorageChoice } from './auth-adapter.js';
 
 /** The values of the `auth-flow` attribute. */
 export type AuthFlow = 'custom-without-srp' | 'custom-with-srp';
@@ -21,6 +21,18 @@ export interface ConfigAttributes {
   userPoolClientId?: string | null;
   userPoolEndpoint?: string | null;
   authFlow?: string | null;
+  /** `local`, `session` or `cookie`: where the auth library keeps the tokens; other values leave it alone. */
+  tokenStorage?: string | null;
+  /** For `cookie`: the cookies' domain. */
+  cookieDomain?: string | null;
+}
+
+/** The token storage the attributes ask for, or undefined to leave the auth library's (or the page's) choice. */
+export function tokenStorageChoice({ tokenStorage, cookieDomain }: ConfigAttributes): TokenStorageChoice | undefined {
+  const kind = tokenStorage?.trim();
+  if (kind !== 'local' && kind !== 'session' && kind !== 'cookie') return undefined;
+  const domain = cookieDomain?.trim();
+  return { kind, ...(kind === 'cookie' && domain ? { cookieDomain: domain } : {}) };
 }
 
 /** Why the attributes cannot work; each reason has its own explanation in the text table. */
@@ -112,7 +124,7 @@ export class PoolSettings {
     const resolution = resolveConfig(attributes, adapter.authConfig(), this.#applied);
     if (resolution.ok && resolution.config) {
       try {
-        adapter.configure(resolution.config);
+        adapter.configure(resolution.config, tokenStorageChoice(attributes));
       } catch {
         return { ok: false, problem: 'ConfigurationRejected' };
       }

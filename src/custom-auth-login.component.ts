@@ -44,7 +44,8 @@ let instances = 0;
  * @slot signed-in - Replaces the default signed-in view (the `signed-in` part).
  *
  * @fires auth-step-change - The step changed. Detail: `{ step, previousStep, challengeParameters? }`.
- * @fires auth-signed-in - A user is signed in. Detail: `{ username, userId, restored }`.
+ * @fires auth-signed-in - A user is signed in. Detail: `{ username, userId, loginId, restored }`; `loginId` is the
+ *   name the user signs in with (their email), `username` Cognito's (a UUID in pools that sign in with email).
  * @fires auth-signed-out - The user signed out. Detail: `{ username }`.
  * @fires auth-error - Something failed; the `error` part explains it. Detail: `{ step, name, message }`.
  *
@@ -90,6 +91,8 @@ export class CustomAuthLogin extends LitElement {
     resendCooldown: { attribute: 'resend-cooldown', type: Number },
     codeLifetime: { attribute: 'code-lifetime', type: Number },
     noShadow: { attribute: 'no-shadow', type: Boolean },
+    tokenStorage: { attribute: 'token-storage' },
+    cookieDomain: { attribute: 'cookie-domain' },
     strings: { attribute: false },
     adapter: { attribute: false },
     // Internal state. `attribute: false` is what Lit implies for state; the manifest's analyzer needs it said.
@@ -124,6 +127,17 @@ export class CustomAuthLogin extends LitElement {
    * shadow roots find the form. Read once, when the element first connects. Slots do not work then.
    */
   noShadow = false;
+
+  /**
+   * Where Amplify keeps the tokens when the element configures it: `local` (localStorage), `session`
+   * (sessionStorage, gone with the tab) or `cookie` (Secure, SameSite=Strict cookies). Unset, the element leaves
+   * the storage alone: Amplify's default (localStorage) or whatever the page chose with `setKeyValueStorage`.
+   * Read when the element configures Amplify; other values are ignored. See docs/security.md for the trade-offs.
+   */
+  declare tokenStorage?: 'local' | 'session' | 'cookie';
+
+  /** For `token-storage="cookie"`: the cookies' domain, e.g. `example.com` to share the session with subdomains. */
+  declare cookieDomain?: string;
 
   /**
    * Texts to show instead of the built-in ones: any subset, keyed like the English table (`username`,

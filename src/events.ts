@@ -14,8 +14,12 @@ export interface AuthStepChangeDetail {
 
 /** `auth-signed-in`: a user is signed in. */
 export interface AuthSignedInDetail {
+  /** Cognito's username: in a pool that signs in with email, a generated UUID (the same as `userId`). */
   username: string;
+  /** The user's `sub`, stable for the life of the account. */
   userId: string;
+  /** The name the user signs in with (their email in such pools); `username` when the pool does not say. */
+  loginId: string;
   /** `true` when an existing session was found rather than created by this form. */
   restored: boolean;
 }

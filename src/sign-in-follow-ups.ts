@@ -81,8 +81,8 @@ export function eventsDue(previous: FlowState, next: FlowState, describe: (error
     due.push(['auth-step-change', { step: next.step, previousStep: previous.step, ...challengeParameters }]);
   }
   if (next.step === 'signed-in' && previous.step !== 'signed-in' && next.user) {
-    const { username, userId } = next.user;
-    due.push(['auth-signed-in', { username, userId, restored: next.restored ?? false }]);
+    const { username, userId, loginId = username } = next.user;
+    due.push(['auth-signed-in', { username, userId, loginId, restored: next.restored ?? false }]);
   }
   // Leaving the signed-in step for the first form without a failure is signing out (here or elsewhere).
   if (previous.step === 'signed-in' && next.step === 'username' && !next.error) {

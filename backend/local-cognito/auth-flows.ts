@@ -18,13 +18,18 @@ import type { SessionStore } from './session-store.ts';
 import { isValidTimestamp, parseClientPublicValue } from './srp.ts';
 import type { TokenService } from './token-service.ts';
 import type { TriggerRunner } from './trigger-runner.ts';
-import type { PoolUser, UserStore } from './user-store.ts';
+import { stableUuid, type PoolUser, type UserStore } from './user-store.ts';
 
 /** A sign-in between two calls, kept in the session store behind the `Session` string. */
 export interface PendingSignIn {
   readonly flow: 'CUSTOM_AUTH' | 'USER_SRP_AUTH';
-  /** The pool's spelling of the username, or the typed one for a user that does not exist. */
+  /**
+   * The username the pool answers with (`USERNAME`, `USER_ID_FOR_SRP`): the user's UUID, or for a user that does
+   * not exist a UUID derived from the typed name, so the answer does not tell whether the account exists.
+   */
   readonly userName: string;
+  /** What the client typed as `USERNAME` (the email, in the letter case it was typed). */
+  readonly typedName: string;
   readonly user: PoolUser | undefined;
   /** The `session` array the triggers see. */
   readonly history: readonly ChallengeHistoryEntry[];
@@ -80,7 +85,9 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     return {
       userPoolId: deps.userPoolId,
       clientId: deps.clientId,
-      userName: pending.userName,
+      // Cognito hands the triggers the username (the UUID). A user that does not exist has none: the Create trigger
+      // gets the typed name, so its decoy destination is masked from an address as a real one would be.
+      userName: pending.user?.username ?? pending.typedName,
       userAttributes: pending.user?.attributes ?? {},
       userNotFound: !pending.user,
       clientMetadata,
@@ -91,6 +98,12 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     const user = users.find(typed);
     if (user && !user.enabled) throw notAuthorized(MESSAGES.userDisabled);
     return user;
+  }
+
+  /** The start of a sign-in for what the client typed, whether or not such a user exists. */
+  function startFor(typed: string) {
+    const user = findEnabledUser(typed);
+    return { user, typedName: typed, userName: user?.username ?? stableUuid(typed) };
   }
 
   function readSrpA(value: string): bigint {
@@ -145,18 +158,16 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     const clientMetadata = optionalStringMap(input, 'ClientMetadata');
     switch (flow) {
       case 'CUSTOM_AUTH': {
-        const typed = requireParameter(parameters, 'USERNAME');
-        const user = findEnabledUser(typed);
+        const start = startFor(requireParameter(parameters, 'USERNAME'));
         const srpA = parameters.SRP_A === undefined ? undefined : readSrpA(parameters.SRP_A);
         const history: ChallengeHistoryEntry[] =
           srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];
-        return advance({ flow, userName: user?.username ?? typed, user, history, srpA }, clientMetadata);
+        return advance({ flow, ...start, history, srpA }, clientMetadata);
       }
       case 'USER_SRP_AUTH': {
-        const typed = requireParameter(parameters, 'USERNAME');
-        const user = findEnabledUser(typed);
+        const start = startFor(requireParameter(parameters, 'USERNAME'));
         const srpA = readSrpA(requireParameter(parameters, 'SRP_A'));
-        return passwordChallenge({ flow, userName: user?.username ?? typed, user, history: [], srpA });
+        return passwordChallenge({ flow, ...start, history: [], srpA });
       }
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN': {
@@ -200,7 +211,12 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     } else throw invalidParameter(`ChallengeName ${challengeName.slice(0, 40)} is not used by this user pool`);
 
     const pending = sessions.take(sessionId);
-    if (pending.awaiting !== challengeName || username.toLowerCase() !== pending.userName.toLowerCase()) {
+    // Clients answer with the USERNAME the challenge carried (the UUID); the sign-in name is accepted as well.
+    const answeredFor = username.toLowerCase();
+    if (
+      pending.awaiting !== challengeName ||
+      (answeredFor !== pending.userName.toLowerCase() && answeredFor !== pending.typedName.toLowerCase())
+    ) {
       throw notAuthorized(MESSAGES.invalidSession);
     }
 

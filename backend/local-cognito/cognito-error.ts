@@ -23,6 +23,7 @@ export const MESSAGES = {
   expiredSession: 'Invalid session for the user, session is expired.',
   userDisabled: 'User is disabled.',
   invalidRefreshToken: 'Invalid Refresh Token',
+  revokedRefreshToken: 'Refresh Token has been revoked',
   invalidAccessToken: 'Invalid Access Token',
   expiredAccessToken: 'Access Token has expired',
   revokedAccessToken: 'Access Token has been revoked',

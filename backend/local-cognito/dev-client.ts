@@ -32,10 +32,16 @@ export async function fetchMessages(url: string): Promise<InboxMessage[]> {
   return (await fetch(new URL('_dev/messages', url))).json() as Promise<InboxMessage[]>;
 }
 
-/** The newest code sent to a user; throws when there is none, naming the user. */
-export async function latestCode(url: string, username: string): Promise<string> {
-  const message = (await fetchMessages(url)).filter((entry) => entry.username === username).at(-1);
-  if (!message) throw new Error(`no code has been sent to ${username}`);
+/**
+ * The newest code sent to a user, named by address (any letter case) or by username (the UUID); throws when
+ * there is none, naming the user.
+ */
+export async function latestCode(url: string, user: string): Promise<string> {
+  const name = user.toLowerCase();
+  const message = (await fetchMessages(url))
+    .filter((entry) => entry.to.toLowerCase() === name || entry.username === name)
+    .at(-1);
+  if (!message) throw new Error(`no code has been sent to ${user}`);
   return message.code;
 }
 

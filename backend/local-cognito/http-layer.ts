@@ -16,9 +16,8 @@ export interface RequestRecord {
 /** Everything the HTTP layer routes to. */
 export interface HttpRoutes {
   readonly operations: ReadonlyMap<string, Operation>;
-  /** `/<userPoolId>/.well-known/jwks.json`. */
-  readonly jwksPath: string;
-  readonly jwks: object;
+  /** JSON documents served at `GET <path>`: the pool's JWKS and OIDC discovery document. */
+  readonly documents: ReadonlyMap<string, () => object>;
   readonly inbox: DevInbox;
   readonly requests: BoundedLog<RequestRecord>;
   /** Shown at `GET /` so a person (or a readiness probe) can see what is running. */
@@ -55,7 +54,7 @@ const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /**
  * The endpoint's HTTP layer: CORS, Cognito's JSON protocol (POST on any path, operation named by
- * `X-Amz-Target`), the pool's JWKS and the development routes. Every failure is answered with a status and a
+ * `X-Amz-Target`), the pool's well-known documents and the development routes. Every failure is answered with a status and a
  * `{ "__type", "message" }` body; nothing a client sends can stop the server.
  */
 export function createRequestListener(routes: HttpRoutes): RequestListener {
@@ -67,7 +66,8 @@ export function createRequestListener(routes: HttpRoutes): RequestListener {
     if (req.method === 'POST' && !path.startsWith('/_dev/')) return cognitoCall(req, res);
     if (path === '/_dev/messages') return devList(req, res, routes.inbox);
     if (path === '/_dev/requests') return devList(req, res, routes.requests);
-    if (req.method === 'GET' && path === routes.jwksPath) return send(res, 200, routes.jwks, 'application/json');
+    const document = req.method === 'GET' ? routes.documents.get(path) : undefined;
+    if (document) return send(res, 200, document(), 'application/json');
     if (req.method === 'GET' && path === '/') return send(res, 200, routes.about, 'application/json');
     throw new CognitoError(
       'NotFoundException',

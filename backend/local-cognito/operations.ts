@@ -39,10 +39,17 @@ export function createOperations({ clientId, flows, tokens }: OperationDeps): Re
     ],
     [
       'RevokeToken',
-      forClient(async (input) => {
-        tokens.revoke(requireString(input, 'Token'), clientId);
+      // RevokeToken does not declare ResourceNotFoundException, so an unknown client is refused the way the
+      // operation does declare: the client is not authorized to revoke this pool's tokens.
+      async (input) => {
+        const token = requireString(input, 'Token');
+        const requested = requireString(input, 'ClientId');
+        if (requested !== clientId) {
+          throw new CognitoError('UnauthorizedException', `Client ${requested.slice(0, 128)} is not authorized.`);
+        }
+        tokens.revoke(token, clientId);
         return {};
-      }),
+      },
     ],
     [
       'GlobalSignOut',

@@ -8,6 +8,7 @@ import type { TriggerEnv } from '../triggers/trigger-config.ts';
 import { createVerifyAuthChallengeResponseHandler } from '../triggers/verify-auth-challenge-response.ts';
 import { createAuthFlows, type PendingSignIn } from './auth-flows.ts';
 import { createBoundedLog } from './bounded-log.ts';
+import { discoveryDocument } from './discovery-document.ts';
 import { createDevInbox, type DevInbox } from './dev-inbox.ts';
 import { createRequestListener, type RequestRecord } from './http-layer.ts';
 import { createOperations } from './operations.ts';
@@ -112,8 +113,10 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
   const server = createServer(
     createRequestListener({
       operations: createOperations({ clientId, flows, tokens }),
-      jwksPath: `/${userPoolId}/.well-known/jwks.json`,
-      jwks: keys.jwks,
+      documents: new Map([
+        [`/${userPoolId}/.well-known/jwks.json`, () => keys.jwks],
+        [`/${userPoolId}/.well-known/openid-configuration`, () => discoveryDocument(issuer())],
+      ]),
       inbox,
       requests: createBoundedLog<RequestRecord>(10_000),
       about: { service: 'local-cognito', userPoolId, clientId },

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { MESSAGES, notAuthorized } from './cognito-error.ts';
-import type { SigningKeys } from './signing-keys.ts';
+import { CognitoError, MESSAGES, notAuthorized } from './cognito-error.ts';
+import type { SigningKey, SigningKeys } from './signing-keys.ts';
 import type { PoolUser, UserStore } from './user-store.ts';
 
 /** The `AuthenticationResult` of a successful sign-in or refresh. */
@@ -20,7 +20,10 @@ export interface TokenService {
   signIn(user: PoolUser, clientId: string): Promise<AuthenticationResult>;
   /** New access and ID tokens for a live refresh token; `NotAuthorizedException` otherwise. */
   refresh(refreshToken: string, clientId: string): Promise<AuthenticationResult>;
-  /** Revokes a refresh token and the access tokens issued from it; unknown tokens are ignored. */
+  /**
+   * Revokes a refresh token and the access tokens issued from it. Unknown tokens are ignored, as RFC 7009 asks;
+   * an ID or access token (a JWT) is `UnsupportedTokenTypeException`.
+   */
   revoke(refreshToken: string, clientId: string): void;
   /** Checks an access token (signature, expiry, revocation) and returns its user. */
   verifyAccessToken(accessToken: string): Promise<PoolUser>;
@@ -45,9 +48,14 @@ interface RefreshGrant {
   readonly clientId: string;
   /** Shared by all tokens of one sign-in; revoking the grant revokes them all. */
   readonly originJti: string;
+  /** The sign-in's `event_id`, the same in its ID and access tokens and in those refreshed from them. */
+  readonly eventId: string;
   readonly authTime: number;
   revoked: boolean;
 }
+
+// Refresh tokens here are opaque base64url; anything shaped like a signed JWT is an ID or access token.
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 /** Creates the {@link TokenService} that signs RS256 JWTs with the claims clients read. */
 export function createTokenService({
@@ -62,24 +70,24 @@ export function createTokenService({
 
   async function issue(user: PoolUser, grant: RefreshGrant): Promise<AuthenticationResult> {
     const iat = Math.floor(now() / 1000);
-    const sign = (claims: JWTPayload) =>
-      new SignJWT({ ...claims, origin_jti: grant.originJti, event_id: randomUUID(), auth_time: grant.authTime })
-        .setProtectedHeader({ alg: 'RS256', kid: keys.kid })
+    const sign = (key: SigningKey, claims: JWTPayload) =>
+      new SignJWT({ ...claims, origin_jti: grant.originJti, event_id: grant.eventId, auth_time: grant.authTime })
+        .setProtectedHeader({ alg: 'RS256', kid: key.kid })
         .setIssuer(issuer())
         .setSubject(user.sub)
         .setJti(randomUUID())
         .setIssuedAt(iat)
         .setExpirationTime(iat + tokenSeconds)
-        .sign(keys.privateKey);
+        .sign(key.privateKey);
     const { sub: _sub, email_verified: emailVerified, ...attributes } = user.attributes;
     const [AccessToken, IdToken] = await Promise.all([
-      sign({
+      sign(keys.access, {
         token_use: 'access',
         scope: 'aws.cognito.signin.user.admin',
         client_id: grant.clientId,
         username: user.username,
       }),
-      sign({
+      sign(keys.id, {
         ...attributes,
         ...(emailVerified === undefined ? {} : { email_verified: emailVerified === 'true' }),
         token_use: 'id',
@@ -92,7 +100,8 @@ export function createTokenService({
 
   function liveGrant(refreshToken: string, clientId: string): RefreshGrant {
     const grant = grants.get(refreshToken);
-    if (!grant || grant.revoked || grant.clientId !== clientId) throw notAuthorized(MESSAGES.invalidRefreshToken);
+    if (!grant || grant.clientId !== clientId) throw notAuthorized(MESSAGES.invalidRefreshToken);
+    if (grant.revoked) throw notAuthorized(MESSAGES.revokedRefreshToken);
     return grant;
   }
 
@@ -107,6 +116,7 @@ export function createTokenService({
         username: user.username,
         clientId,
         originJti: randomUUID(),
+        eventId: randomUUID(),
         authTime: Math.floor(now() / 1000),
         revoked: false,
       };
@@ -124,6 +134,9 @@ export function createTokenService({
     },
 
     revoke(refreshToken, clientId) {
+      if (JWT_SHAPE.test(refreshToken)) {
+        throw new CognitoError('UnsupportedTokenTypeException', 'Only refresh tokens can be revoked.');
+      }
       const grant = grants.get(refreshToken);
       if (grant && grant.clientId === clientId) revokeGrant(grant);
     },
@@ -131,7 +144,7 @@ export function createTokenService({
     async verifyAccessToken(accessToken) {
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(accessToken, keys.publicKey, {
+        ({ payload } = await jwtVerify(accessToken, keys.access.publicKey, {
           issuer: issuer(),
           algorithms: ['RS256'],
           currentDate: new Date(now()),

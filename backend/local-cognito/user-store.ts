@@ -3,15 +3,20 @@ import { readFile } from 'node:fs/promises';
 import { createPasswordVerifier, type PasswordVerifier } from './srp.ts';
 import { isJsonObject } from './request-input.ts';
 
-/** A user as written in the users JSON file (an array of these). */
+/**
+ * A user as written in the users JSON file (an array of these). The pool signs in with email, like the deployed
+ * stack (`signInAliases: { email: true }`, i.e. Cognito's UsernameAttributes): the email is the sign-in name and
+ * the username is a UUID the pool generates, equal to `sub`.
+ */
 export interface LocalUser {
-  /** The sign-in name; our pools use the email address. Matched case-insensitively. */
-  readonly username: string;
-  /** Where codes are sent; shorthand for `attributes.email`. */
-  readonly email?: string;
+  /** The sign-in name and where codes are sent. Matched case-insensitively, like `signInCaseSensitive: false`. */
+  readonly email: string;
   /** Enables the password (SRP) flows for this user; without it the user is passwordless only. */
   readonly password?: string;
-  /** Further attributes (`name`, `custom:…`); `sub` is derived from the username unless given. */
+  /**
+   * Further attributes (`name`, `custom:…`). `sub` (which is also the username) is derived from the email unless
+   * given, so it survives restarts.
+   */
   readonly attributes?: Readonly<Record<string, string>>;
   /** A disabled user is refused with "User is disabled."; defaults to true. */
   readonly enabled?: boolean;
@@ -19,44 +24,61 @@ export interface LocalUser {
 
 /** A user as the pool holds it: attributes complete, password replaced by its SRP verifier. */
 export interface PoolUser {
+  /** The generated username: a UUID, the same as `sub`. What tokens, triggers and `USER_ID_FOR_SRP` carry. */
   readonly username: string;
   readonly sub: string;
-  /** Every attribute, including `sub` and, when there is an address, `email` and `email_verified`. */
+  /** The sign-in name, as written in the users list. */
+  readonly email: string;
+  /** Every attribute, including `sub`, `email` and `email_verified`. */
   readonly attributes: Readonly<Record<string, string>>;
   readonly enabled: boolean;
   readonly passwordVerifier: PasswordVerifier | undefined;
 }
 
-/** Looks users up by username. */
+/** Looks users up the way Cognito does in a pool that signs in with email. */
 export interface UserStore {
-  find(username: string): PoolUser | undefined;
+  /** By sign-in name (the email, in any letter case) or by username (the UUID). */
+  find(name: string): PoolUser | undefined;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Builds the pool's users. Passwords are turned into SRP verifiers here (they depend on the pool name),
- * so the running endpoint never holds a password.
+ * Builds the pool's users. Passwords are turned into SRP verifiers here (they depend on the pool name and the
+ * username), so the running endpoint never holds a password.
  */
 export function createUserStore(users: readonly LocalUser[], poolName: string): UserStore {
-  const byName = new Map<string, PoolUser>();
+  const byEmail = new Map<string, PoolUser>();
+  const byUsername = new Map<string, PoolUser>();
   for (const user of users) {
-    const key = user.username.toLowerCase();
-    if (byName.has(key)) throw new Error(`Duplicate username "${user.username}" in the users list`);
-    const sub = user.attributes?.sub ?? stableUuid(user.username);
-    const email = user.email ?? user.attributes?.email;
+    const key = user.email.toLowerCase();
+    if (byEmail.has(key)) throw new Error(`Duplicate email "${user.email}" in the users list`);
+    const sub = (user.attributes?.sub ?? stableUuid(user.email)).toLowerCase();
+    if (!UUID.test(sub)) throw new Error(`The "sub" of ${user.email} must be a UUID, got "${sub}"`);
+    if (byUsername.has(sub)) throw new Error(`Duplicate sub "${sub}" in the users list`);
     const attributes = {
       ...user.attributes,
       sub,
-      ...(email ? { email, email_verified: user.attributes?.email_verified ?? 'true' } : {}),
+      email: user.email,
+      email_verified: user.attributes?.email_verified ?? 'true',
     };
-    byName.set(key, {
-      username: user.username,
+    const poolUser: PoolUser = {
+      username: sub,
       sub,
+      email: user.email,
       attributes,
       enabled: user.enabled ?? true,
-      passwordVerifier: user.password ? createPasswordVerifier(poolName, user.username, user.password) : undefined,
-    });
+      passwordVerifier: user.password ? createPasswordVerifier(poolName, sub, user.password) : undefined,
+    };
+    byEmail.set(key, poolUser);
+    byUsername.set(sub, poolUser);
   }
-  return { find: (username) => byName.get(username.toLowerCase()) };
+  return {
+    find: (name) => {
+      const key = name.toLowerCase();
+      return byEmail.get(key) ?? byUsername.get(key);
+    },
+  };
 }
 
 /** Checks parsed JSON against the {@link LocalUser} shape, naming the first problem and where it is. */
@@ -66,11 +88,15 @@ export function parseUsers(json: unknown, source: string): LocalUser[] {
     const where = `${source}: user ${index + 1}`;
     if (!isJsonObject(entry)) throw new Error(`${where} is not an object`);
     const { username, email, password, attributes, enabled } = entry;
-    if (typeof username !== 'string' || username.trim() === '')
-      throw new Error(`${where} needs a non-empty "username"`);
-    for (const [name, value] of Object.entries({ email, password })) {
-      if (value !== undefined && typeof value !== 'string') throw new Error(`${where}: "${name}" must be a string`);
+    if (username !== undefined) {
+      throw new Error(
+        `${where}: "username" cannot be chosen; the pool signs in with "email" and generates the username (the sub)`,
+      );
     }
+    if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email))
+      throw new Error(`${where} needs an "email" address (the sign-in name)`);
+    if (password !== undefined && typeof password !== 'string')
+      throw new Error(`${where}: "password" must be a string`);
     if (enabled !== undefined && typeof enabled !== 'boolean')
       throw new Error(`${where}: "enabled" must be true or false`);
     if (
@@ -79,6 +105,8 @@ export function parseUsers(json: unknown, source: string): LocalUser[] {
     ) {
       throw new Error(`${where}: "attributes" must map names to strings`);
     }
+    if (isJsonObject(attributes) && attributes.email !== undefined)
+      throw new Error(`${where}: give the address as "email", not in "attributes"`);
     return entry as unknown as LocalUser;
   });
 }
@@ -95,9 +123,9 @@ export async function loadUsersFile(path: string): Promise<LocalUser[]> {
   return parseUsers(json, path);
 }
 
-// A version-4-shaped UUID derived from the username, so `sub` stays the same across restarts.
-function stableUuid(username: string): string {
-  const hex = createHash('sha256').update(`local-cognito:${username.toLowerCase()}`).digest('hex');
+/** A version-4-shaped UUID derived from a name and a salt, the same every time. */
+export function stableUuid(name: string, salt = 'local-cognito'): string {
+  const hex = createHash('sha256').update(`${salt}:${name.toLowerCase()}`).digest('hex');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

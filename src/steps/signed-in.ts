@@ -4,7 +4,7 @@ import type { StepRenderer } from './step-view.js';
 
 export const signedIn: StepRenderer = ({ flow, t, signOut }) =>
   html`<div part="signed-in" class="cal-signed-in">
-    <p>${t('signedIn', { username: flow.user?.username ?? '' })}</p>
+    <p>${t('signedIn', { username: flow.user?.loginId ?? flow.user?.username ?? '' })}</p>
     <button part="sign-out-button" class="cal-sign-out-button" type="button" ?disabled=${flow.busy} @click=${signOut}>
       ${t('signOut')}
     </button>

@@ -68,7 +68,7 @@ describe('<custom-auth-login> next to others on a page', () => {
       const otherSignedOut = oneEvent(other, 'auth-signed-out');
       signOut.resolve();
       await done;
-      expect((await otherSignedOut).detail).to.deep.equal({ username: 'alice@example.com' });
+      expect((await otherSignedOut).detail).to.deep.equal({ username: alice.username });
       expect([el.step, other.step]).to.deep.equal(['username', 'username']);
     });
   });
@@ -81,7 +81,7 @@ describe('<custom-auth-login> next to others on a page', () => {
       const signedOut = oneEvent(el, 'auth-signed-out');
       fake.announce('signedOut');
 
-      expect((await signedOut).detail).to.deep.equal({ username: 'alice@example.com' });
+      expect((await signedOut).detail).to.deep.equal({ username: alice.username });
       await el.updateComplete;
       expect(el.step).to.equal('username');
       expect(document.activeElement === outside, 'focus stays with the page').to.equal(true);

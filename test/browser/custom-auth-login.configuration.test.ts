@@ -41,6 +41,34 @@ describe('<custom-auth-login> configuration', () => {
       expect(fake.count('getCurrentUser')).to.equal(1);
     });
 
+    it('leaves the token storage to the page unless token-storage says otherwise', async () => {
+      const { fake } = await renderConfigured({ poolId: userPoolId, clientId: userPoolClientId });
+      expect(fake.storages).to.deep.equal([undefined]);
+    });
+
+    it('hands token-storage and cookie-domain to the auth library with the pool', async () => {
+      for (const [attributes, expected] of [
+        [{ 'token-storage': 'session' }, { kind: 'session' }],
+        [{ 'token-storage': 'local' }, { kind: 'local' }],
+        [
+          { 'token-storage': 'cookie', 'cookie-domain': 'example.com' },
+          { kind: 'cookie', cookieDomain: 'example.com' },
+        ],
+        [{ 'token-storage': 'indexeddb' }, undefined],
+      ] as const) {
+        const fake = new FakeAuthAdapter();
+        const el = document.createElement('custom-auth-login');
+        el.adapter = fake;
+        el.setAttribute('user-pool-id', userPoolId);
+        el.setAttribute('user-pool-client-id', userPoolClientId);
+        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+        document.body.append(el);
+        await el.updateComplete;
+        expect(fake.storages, JSON.stringify(attributes)).to.deep.equal([expected]);
+        el.remove();
+      }
+    });
+
     it('leaves the endpoint out when none is given', async () => {
       const { fake } = await renderConfigured({ poolId: 'eu-west-1_AbC123', clientId: 'client' });
       expect(fake.configurations).to.deep.equal([{ userPoolId: 'eu-west-1_AbC123', userPoolClientId: 'client' }]);

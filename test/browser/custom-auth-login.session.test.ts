@@ -53,7 +53,7 @@ describe('<custom-auth-login> sessions', () => {
       const signedOut = oneEvent(el, 'auth-signed-out');
       call.resolve();
       expect((await changed).detail).to.deep.equal({ step: 'username', previousStep: 'signed-in' });
-      expect((await signedOut).detail).to.deep.equal({ username: 'alice@example.com' });
+      expect((await signedOut).detail).to.deep.equal({ username: alice.username });
       expect(el.getAttribute('step')).to.equal('username');
       expect(focused(el)).to.equal('username-input');
     });

@@ -169,6 +169,29 @@ describe('<custom-auth-login>', () => {
       });
     });
 
+    describe('and the pool signs in with email (Cognito generates a UUID username)', () => {
+      it('greets the user by the name they signed in with, never the UUID', async () => {
+        const { el, fake } = await renderSignedOut();
+        (await signInCall(el, fake)).resolve(signedIn);
+        const lookup = await fake.nextCall('getCurrentUser');
+        const detail = await detailAfter(el, 'auth-signed-in', () => lookup.resolve(alice));
+        expect(detail.loginId).to.equal('alice@example.com');
+        expect(detail.username).to.equal(alice.username);
+        expect(part(el, 'signed-in')?.textContent).to.contain('Signed in as alice@example.com.');
+        expect(el.shadowRoot!.textContent).not.to.contain(alice.username);
+      });
+
+      it('falls back to the username when the adapter knows no sign-in name', async () => {
+        const { el, fake } = await renderSignedOut();
+        (await signInCall(el, fake)).resolve(signedIn);
+        const lookup = await fake.nextCall('getCurrentUser');
+        const user = { username: 'carol', userId: 'sub-3' };
+        const detail = await detailAfter(el, 'auth-signed-in', () => lookup.resolve(user));
+        expect(detail).to.deep.equal({ ...user, loginId: 'carol', restored: false });
+        expect(part(el, 'signed-in')?.textContent).to.contain('Signed in as carol.');
+      });
+    });
+
     describe('and a session already exists', () => {
       it('shows the signed-in user instead of an error', async () => {
         const { el, fake } = await renderSignedOut();

@@ -113,7 +113,10 @@ describe('what follows a move of the sign-in flow', () => {
     it('report a sign-in after its step change, saying whether the session was restored', () => {
       expect(eventsDue(loading, { ...signedIn, restored: true }, describeError)).to.deep.equal([
         ['auth-step-change', { step: 'signed-in', previousStep: 'loading' }],
-        ['auth-signed-in', { username: 'alice@example.com', userId: 'user-1', restored: true }],
+        [
+          'auth-signed-in',
+          { username: 'alice@example.com', userId: 'user-1', loginId: 'alice@example.com', restored: true },
+        ],
       ]);
     });
 

@@ -37,6 +37,8 @@ export interface DemoSignIn {
 export interface DemoSignInResult {
   /** The ID token claims as the page's claims panel lists them. */
   readonly claims: Readonly<Record<string, string>>;
+  /** What the demo server's `GET /api/me` answered, as the page's "What the server saw" panel shows it. */
+  readonly serverCheck: { readonly status: string; readonly fields: Readonly<Record<string, string>> };
   /** The text of the element's error part after the wrong code. */
   readonly wrongCodeMessage: string;
   /** The event names in the page's event log, oldest first. */
@@ -121,14 +123,26 @@ export async function signInOnDemo(
   await page.type(part('code-input'), code);
   await page.click(part('submit-button'));
   await waitForStep(page, 'signed-in');
-  await page.waitForSelector('.claims-list dt');
+  await page.waitForSelector('#claims-list dt');
+  await page.waitForFunction(
+    () => /^HTTP \d+/.test(document.getElementById('server-check-status')?.textContent ?? ''),
+    {
+      timeout: 10_000,
+    },
+  );
   await at('signed-in', page);
 
-  const claims = await page.$$eval('.claims-list dt', (names) =>
-    Object.fromEntries(names.map((name) => [name.textContent ?? '', name.nextElementSibling?.textContent ?? ''])),
-  );
+  const listed = (list: string) =>
+    page.$$eval(`${list} dt`, (names) =>
+      Object.fromEntries(names.map((name) => [name.textContent ?? '', name.nextElementSibling?.textContent ?? ''])),
+    );
+  const claims = await listed('#claims-list');
+  const serverCheck = {
+    status: await page.$eval('#server-check-status', (status) => status.textContent ?? ''),
+    fields: await listed('#server-check-list'),
+  };
   const events = await page.$$eval('.event-log .event-name', (names) =>
     names.map((name) => name.textContent ?? '').reverse(),
   );
-  return { claims, wrongCodeMessage, events };
+  return { claims, serverCheck, wrongCodeMessage, events };
 }

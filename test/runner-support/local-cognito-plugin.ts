@@ -3,7 +3,8 @@
  * runner's server (on free ports) and stopped with it, and the routes the browser tests use.
  *
  * - `GET /__e2e/config.json` → {@link E2eConfig}: where the endpoints are.
- * - `GET /__e2e/script-tag.html[?lang=de]` → a plain page (in English unless `lang` says otherwise) that loads
+ * - `GET /__e2e/script-tag.html[?lang=de][&storage=session]` → a plain page (in English unless `lang` says
+ *   otherwise; `storage` becomes the element's `token-storage` attribute) that loads
  *   the built bundle with one `<script type="module">` and holds a `<custom-auth-login>` pointed at the main
  *   endpoint, as a user's page would. It records the element's events in `window.authEvents`.
  * - `GET /dist/custom-auth-login.js` and `GET /dist/locales/<language>-<hash>.js` (and their maps) → the built
@@ -35,7 +36,7 @@ const bundleFile = new URL('dist/custom-auth-login.js', repoRoot);
 const languageTag = /^[a-z]{2}(?:-[a-z]{2})?$/i;
 
 /** The script-tag test's page: the bundle and the element, as the README shows, and an event recorder. */
-function scriptTagPage(cognito: LocalCognito, lang: string): string {
+function scriptTagPage(cognito: LocalCognito, lang: string, storage: string): string {
   return `<!doctype html>
 <html lang="${lang}">
   <head>
@@ -53,7 +54,12 @@ function scriptTagPage(cognito: LocalCognito, lang: string): string {
     <custom-auth-login
       user-pool-id="${cognito.userPoolId}"
       user-pool-client-id="${cognito.clientId}"
-      user-pool-endpoint="${cognito.url}"
+      user-pool-endpoint="${cognito.url}"${
+        storage
+          ? `
+      token-storage="${storage}"`
+          : ''
+      }
     ></custom-auth-login>
   </body>
 </html>
@@ -121,7 +127,12 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
     } else if (ctx.path === '/__e2e/script-tag.html') {
       ctx.type = 'text/html; charset=utf-8';
       const lang = String(ctx.query['lang'] ?? '');
-      ctx.body = scriptTagPage(endpoints.main, languageTag.test(lang) ? lang : 'en');
+      const storage = String(ctx.query['storage'] ?? '');
+      ctx.body = scriptTagPage(
+        endpoints.main,
+        languageTag.test(lang) ? lang : 'en',
+        ['local', 'session', 'cookie'].includes(storage) ? storage : '',
+      );
     } else if (builtFile.test(ctx.path)) {
       const body = await readIfPresent(new URL(ctx.path.slice(1), repoRoot));
       ctx.status = body ? 200 : 404;

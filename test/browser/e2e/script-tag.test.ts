@@ -8,6 +8,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AuthEventName, CustomAuthLogin } from '../../../src/custom-auth-login.js';
 import { clearRequests, endToEndSuite, latestCode, operations, type MochaSuite } from './support/dev-endpoint.js';
+import { ALL_TOKENS, tokensIn, tokensInCookies } from './support/token-storage.js';
 
 /** The test page's window, as the script-tag page sets it up. */
 type ScriptTagWindow = Window & {
@@ -66,6 +67,18 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
     expect(await sha256Hex(served)).to.equal(e2e.config.bundleSha256);
   });
 
+  /** Signs in on the page as a person would: the email, then the code from the inbox. */
+  async function signInOnPage(el: CustomAuthLogin) {
+    await waitUntil(() => el.getAttribute('step') === 'username', 'the first form never showed');
+    await typeInto(shadowPart(el, 'username-input'), 'alice@example.com');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.getAttribute('step') === 'challenge', 'the challenge never showed', { timeout: 10_000 });
+    await typeInto(shadowPart(el, 'code-input'), await latestCode(e2e.endpoint, 'alice@example.com'));
+    await sendKeys({ press: 'Enter' });
+  }
+
+  const signedInText = (el: CustomAuthLogin) => el.shadowRoot?.querySelector('[part~="signed-in"]')?.textContent ?? '';
+
   it('signs in from the script tag alone, and finds the session again after a reload', async () => {
     const { page, el } = await loadPage(() => (frame.src = '/__e2e/script-tag.html'));
     expect(customElements.get('custom-auth-login'), 'the test page itself never loads the element').to.equal(undefined);
@@ -79,19 +92,47 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
     await typeInto(shadowPart(el, 'code-input'), await latestCode(e2e.endpoint, 'alice@example.com'));
     await sendKeys({ press: 'Enter' });
 
-    expect(await recorded(page, 'auth-signed-in')).to.deep.include({ username: 'alice@example.com', restored: false });
+    const signedIn = await recorded(page, 'auth-signed-in');
+    expect(signedIn).to.deep.include({ loginId: 'alice@example.com', restored: false });
+    expect(signedIn.username).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(signedInText(el)).to.contain('Signed in as alice@example.com.');
+    expect(tokensIn(page.localStorage)).to.deep.equal(ALL_TOKENS, 'Amplify keeps tokens in localStorage by default');
     expect(await operations(e2e.endpoint)).to.deep.equal(['InitiateAuth', 'RespondToAuthChallenge']);
 
     await clearRequests(e2e.endpoint);
     const reloaded = await loadPage(() => page.location.reload());
 
     expect(await recorded(reloaded.page, 'auth-signed-in')).to.deep.include({
-      username: 'alice@example.com',
+      username: signedIn.username,
+      loginId: 'alice@example.com',
       restored: true,
     });
     expect(reloaded.el.getAttribute('step')).to.equal('signed-in');
+    expect(signedInText(reloaded.el)).to.contain('Signed in as alice@example.com.');
     expect(await operations(e2e.endpoint)).to.deep.equal([], 'a reload signs nobody in again');
   });
+
+  for (const [storage, holding] of [
+    ['session', () => tokensIn(sessionStorage)],
+    ['cookie', () => tokensInCookies()],
+  ] as const) {
+    it(`keeps the tokens in ${storage} storage only with token-storage="${storage}", across a reload`, async () => {
+      const { page, el } = await loadPage(() => (frame.src = `/__e2e/script-tag.html?storage=${storage}`));
+      await signInOnPage(el);
+      await recorded(page, 'auth-signed-in');
+      // The frame shares the test page's origin, so its stores are the ones read here.
+      expect(holding()).to.deep.equal(ALL_TOKENS);
+      expect(tokensIn(localStorage)).to.deep.equal([]);
+
+      const reloaded = await loadPage(() => page.location.reload());
+
+      expect(await recorded(reloaded.page, 'auth-signed-in')).to.deep.include({ restored: true });
+      expect(signedInText(reloaded.el)).to.contain('Signed in as alice@example.com.');
+      expect(holding()).to.deep.equal(ALL_TOKENS);
+      await (reloaded.el as CustomAuthLogin).signOut();
+      expect(holding()).to.deep.equal([]);
+    });
+  }
 
   it('speaks the page’s language, fetching only that language’s chunk from beside the bundle', async () => {
     const { page, el } = await loadPage(() => (frame.src = '/__e2e/script-tag.html?lang=de'));

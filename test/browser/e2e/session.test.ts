@@ -30,7 +30,8 @@ describe('end to end: a stored session', function (this: MochaSuite) {
       const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
 
       expect(log.sequence()).to.deep.equal(['step:signed-in', 'auth-signed-in']);
-      expect(log.events[1]!.detail).to.deep.include({ username: alice, restored: true });
+      expect(log.events[1]!.detail).to.deep.include({ loginId: alice, restored: true });
+      expect(part(el, 'signed-in')!.textContent).to.contain(`Signed in as ${alice}.`);
       expect(el.step).to.equal('signed-in');
       expect(await operations(e2e.endpoint)).to.deep.equal([]);
     });
@@ -49,7 +50,7 @@ describe('end to end: a stored session', function (this: MochaSuite) {
 
       part(el, 'sign-out-button')!.click();
 
-      expect((await signedOut).detail).to.deep.equal({ username: alice });
+      expect((await signedOut).detail.username).to.match(/^[0-9a-f-]{36}$/, 'Cognito username: the UUID');
       expect(el.step).to.equal('username');
       expect(storedTokenKeys()).to.deep.equal([]);
       expect(await operations(e2e.endpoint)).to.deep.equal(['RevokeToken'], 'the refresh token is revoked');

@@ -11,6 +11,7 @@ import {
   field,
   latestCode,
   operations,
+  part,
   renderForEndpoint,
   sentCodes,
   signIn,
@@ -45,7 +46,14 @@ describe('end to end: password, then a code (custom-with-srp)', function (this: 
       const signedIn = oneEvent(el, 'auth-signed-in');
       await sendKeys({ press: 'Enter' });
 
-      expect((await signedIn).detail).to.deep.include({ username: bob.username, restored: false });
+      const { detail } = await signedIn;
+      expect(detail).to.deep.include({ loginId: bob.username, restored: false });
+      expect(detail.username).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      const idToken = (await el.fetchTokens())!.idToken;
+      expect(JSON.parse(atob(idToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')))).to.include({
+        'cognito:username': detail.username,
+      });
+      expect(part(el, 'signed-in')!.textContent).to.contain(`Signed in as ${bob.username}.`);
       expect(log.sequence()).to.deep.equal(['step:username', 'step:challenge', 'step:signed-in', 'auth-signed-in']);
     });
 

@@ -4,7 +4,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import {
   clearRequests,
   endToEndSuite,
@@ -13,6 +13,7 @@ import {
   field,
   latestCode,
   operations,
+  part,
   renderForEndpoint,
   signIn,
   stepAfter,
@@ -24,6 +25,7 @@ import {
 } from './support/e2e-fixture.js';
 
 const alice = 'alice@example.com';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('end to end: signing in with a code (custom-without-srp)', function (this: MochaSuite) {
   const e2e = endToEndSuite(this);
@@ -70,12 +72,18 @@ describe('end to end: signing in with a code (custom-without-srp)', function (th
         destination: 'a***@e***.com',
         codeLength: '6',
         attemptsLeft: String(e2e.config.maxAttempts),
-        USERNAME: alice,
       });
+      expect(challengeParameters.USERNAME).to.match(UUID, 'the pool generates the username: a UUID, not the email');
       expect(Number(challengeParameters.expiresAt)).to.be.greaterThan(Date.now());
       expect(toSignedIn!.detail).to.deep.equal({ step: 'signed-in', previousStep: 'challenge' });
-      expect(signedInEvent!.detail).to.deep.include({ username: alice, restored: false });
+      expect(signedInEvent!.detail).to.deep.include({
+        username: challengeParameters.USERNAME,
+        loginId: alice,
+        restored: false,
+      });
       expect(el.getAttribute('step')).to.equal('signed-in');
+      expect(part(el, 'signed-in')!.textContent).to.contain(`Signed in as ${alice}.`);
+      expect(el.shadowRoot!.textContent).not.to.contain(challengeParameters.USERNAME!);
     });
 
     it('sends exactly two Cognito requests: InitiateAuth, then RespondToAuthChallenge', async () => {
@@ -101,8 +109,11 @@ describe('end to end: signing in with a code (custom-without-srp)', function (th
       const keys = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
       const { payload: id } = await jwtVerify(tokens!.idToken, keys, { issuer, audience: e2e.config.clientId });
       const { payload: access } = await jwtVerify(tokens!.accessToken, keys, { issuer });
-      expect(id).to.include({ 'cognito:username': alice, email: alice, token_use: 'id', sub: userId });
-      expect(access).to.include({ username: alice, client_id: e2e.config.clientId, token_use: 'access' });
+      expect(id).to.include({ 'cognito:username': userId, email: alice, token_use: 'id', sub: userId });
+      expect(userId).to.match(UUID);
+      expect(access).to.include({ username: userId, client_id: e2e.config.clientId, token_use: 'access' });
+      expect(decodeProtectedHeader(tokens!.accessToken).kid).to.not.equal(decodeProtectedHeader(tokens!.idToken).kid);
+      expect(access.event_id).to.equal(id.event_id, 'one event_id per sign-in');
       expect(tokens!.expiresAt).to.equal((access.exp ?? 0) * 1000);
       expect(await operations(e2e.endpoint)).to.deep.equal([], 'fresh tokens are read without a refresh');
     });

@@ -9,6 +9,7 @@ import type {
   AuthUser,
   CognitoConfig,
   SignInResult,
+  TokenStorageChoice,
 } from '../../../src/auth-adapter.js';
 
 /** Each adapter call: what the element passed and what the test answers with. */
@@ -56,6 +57,8 @@ export class FakeAuthAdapter implements AuthAdapter {
   pageConfig?: CognitoConfig;
   /** Every configuration an element applied, oldest first. */
   readonly configurations: CognitoConfig[] = [];
+  /** The token storage passed with each configuration (undefined: leave the page's). */
+  readonly storages: Array<TokenStorageChoice | undefined> = [];
 
   private readonly listeners = new Set<(change: AuthChange) => void>();
 
@@ -68,8 +71,9 @@ export class FakeAuthAdapter implements AuthAdapter {
     return this.configurations.at(-1) ?? this.pageConfig;
   }
 
-  configure(config: CognitoConfig): void {
+  configure(config: CognitoConfig, storage?: TokenStorageChoice): void {
     this.configurations.push(config);
+    this.storages.push(storage);
   }
 
   signIn(input: CallShapes['signIn']['input']): Promise<SignInResult> {

@@ -3,6 +3,7 @@
  * call the element makes. Side-effect free like the driver it builds on, so suites that render the element
  * themselves (through a framework, from a built bundle) use it too.
  */
+import type { AuthUser } from '../../../src/auth-adapter.js';
 import type { AuthStep } from '../../../src/custom-auth-login.js';
 import { FakeAuthAdapter, authError, customChallenge, signedIn, type PendingCall } from './fake-auth-adapter.js';
 import { field, stepAfter, submit, submitCode, typeInto } from './login-driver.js';
@@ -57,14 +58,17 @@ export async function reachChallenge(
   return stepAfter(el, () => signIn.resolve(customChallenge({ USERNAME: username, ...parameters })));
 }
 
-/** Submits a code the pool accepts and reports `username` as the signed-in user; resolves with the step. */
+/**
+ * Submits a code the pool accepts and reports `user` as the signed-in user (a name, or the whole user with its
+ * `loginId`); resolves with the step.
+ */
 export async function answerChallenge(
   el: Element,
   fake: FakeAuthAdapter,
-  username = 'alice@example.com',
-  userId = `id-of-${username}`,
+  user: string | AuthUser = 'alice@example.com',
+  userId = `id-of-${typeof user === 'string' ? user : user.username}`,
 ): Promise<AuthStep> {
   (await answerCall(el, fake)).resolve(signedIn);
   const lookup = await fake.nextCall('getCurrentUser');
-  return stepAfter(el, () => lookup.resolve({ username, userId }));
+  return stepAfter(el, () => lookup.resolve(typeof user === 'string' ? { username: user, userId } : user));
 }

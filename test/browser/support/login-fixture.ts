@@ -16,8 +16,15 @@ export * from './login-driver.js';
 export const userPoolId = 'local_devpool';
 export const userPoolClientId = 'localdevclient';
 
-/** The user the tests sign in. */
-export const alice = { username: 'alice@example.com', userId: 'user-1' };
+/**
+ * The user the tests sign in, as a pool that signs in with email describes her: Cognito's username is a
+ * generated UUID (also her `sub`), the email is the name she signs in with.
+ */
+export const alice = {
+  username: '5f1c9e2a-7b3d-4c8e-9a01-23456789abcd',
+  userId: '5f1c9e2a-7b3d-4c8e-9a01-23456789abcd',
+  loginId: 'alice@example.com',
+};
 
 export interface LoginOptions {
   authFlow?: AuthFlow;
@@ -65,7 +72,7 @@ export async function renderAtChallenge(
 ): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
   const { el, fake } = await renderSignedOut(options);
   const password = options.authFlow === 'custom-with-srp' ? 'Correct-Horse-42' : undefined;
-  await reachChallenge(el, fake, alice.username, { password, parameters });
+  await reachChallenge(el, fake, alice.loginId, { password, parameters });
   return { el, fake };
 }
 
@@ -74,6 +81,6 @@ export async function renderSignedIn(
   options: LoginOptions = {},
 ): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
   const { el, fake } = await renderAtChallenge(undefined, options);
-  await answerChallenge(el, fake, alice.username, alice.userId);
+  await answerChallenge(el, fake, alice);
   return { el, fake };
 }

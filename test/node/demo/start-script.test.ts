@@ -132,8 +132,16 @@ describe('npm start', () => {
       ] as const) {
         const context = await browser.createBrowserContext();
         const result = await signInOnDemo(await context.newPage(), demo, signIn);
-        assert.equal(result.claims['cognito:username'], signIn.username);
+        // The pool signs in with email, as the deployed stack does: the username is a generated UUID.
+        assert.match(
+          result.claims['cognito:username']!,
+          /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+        );
+        assert.equal(result.claims.email, signIn.username);
         assert.equal(result.claims['token_use'], 'id');
+        assert.match(result.serverCheck.status, /^HTTP 200: the server verified the access token/);
+        assert.equal(result.serverCheck.fields.username, result.claims['cognito:username']);
+        assert.equal(result.serverCheck.fields.tokenUse, 'access');
         assert.match(result.wrongCodeMessage, /2/, 'the wrong code message counts the attempts left');
         assert.deepEqual(result.events.slice(-2), ['auth-step-change', 'auth-signed-in']);
         await context.close();

@@ -83,7 +83,11 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
 
       const done = await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) });
       assert.deepEqual(done, { isSignedIn: true, nextStep: { signInStep: 'DONE' } });
-      assert.equal((await getCurrentUser()).username, ALICE);
+      // As in a pool that signs in with email: the username is the UUID (= sub), the typed email is the loginId.
+      const user = await getCurrentUser();
+      assert.match(user.username, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      assert.equal(user.userId, user.username);
+      assert.equal(user.signInDetails?.loginId, ALICE);
       assert.deepEqual(await operations(server), ['InitiateAuth', 'RespondToAuthChallenge']);
     });
 
@@ -187,7 +191,9 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
       assert.deepEqual(await operations(server), ['InitiateAuth', 'RespondToAuthChallenge']);
       const done = await confirmSignIn({ challengeResponse: await latestCode(server.url, BOB) });
       assert.equal(done.isSignedIn, true);
-      assert.equal(decodeJwt(storedToken(server, 'accessToken')!).username, BOB);
+      const access = decodeJwt(storedToken(server, 'accessToken')!);
+      assert.equal(access.username, access.sub);
+      assert.equal((await getCurrentUser()).signInDetails?.loginId, BOB);
     });
 
     it('refuses a wrong password before any code is sent', async () => {

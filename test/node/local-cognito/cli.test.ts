@@ -55,7 +55,7 @@ describe('local Cognito command line', () => {
     it('takes its users from --users', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'local-cognito-'));
       const file = join(dir, 'users.json');
-      await writeFile(file, JSON.stringify([{ username: 'dora@example.com', email: 'dora@example.com' }]));
+      await writeFile(file, JSON.stringify([{ email: 'dora@example.com' }]));
       const cli = runCli(['--port', '0', '--users', file]);
       try {
         const [, url] = await cli.waitFor(/local Cognito endpoint: (\S+)/);

@@ -9,6 +9,8 @@ import {
 } from '../../../backend/local-cognito/dev-client.ts';
 import { start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 const AMPLIFY_HEADERS = [
   'content-type',
   'x-amz-target',
@@ -194,7 +196,7 @@ describe('local Cognito endpoint over raw HTTP', () => {
         ['alice@example.com', 'bob@example.com'],
       );
       for (const message of messages) {
-        assert.equal(message.username, message.to);
+        assert.match(message.username, UUID, 'the code is for the username, a UUID');
         assert.ok(!Number.isNaN(Date.parse(message.sentAt)));
         assert.ok(logged.some((line) => line.includes(message.code) && line.includes(message.to)));
       }
@@ -224,16 +226,52 @@ describe('local Cognito endpoint over raw HTTP', () => {
   });
 
   describe('when an application backend fetches the pool keys', () => {
-    it('serves the public signing key, and nothing private, at the pool JWKS path', async () => {
+    it('serves the discovery document naming the issuer and the JWKS, like Cognito', async () => {
+      const response = await fetch(new URL(`${server.userPoolId}/.well-known/openid-configuration`, server.url));
+      assert.equal(response.status, 200);
+      assert.match(String(response.headers.get('content-type')), /^application\/json/);
+      const document = (await response.json()) as Record<string, unknown>;
+      const issuer = `${server.url}${server.userPoolId}`;
+      assert.equal(document.issuer, issuer);
+      assert.equal(document.jwks_uri, `${issuer}/.well-known/jwks.json`);
+      assert.deepEqual(document.id_token_signing_alg_values_supported, ['RS256']);
+      assert.deepEqual(document.subject_types_supported, ['public']);
+    });
+
+    it('serves two public keys, one for ID and one for access tokens, and nothing private', async () => {
       const response = await fetch(new URL(`${server.userPoolId}/.well-known/jwks.json`, server.url));
       assert.equal(response.status, 200);
       const { keys } = (await response.json()) as { keys: Array<Record<string, string>> };
-      assert.equal(keys.length, 1);
-      assert.equal(keys[0]!.kty, 'RSA');
-      assert.equal(keys[0]!.alg, 'RS256');
-      assert.equal(keys[0]!.use, 'sig');
-      assert.ok(keys[0]!.kid);
-      for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) assert.equal(keys[0]![secret], undefined, secret);
+      assert.equal(keys.length, 2);
+      assert.notEqual(keys[0]!.kid, keys[1]!.kid);
+      for (const key of keys) {
+        assert.equal(key.kty, 'RSA');
+        assert.equal(key.alg, 'RS256');
+        assert.equal(key.use, 'sig');
+        assert.ok(key.kid);
+        for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) assert.equal(key[secret], undefined, secret);
+      }
+    });
+
+    it('answers 404 for the documents of another pool', async () => {
+      const response = await fetch(new URL('local_otherpool/.well-known/openid-configuration', server.url));
+      assert.equal(response.status, 404);
+    });
+  });
+
+  describe('when the pool signs in with email', () => {
+    it('answers with the generated UUID username, whatever letter case the email was typed in', async () => {
+      const usernames = [];
+      for (const typed of ['alice@example.com', 'ALICE@Example.COM']) {
+        const response = await call('InitiateAuth', {
+          AuthFlow: 'CUSTOM_AUTH',
+          ClientId: server.clientId,
+          AuthParameters: { USERNAME: typed },
+        });
+        usernames.push((response.body as { ChallengeParameters: { USERNAME: string } }).ChallengeParameters.USERNAME);
+      }
+      assert.match(usernames[0]!, UUID);
+      assert.equal(usernames[1], usernames[0]);
     });
   });
 
@@ -250,6 +288,15 @@ describe('local Cognito endpoint over raw HTTP', () => {
       });
       assert.equal(stranger.status, challenge.status);
       assert.deepEqual(Object.keys(stranger.body as object), Object.keys(challenge.body as object));
+      const usernameOf = (response: RawResponse) =>
+        (response.body as { ChallengeParameters: { USERNAME: string } }).ChallengeParameters.USERNAME;
+      assert.match(usernameOf(stranger), UUID, 'an unknown user gets a UUID username too');
+      const again = await call('InitiateAuth', {
+        AuthFlow: 'CUSTOM_AUTH',
+        ClientId: server.clientId,
+        AuthParameters: { USERNAME: 'NOBODY@example.com' },
+      });
+      assert.equal(usernameOf(again), usernameOf(stranger), 'and the same one every time, as a real user would');
     });
   });
 });

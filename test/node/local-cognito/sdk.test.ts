@@ -8,20 +8,22 @@ import {
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
+  UnauthorizedException,
+  UnsupportedTokenTypeException,
   type AuthenticationResultType,
   type InitiateAuthCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { fetchMessages, latestCode } from '../../../backend/local-cognito/dev-client.ts';
 import { start, type LocalCognito, type StartOptions } from '../../../backend/local-cognito/server.ts';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
 const users = [
-  { username: ALICE, email: ALICE, attributes: { name: 'Alice' } },
-  { username: BOB, email: BOB, password: 'Correct-Horse-42' },
-  { username: 'carol@example.com', email: 'carol@example.com', enabled: false },
-  ...Array.from({ length: 8 }, (_, i) => ({ username: `user${i}@example.com`, email: `user${i}@example.com` })),
+  { email: ALICE, attributes: { name: 'Alice' } },
+  { email: BOB, password: 'Correct-Horse-42' },
+  { email: 'carol@example.com', enabled: false },
+  ...Array.from({ length: 8 }, (_, i) => ({ email: `user${i}@example.com` })),
 ];
 
 /** A local endpoint and an SDK client pointed at it, closed after the enclosing suite. */
@@ -53,12 +55,13 @@ function endpoint(options: StartOptions = {}) {
         ChallengeResponses: { USERNAME: username, ANSWER: code },
       }),
     );
-  const signIn = async (username: string): Promise<AuthenticationResultType> => {
-    const challenge = await initiate(username);
+  // Answers for the USERNAME the challenge names (the generated UUID), as Amplify does.
+  const signIn = async (email: string): Promise<AuthenticationResultType> => {
+    const challenge = await initiate(email);
     const { AuthenticationResult } = await answer(
       challenge.Session,
-      username,
-      await latestCode(context.server.url, username),
+      challenge.ChallengeParameters!.USERNAME!,
+      await latestCode(context.server.url, email),
     );
     assert.ok(AuthenticationResult);
     return AuthenticationResult;
@@ -72,6 +75,7 @@ function endpoint(options: StartOptions = {}) {
   return Object.assign(context, { initiate, answer, signIn, refresh, getUser });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(code.length, '0');
 const error = (name: string, message?: string) => (message === undefined ? { name } : { name, message });
 const incorrect = error('NotAuthorizedException', 'Incorrect username or password.');
@@ -82,14 +86,16 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
   describe('when a passwordless sign-in succeeds', () => {
     let challenge: InitiateAuthCommandOutput;
     let result: AuthenticationResultType;
+    let aliceUsername: string;
 
     it('answers InitiateAuth with a custom challenge describing the code', async () => {
       challenge = await pool.initiate(ALICE);
       assert.equal(challenge.ChallengeName, 'CUSTOM_CHALLENGE');
       assert.ok(challenge.Session && challenge.Session.length > 20);
-      const { expiresAt, ...parameters } = challenge.ChallengeParameters ?? {};
+      const { expiresAt, USERNAME, ...parameters } = challenge.ChallengeParameters ?? {};
+      assert.match(String(USERNAME), UUID, 'the pool signs in with email, so the username is a generated UUID');
+      aliceUsername = USERNAME!;
       assert.deepEqual(parameters, {
-        USERNAME: ALICE,
         deliveryMedium: 'EMAIL',
         destination: 'a***@e***.com',
         codeLength: '6',
@@ -99,15 +105,15 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
     });
 
     it('delivers the code to the development inbox only', async () => {
-      const messages = (await fetchMessages(pool.server.url)).filter((message) => message.username === ALICE);
+      const messages = (await fetchMessages(pool.server.url)).filter((message) => message.to === ALICE);
       assert.equal(messages.length, 1);
-      assert.equal(messages[0]!.to, ALICE);
+      assert.equal(messages[0]!.username, aliceUsername);
       assert.match(messages[0]!.code, /^\d{6}$/);
       assert.ok(!JSON.stringify(challenge).includes(messages[0]!.code));
     });
 
     it('issues tokens for the right code, without device metadata', async () => {
-      const response = await pool.answer(challenge.Session, ALICE, await latestCode(pool.server.url, ALICE));
+      const response = await pool.answer(challenge.Session, aliceUsername, await latestCode(pool.server.url, ALICE));
       assert.equal(response.ChallengeName, undefined);
       assert.ok(response.AuthenticationResult);
       result = response.AuthenticationResult;
@@ -126,14 +132,26 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
       });
       assert.equal(protectedHeader.alg, 'RS256');
       assert.equal(payload.token_use, 'id');
-      assert.equal(payload['cognito:username'], ALICE);
+      assert.equal(payload['cognito:username'], aliceUsername);
+      assert.equal(payload.sub, aliceUsername);
       assert.equal(payload.email, ALICE);
       assert.equal(payload.name, 'Alice');
     });
 
+    it('signs the access token with another key than the ID token, and carries one event_id in both', async () => {
+      const jwks = createRemoteJWKSet(new URL(`${pool.server.userPoolId}/.well-known/jwks.json`, pool.server.url));
+      const access = await jwtVerify(result.AccessToken!, jwks, {
+        issuer: `${pool.server.url}${pool.server.userPoolId}`,
+        algorithms: ['RS256'],
+      });
+      assert.notEqual(access.protectedHeader.kid, decodeProtectedHeader(result.IdToken!).kid);
+      assert.equal(access.payload.username, aliceUsername);
+      assert.equal(access.payload.event_id, decodeJwt(result.IdToken!).event_id);
+    });
+
     it('answers GetUser for the access token', async () => {
       const user = await pool.getUser(result.AccessToken);
-      assert.equal(user.Username, ALICE);
+      assert.equal(user.Username, aliceUsername);
       const attributes = Object.fromEntries((user.UserAttributes ?? []).map(({ Name, Value }) => [Name, Value]));
       assert.equal(attributes.email, ALICE);
       assert.equal(attributes.sub, decodeJwt(result.IdToken!).sub);
@@ -252,7 +270,8 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
         const challenge = await initiateSrp(flow, username);
         assert.equal(challenge.ChallengeName, 'PASSWORD_VERIFIER');
         assert.deepEqual(Object.keys(challenge.ChallengeParameters ?? {}).sort(), verifierKeys);
-        assert.equal(challenge.ChallengeParameters?.USER_ID_FOR_SRP, username);
+        assert.match(challenge.ChallengeParameters!.USER_ID_FOR_SRP!, UUID);
+        assert.equal(challenge.ChallengeParameters?.USERNAME, challenge.ChallengeParameters?.USER_ID_FOR_SRP);
       }
     });
 
@@ -296,7 +315,9 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
           AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
         }),
       );
-      assert.equal(decodeJwt(AuthenticationResult!.IdToken!)['cognito:username'], ALICE);
+      const id = decodeJwt(AuthenticationResult!.IdToken!);
+      assert.equal(id.email, ALICE);
+      assert.equal(id['cognito:username'], decodeJwt(first.IdToken!)['cognito:username']);
     });
 
     it('refuses an unknown refresh token', async () => {
@@ -306,7 +327,10 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
 
   /** Asserts that a sign-in's refresh token is refused, and its access token with the given message. */
   async function assertRevoked(tokens: AuthenticationResultType, accessMessage: string) {
-    await assert.rejects(pool.refresh(tokens.RefreshToken), error('NotAuthorizedException', 'Invalid Refresh Token'));
+    await assert.rejects(
+      pool.refresh(tokens.RefreshToken),
+      error('NotAuthorizedException', 'Refresh Token has been revoked'),
+    );
     await assert.rejects(pool.getUser(tokens.AccessToken), error('NotAuthorizedException', accessMessage));
   }
 
@@ -315,6 +339,27 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
       const tokens = await pool.signIn(ALICE);
       await pool.client.send(new RevokeTokenCommand({ ClientId: pool.server.clientId, Token: tokens.RefreshToken }));
       await assertRevoked(tokens, 'Access Token has been revoked');
+    });
+
+    // The SDK builds an error of the named class only when the operation declares it; anything else arrives as
+    // the generic service exception, so `instanceof` checks the answer against AWS's own service model.
+    it('refuses an unknown app client with an error RevokeToken declares', async () => {
+      const tokens = await pool.signIn(ALICE);
+      await assert.rejects(
+        pool.client.send(new RevokeTokenCommand({ ClientId: 'someoneelse', Token: tokens.RefreshToken })),
+        (thrown: unknown) => thrown instanceof UnauthorizedException,
+      );
+      assert.ok((await pool.refresh(tokens.RefreshToken)).AuthenticationResult, 'the token was not revoked');
+    });
+
+    it('refuses an access or ID token with UnsupportedTokenTypeException', async () => {
+      const tokens = await pool.signIn(ALICE);
+      for (const Token of [tokens.AccessToken, tokens.IdToken]) {
+        await assert.rejects(
+          pool.client.send(new RevokeTokenCommand({ ClientId: pool.server.clientId, Token })),
+          (thrown: unknown) => thrown instanceof UnsupportedTokenTypeException,
+        );
+      }
     });
   });
 
@@ -326,7 +371,7 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
       await pool.client.send(new GlobalSignOutCommand({ AccessToken: phone.AccessToken }));
       await assertRevoked(laptop, 'Access Token has been revoked');
       await assertRevoked(phone, 'Access Token has been revoked');
-      assert.equal((await pool.getUser(bob.AccessToken)).Username, BOB);
+      assert.equal((await pool.getUser(bob.AccessToken)).Username, decodeJwt(bob.AccessToken!).username);
     });
   });
 
@@ -380,9 +425,9 @@ describe('local Cognito endpoint, driven by the AWS SDK', () => {
 
   describe('when several people sign in at the same time', () => {
     it('keeps their sign-ins apart', async () => {
-      const names = users.filter((user) => user.username.startsWith('user')).map((user) => user.username);
+      const names = users.filter((user) => user.email.startsWith('user')).map((user) => user.email);
       const results = await Promise.all(names.map((name) => pool.signIn(name)));
-      results.forEach((result, i) => assert.equal(decodeJwt(result.IdToken!)['cognito:username'], names[i]));
+      results.forEach((result, i) => assert.equal(decodeJwt(result.IdToken!).email, names[i]));
     });
   });
 });

@@ -65,31 +65,40 @@ describe('session store', () => {
 describe('user store', () => {
   const users = createUserStore(
     [
-      { username: 'alice@example.com', email: 'alice@example.com' },
-      {
-        username: 'bob@example.com',
-        email: 'bob@example.com',
-        password: 'pw',
-        attributes: { name: 'Bob' },
-        enabled: false,
-      },
+      { email: 'alice@example.com' },
+      { email: 'Bob@Example.com', password: 'pw', attributes: { name: 'Bob' }, enabled: false },
     ],
     'testpool',
   );
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-  it('finds users case-insensitively, under their own spelling', () => {
-    assert.equal(users.find('ALICE@example.com')?.username, 'alice@example.com');
-    assert.equal(users.find('carol@example.com'), undefined);
+  describe('when the pool signs in with email, like the deployed stack', () => {
+    it('gives every user a generated UUID username that equals its sub', () => {
+      const alice = users.find('alice@example.com')!;
+      assert.match(alice.username, uuid);
+      assert.equal(alice.username, alice.sub);
+      assert.equal(alice.email, 'alice@example.com');
+    });
+
+    it('finds users by email in any letter case, and by username', () => {
+      const bob = users.find('bob@example.com')!;
+      assert.equal(users.find('BOB@EXAMPLE.COM'), bob);
+      assert.equal(users.find(bob.username), bob);
+      assert.equal(users.find(bob.username.toUpperCase()), bob);
+      assert.equal(users.find('carol@example.com'), undefined);
+    });
   });
 
-  it('completes the attributes with a stable sub and a verified email', () => {
+  it('completes the attributes with a stable sub and a verified email, as written', () => {
     const alice = users.find('alice@example.com')!;
-    assert.match(alice.sub, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.deepEqual(alice.attributes, { sub: alice.sub, email: 'alice@example.com', email_verified: 'true' });
-    assert.equal(
-      createUserStore([{ username: 'alice@example.com' }], 'other').find('alice@example.com')?.sub,
-      alice.sub,
-    );
+    assert.equal(users.find('bob@example.com')!.attributes.email, 'Bob@Example.com');
+    assert.equal(createUserStore([{ email: 'ALICE@example.com' }], 'other').find('alice@example.com')?.sub, alice.sub);
+  });
+
+  it('takes a given sub as the username', () => {
+    const sub = '0b5c2f4e-8d1a-4c3b-9e7f-123456789abc';
+    assert.equal(createUserStore([{ email: 'a@x.io', attributes: { sub } }], 'p').find('a@x.io')?.username, sub);
   });
 
   it('keeps an SRP verifier instead of the password', () => {
@@ -100,24 +109,32 @@ describe('user store', () => {
     assert.equal(users.find('alice@example.com')!.passwordVerifier, undefined);
   });
 
-  it('refuses duplicate usernames', () => {
+  it('refuses the same email twice in any letter case, and a sub that is not a UUID', () => {
+    assert.throws(() => createUserStore([{ email: 'a@x.io' }, { email: 'A@x.io' }], 'p'), /Duplicate email "A@x.io"/);
     assert.throws(
-      () => createUserStore([{ username: 'a@x.io' }, { username: 'A@x.io' }], 'p'),
-      /Duplicate username "A@x.io"/,
+      () => createUserStore([{ email: 'a@x.io', attributes: { sub: 'alice' } }], 'p'),
+      /The "sub" of a@x.io must be a UUID/,
     );
   });
 
   describe('when the users file is malformed', () => {
     const cases: Array<[string, unknown, RegExp]> = [
-      ['not an array', { username: 'a' }, /users.json: expected a JSON array of users/],
-      ['an entry without a username', [{ email: 'a@x.io' }], /users.json: user 1 needs a non-empty "username"/],
-      ['a numeric password', [{ username: 'a', password: 42 }], /user 1: "password" must be a string/],
+      ['not an array', { email: 'a@x.io' }, /users.json: expected a JSON array of users/],
+      ['an entry without an email', [{ attributes: {} }], /users.json: user 1 needs an "email" address/],
+      ['an email that is no address', [{ email: 'alice' }], /user 1 needs an "email" address/],
+      [
+        'a chosen username',
+        [{ username: 'alice', email: 'a@x.io' }],
+        /user 1: "username" cannot be chosen; the pool signs in with "email" and generates the username/,
+      ],
+      ['a numeric password', [{ email: 'a@x.io', password: 42 }], /user 1: "password" must be a string/],
       [
         'attributes that are not strings',
-        [{ username: 'a' }, { username: 'b', attributes: { age: 3 } }],
+        [{ email: 'a@x.io' }, { email: 'b@x.io', attributes: { age: 3 } }],
         /user 2: "attributes" must map names to strings/,
       ],
-      ['enabled as text', [{ username: 'a', enabled: 'yes' }], /"enabled" must be true or false/],
+      ['the email among the attributes', [{ email: 'a@x.io', attributes: { email: 'b@x.io' } }], /give the address/],
+      ['enabled as text', [{ email: 'a@x.io', enabled: 'yes' }], /"enabled" must be true or false/],
     ];
     for (const [name, json, message] of cases) {
       it(`names the problem for ${name}`, () => {
@@ -129,15 +146,31 @@ describe('user store', () => {
 
 describe('token service', async () => {
   const keys = await createSigningKeys();
-  const users = createUserStore([{ username: 'alice@example.com', email: 'alice@example.com' }], 'testpool');
+  const users = createUserStore([{ email: 'alice@example.com' }], 'testpool');
   const alice = users.find('alice@example.com')!;
   let now = Date.UTC(2026, 10, 26, 9, 0, 0);
   const tokens = createTokenService({ keys, users, issuer: () => 'http://127.0.0.1:1/local_testpool', now: () => now });
 
-  it('signs RS256 tokens with the pool key id', async () => {
+  it('signs ID and access tokens with different RS256 keys, both in the JWKS', async () => {
     const { AccessToken, IdToken } = await tokens.signIn(alice, 'client');
-    for (const token of [AccessToken, IdToken])
-      assert.deepEqual(decodeProtectedHeader(token), { alg: 'RS256', kid: keys.kid });
+    assert.deepEqual(decodeProtectedHeader(IdToken), { alg: 'RS256', kid: keys.id.kid });
+    assert.deepEqual(decodeProtectedHeader(AccessToken), { alg: 'RS256', kid: keys.access.kid });
+    assert.notEqual(keys.id.kid, keys.access.kid);
+    assert.deepEqual(
+      keys.jwks.keys.map((key) => key.kid),
+      [keys.id.kid, keys.access.kid],
+    );
+  });
+
+  it('gives both tokens of one sign-in, and the tokens refreshed from it, one event_id', async () => {
+    const first = await tokens.signIn(alice, 'client');
+    const refreshed = await tokens.refresh(first.RefreshToken!, 'client');
+    const second = await tokens.signIn(alice, 'client');
+    const eventIds = [first.AccessToken, first.IdToken, refreshed.AccessToken, refreshed.IdToken].map(
+      (token) => decodeJwt(token).event_id,
+    );
+    assert.equal(new Set(eventIds).size, 1);
+    assert.notEqual(decodeJwt(second.IdToken).event_id, eventIds[0]);
   });
 
   it('puts the claims clients read into the access and ID tokens', async () => {
@@ -149,7 +182,7 @@ describe('token service', async () => {
       { ...access, jti: undefined, origin_jti: undefined, event_id: undefined },
       {
         sub: alice.sub,
-        username: 'alice@example.com',
+        username: alice.username,
         client_id: 'client',
         token_use: 'access',
         scope: 'aws.cognito.signin.user.admin',
@@ -163,7 +196,7 @@ describe('token service', async () => {
       },
     );
     assert.equal(id.token_use, 'id');
-    assert.equal(id['cognito:username'], 'alice@example.com');
+    assert.equal(id['cognito:username'], alice.username);
     assert.equal(id.email, 'alice@example.com');
     assert.equal(id.email_verified, true);
     assert.equal(id.aud, 'client');
@@ -175,7 +208,7 @@ describe('token service', async () => {
   describe('when an access token is checked', () => {
     it('accepts a fresh one', async () => {
       const { AccessToken } = await tokens.signIn(alice, 'client');
-      assert.equal((await tokens.verifyAccessToken(AccessToken)).username, 'alice@example.com');
+      assert.equal(await tokens.verifyAccessToken(AccessToken), alice);
     });
 
     it('says when it has expired', async () => {
@@ -203,12 +236,22 @@ describe('token service', async () => {
       tokens.revoke(RefreshToken!, 'client');
       await assert.rejects(
         tokens.refresh(RefreshToken!, 'client'),
-        cognitoError('NotAuthorizedException', 'Invalid Refresh Token'),
+        cognitoError('NotAuthorizedException', 'Refresh Token has been revoked'),
       );
       await assert.rejects(
         tokens.verifyAccessToken(AccessToken),
         cognitoError('NotAuthorizedException', 'Access Token has been revoked'),
       );
+    });
+
+    it('refuses to revoke an access or ID token, which are not revocable', async () => {
+      const { AccessToken, IdToken } = await tokens.signIn(alice, 'client');
+      for (const token of [AccessToken, IdToken]) {
+        assert.throws(
+          () => tokens.revoke(token, 'client'),
+          cognitoError('UnsupportedTokenTypeException', 'Only refresh tokens can be revoked.'),
+        );
+      }
     });
 
     it('leaves other sign-ins of the same user alone', async () => {

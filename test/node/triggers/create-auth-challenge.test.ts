@@ -78,7 +78,7 @@ describe('Create Auth Challenge', () => {
       assert.equal(sent.length, 1);
       assert.deepEqual(sent[0], {
         to: 'alice@example.com',
-        username: 'alice@example.com',
+        username: alice.userName,
         code: response.privateChallengeParameters.code,
         expiresAt: NOW + 180_000,
       });

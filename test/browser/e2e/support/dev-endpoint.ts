@@ -40,7 +40,8 @@ export function sentCodes(endpoint: string): Promise<SentCode[]> {
 
 /** The newest code sent to `username`; fails the test when none was sent. */
 export async function latestCode(endpoint: string, username: string): Promise<string> {
-  const message = (await sentCodes(endpoint)).filter((sent) => sent.username === username).at(-1);
+  // The pool signs in with email: codes are addressed `to` the email, `username` is the generated UUID.
+  const message = (await sentCodes(endpoint)).filter((sent) => sent.to === username).at(-1);
   if (!message) throw new Error(`no code was sent to ${username}`);
   return message.code;
 }

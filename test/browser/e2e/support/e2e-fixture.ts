@@ -17,13 +17,15 @@ export * from '../../support/login-driver.js';
 export interface RenderOptions {
   readonly endpoint: string;
   readonly authFlow?: AuthFlow;
+  /** Further attributes, e.g. `{ 'token-storage': 'session' }`. */
+  readonly attributes?: Readonly<Record<string, string>>;
 }
 
 /**
  * Puts an element configured for the endpoint into the page, with an {@link AuthEventLog} listening from the
  * start, and waits until it has settled on its first step (`username`, or `signed-in` for a stored session).
  */
-export async function renderForEndpoint({ endpoint, authFlow }: RenderOptions): Promise<{
+export async function renderForEndpoint({ endpoint, authFlow, attributes = {} }: RenderOptions): Promise<{
   el: CustomAuthLogin;
   log: AuthEventLog;
 }> {
@@ -35,6 +37,7 @@ export async function renderForEndpoint({ endpoint, authFlow }: RenderOptions): 
   el.setAttribute('user-pool-client-id', clientId);
   el.setAttribute('user-pool-endpoint', endpoint);
   if (authFlow) el.setAttribute('auth-flow', authFlow);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   document.body.append(el);
   await settled;
   return { el, log };
