@@ -48,6 +48,11 @@ export interface AuthFlowDeps {
   readonly tokens: TokenService;
   /** Server secret for the decoy SRP values of users without a password. */
   readonly decoySecret: Buffer;
+  /**
+   * Whether the app client allows USER_SRP_AUTH (the password alone, no trigger runs). Off by default, as in
+   * the stack: with it on, a user who must give password and code could skip the code.
+   */
+  readonly userSrpAuth: boolean;
 }
 
 /** InitiateAuth and RespondToAuthChallenge; the caller has already checked `ClientId`. */
@@ -150,13 +155,17 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
         const srpA = parameters.SRP_A === undefined ? undefined : readSrpA(parameters.SRP_A);
         const history: ChallengeHistoryEntry[] =
           srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];
-        return advance({ flow, userName: user?.username ?? typed, user, history, srpA }, clientMetadata);
+        return advance(
+          { flow, userName: user?.username ?? normalisedName(typed), user, history, srpA },
+          clientMetadata,
+        );
       }
       case 'USER_SRP_AUTH': {
+        if (!deps.userSrpAuth) throw invalidParameter(`${flow} flow not enabled for this client`);
         const typed = requireParameter(parameters, 'USERNAME');
         const user = findEnabledUser(typed);
         const srpA = readSrpA(requireParameter(parameters, 'SRP_A'));
-        return passwordChallenge({ flow, userName: user?.username ?? typed, user, history: [], srpA });
+        return passwordChallenge({ flow, userName: user?.username ?? normalisedName(typed), user, history: [], srpA });
       }
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN': {
@@ -227,4 +236,10 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
   }
 
   return { initiateAuth, respondToAuthChallenge };
+}
+
+// A name the pool does not know is carried on as the pool would spell a real one (trimmed, lower case), so no
+// letter case of it comes back in a way that a real user's name would not.
+function normalisedName(typed: string): string {
+  return typed.trim().toLowerCase();
 }

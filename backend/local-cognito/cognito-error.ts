@@ -23,6 +23,8 @@ export const MESSAGES = {
   expiredSession: 'Invalid session for the user, session is expired.',
   userDisabled: 'User is disabled.',
   invalidRefreshToken: 'Invalid Refresh Token',
+  expiredRefreshToken: 'Refresh Token has expired',
+  tooManySessions: 'Too many sign-ins in progress; try again later.',
   invalidAccessToken: 'Invalid Access Token',
   expiredAccessToken: 'Access Token has expired',
   revokedAccessToken: 'Access Token has been revoked',

@@ -36,6 +36,10 @@ export interface TokenServiceOptions {
   readonly issuer: () => string;
   /** Lifetime of access and ID tokens; defaults to one hour, like a new app client. */
   readonly tokenSeconds?: number;
+  /** Lifetime of refresh tokens; defaults to 30 days, like a new app client. */
+  readonly refreshTokenSeconds?: number;
+  /** Most refresh grants kept at once; past it the oldest is forgotten (its refresh token stops working). */
+  readonly maxGrants?: number;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
   readonly now?: () => number;
 }
@@ -46,6 +50,8 @@ interface RefreshGrant {
   /** Shared by all tokens of one sign-in; revoking the grant revokes them all. */
   readonly originJti: string;
   readonly authTime: number;
+  /** Epoch milliseconds after which the refresh token is refused. */
+  readonly expiresAt: number;
   revoked: boolean;
 }
 
@@ -55,8 +61,11 @@ export function createTokenService({
   users,
   issuer,
   tokenSeconds = 3600,
+  refreshTokenSeconds = 30 * 24 * 3600,
+  maxGrants = 100_000,
   now = Date.now,
 }: TokenServiceOptions): TokenService {
+  // In insertion order, so the first entries are the oldest grants.
   const grants = new Map<string, RefreshGrant>();
   const revokedOrigins = new Set<string>();
 
@@ -93,7 +102,18 @@ export function createTokenService({
   function liveGrant(refreshToken: string, clientId: string): RefreshGrant {
     const grant = grants.get(refreshToken);
     if (!grant || grant.revoked || grant.clientId !== clientId) throw notAuthorized(MESSAGES.invalidRefreshToken);
+    if (now() > grant.expiresAt) {
+      grants.delete(refreshToken);
+      throw notAuthorized(MESSAGES.expiredRefreshToken);
+    }
     return grant;
+  }
+
+  // Expired grants go when new ones are made, and the oldest when there are too many: memory stays bounded.
+  function forgetOldGrants(at: number) {
+    for (const [token, grant] of grants) {
+      if (grant.expiresAt < at || grants.size >= maxGrants) grants.delete(token);
+    }
   }
 
   function revokeGrant(grant: RefreshGrant) {
@@ -103,11 +123,14 @@ export function createTokenService({
 
   return {
     async signIn(user, clientId) {
+      const at = now();
+      forgetOldGrants(at);
       const grant: RefreshGrant = {
         username: user.username,
         clientId,
         originJti: randomUUID(),
-        authTime: Math.floor(now() / 1000),
+        authTime: Math.floor(at / 1000),
+        expiresAt: at + refreshTokenSeconds * 1000,
         revoked: false,
       };
       const refreshToken = randomBytes(96).toString('base64url');
