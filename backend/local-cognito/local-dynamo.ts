@@ -32,14 +32,7 @@ export async function startLocalDynamo(tableName = LOCAL_LIMITS_TABLE): Promise<
     // A refused local connection is a bug to see at once, not to retry for seconds.
     maxAttempts: 2,
   });
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  await createLimitsTable(client, tableName);
   return {
     client,
     tableName,
@@ -49,4 +42,16 @@ export async function startLocalDynamo(tableName = LOCAL_LIMITS_TABLE): Promise<
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/** Creates a limits table shaped as the stack's: partition key `pk` (string), on demand. */
+export async function createLimitsTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
 }

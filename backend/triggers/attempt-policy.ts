@@ -66,15 +66,28 @@ export function decideSend(
 }
 
 /**
- * Counts a wrong answer. Reaching the hourly cap locks the identity: the first lock lasts `lockSeconds`,
- * and each lock that follows within a day of the previous one lasts twice as long, up to a day.
+ * Whether an answer may be compared now and, if so, the record with it counted as wrong in advance (a correct
+ * answer takes that back with {@link recordSuccess}). With the hourly cap of wrong answers already used up, the
+ * answer is refused and the identity locked: the first lock lasts `lockSeconds`, and each lock that follows
+ * within a day of the previous one lasts twice as long, up to a day.
  */
-export function recordFailure(record: AttemptRecord, now: number, limits: AttemptLimits): AttemptRecord {
-  const failures = [...record.failures.filter((at) => at > now - HOUR), now];
-  if (failures.length < limits.failuresPerHour) return { ...record, failures };
+export function decideAnswer(
+  record: AttemptRecord,
+  now: number,
+  limits: AttemptLimits,
+): { verdict: AttemptVerdict; record: AttemptRecord } {
+  const locked = lockVerdict(record, now);
+  if (!locked.allowed) return { verdict: locked, record };
+  const failures = record.failures.filter((at) => at > now - HOUR);
+  if (failures.length < limits.failuresPerHour) {
+    return { verdict: ALLOWED, record: { ...record, failures: [...failures, now] } };
+  }
   const lockouts = record.lockedUntil > now - DAY ? record.lockouts + 1 : 1;
-  const lockMs = Math.min(DAY, limits.lockSeconds * 1000 * 2 ** (lockouts - 1));
-  return { ...record, failures: [], lockedUntil: now + lockMs, lockouts };
+  const lockedUntil = now + Math.min(DAY, limits.lockSeconds * 1000 * 2 ** (lockouts - 1));
+  return {
+    verdict: { allowed: false, retryAt: lockedUntil },
+    record: { ...record, failures: [], lockedUntil, lockouts },
+  };
 }
 
 /** A correct answer forgets the wrong ones; the lock history (and so the back-off) stays for its day. */

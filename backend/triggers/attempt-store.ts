@@ -10,8 +10,7 @@ import {
   EMPTY_RECORD,
   decideSend,
   forgettableAt,
-  lockVerdict,
-  recordFailure,
+  decideAnswer,
   recordSuccess,
   type AttemptLimits,
   type AttemptRecord,
@@ -42,9 +41,9 @@ export interface AttemptStore {
   /** Counts a code about to be sent, or refuses it (lock, gap, or a window's cap). */
   beforeSend(identity: string): Promise<AttemptVerdict>;
   /**
-   * Counts an answer as wrong before it is compared, or refuses it while the identity is locked (the answer is
-   * then not compared at all). Counting first means no answer is ever evaluated without being counted, even
-   * when many arrive at once; reaching the hourly cap locks the identity for the answers after this one.
+   * Counts an answer as wrong before it is compared, or refuses it (without comparing it) while the identity is
+   * locked or has used up its hourly wrong answers, which locks it. Counting first means no answer is ever
+   * compared without being counted, even when many arrive at once.
    */
   beforeAnswer(identity: string): Promise<AttemptVerdict>;
   /** Takes back the wrong answers after a correct one. */
@@ -134,8 +133,8 @@ export function createAttemptStore({ client, tableName, limits, now = Date.now }
       update(
         identity,
         (record, at) => {
-          const verdict = lockVerdict(record, at);
-          return { result: verdict, ...(verdict.allowed ? { record: recordFailure(record, at, limits) } : {}) };
+          const { verdict, record: next } = decideAnswer(record, at, limits);
+          return { result: verdict, ...(next !== record ? { record: next } : {}) };
         },
         refuseBriefly,
       ),

@@ -115,7 +115,11 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
     try {
       await sender.send({ to, username: event.userName, ...issued, appName: config.appName });
     } catch (error) {
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      // SES names the recipient in some messages (unverified identities); the log keeps the reason, not the address.
+      const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(
+        /[^\s@<>()]+@[^\s@<>()]+/g,
+        '<address>',
+      );
       log(`code email for user ${event.userName} failed (${reason})`);
     }
   }

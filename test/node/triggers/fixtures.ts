@@ -9,7 +9,11 @@ export const alice: TriggerContext = {
   userPoolId: 'local_testpool',
   clientId: 'testclient',
   userName: 'alice@example.com',
-  userAttributes: { email: 'alice@example.com', sub: '5f1c0000-0000-4000-8000-000000000001' },
+  userAttributes: {
+    email: 'alice@example.com',
+    email_verified: 'true',
+    sub: '5f1c0000-0000-4000-8000-000000000001',
+  },
   userNotFound: false,
 };
 
