@@ -58,6 +58,18 @@ export interface StartOptions {
 }
 
 /**
+ * Limits loose enough for test suites and scripts that sign the same user in many times a minute; pass as
+ * `triggerEnv`. The defaults (30 s between codes, 5 per 15 minutes, 20 a day, 10 wrong answers an hour)
+ * are what the demo and a deployment run with.
+ */
+export const RELAXED_LIMITS_ENV: Readonly<Record<string, string>> = {
+  SEND_GAP_SECONDS: '0',
+  SENDS_PER_15_MINUTES: '1000',
+  SENDS_PER_DAY: '10000',
+  FAILURES_PER_HOUR: '1000',
+};
+
+/**
  * Trigger settings that differ from a deployment's defaults: the dev inbox delivers in well under a
  * millisecond, so a short floor keeps the demo and tests quick while the padding still runs as in Lambda.
  * `triggerEnv` and the process environment override it.

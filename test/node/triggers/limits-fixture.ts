@@ -9,12 +9,7 @@ import { createAttemptStore, type AttemptStore } from '../../../backend/triggers
 import type { TriggerConfig } from '../../../backend/triggers/trigger-config.ts';
 
 /** Limits loose enough that tests about something else never meet them. */
-export const RELAXED_LIMITS: Readonly<Record<string, string>> = {
-  SEND_GAP_SECONDS: '0',
-  SENDS_PER_15_MINUTES: '1000',
-  SENDS_PER_DAY: '10000',
-  FAILURES_PER_HOUR: '1000',
-};
+export { RELAXED_LIMITS_ENV as RELAXED_LIMITS } from '../../../backend/local-cognito/server.ts';
 
 /** Registers the server's start and stop with the current test file; call at the top level. */
 export function useLimitsTables() {
