@@ -7,6 +7,7 @@ import { createDefineAuthChallengeHandler } from '../triggers/define-auth-challe
 import type { TriggerEnv } from '../triggers/trigger-config.ts';
 import { createVerifyAuthChallengeResponseHandler } from '../triggers/verify-auth-challenge-response.ts';
 import { createAttemptStore } from '../triggers/attempt-store.ts';
+import type { CodeSender } from '../triggers/code-sender.ts';
 import type { TriggerConfig } from '../triggers/trigger-config.ts';
 import { createAuthFlows, type PendingSignIn } from './auth-flows.ts';
 import { createBoundedLog } from './bounded-log.ts';
@@ -47,6 +48,8 @@ export interface StartOptions {
   readonly triggers?: Partial<AuthTriggers>;
   /** Where codes and trigger failures are printed. Default `console.log`. */
   readonly log?: (line: string) => void;
+  /** Wraps the development inbox's sender, e.g. to see how a failing delivery is answered. */
+  readonly wrapSender?: (inbox: CodeSender) => CodeSender;
   /** Browser origins allowed besides loopback ones (`--cors-origin`). */
   readonly corsOrigins?: readonly string[];
   /** Most sign-ins in progress at once. Default 10 000. */
@@ -124,7 +127,9 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
   const triggers = createTriggerRunner(
     {
       define: options.triggers?.define ?? createDefineAuthChallengeHandler({ env }),
-      create: options.triggers?.create ?? createCreateAuthChallengeHandler({ sender: inbox, env, attempts, log }),
+      create:
+        options.triggers?.create ??
+        createCreateAuthChallengeHandler({ sender: options.wrapSender?.(inbox) ?? inbox, env, attempts, log }),
       verify: options.triggers?.verify ?? createVerifyAuthChallengeResponseHandler({ env, attempts }),
     },
     log,
