@@ -1,3 +1,4 @@
+/// <reference path="./dynalite.d.ts" />
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
