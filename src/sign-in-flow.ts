@@ -148,6 +148,16 @@ function failureReason(call: AuthCall, name: string, message = ''): string {
   return name;
 }
 
+// The limiter's refusal as Cognito relays a trigger's error: "<Trigger> failed with error TooManyAttempts
+// retryAfterSeconds=840." (see docs/security.md). The marker is matched anywhere in the message.
+const TOO_MANY_ATTEMPTS = /\bTooManyAttempts retryAfterSeconds=(\d+)/;
+
+/** The limiter's refusal, with the wait in whole minutes, or undefined for any other failure. */
+function tooManyAttempts(name: string, message = ''): FlowError['params'] | undefined {
+  const match = name === 'UserLambdaValidationException' ? TOO_MANY_ATTEMPTS.exec(message) : null;
+  return match ? { minutes: Math.max(1, Math.ceil(Number(match[1]) / 60)) } : undefined;
+}
+
 function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   // No stored session (or an unreadable one) just means the user signs in.
   if (state.step === 'loading') return { state: signedOut };
@@ -158,6 +168,14 @@ function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
     return { state, effect: { type: 'load-user', restored: true } };
   }
   const message = errorMessage(error);
+  const wait = tooManyAttempts(name, message);
+  if (wait) {
+    // Refused by the limits across sign-ins: no new code and no answer will be taken for a while, so the
+    // sign-in starts over from the first form once the wait is over.
+    const reason = wait.minutes === 1 ? 'TooManyAttemptsMinute' : 'TooManyAttempts';
+    const refusal: FlowError = { name: 'TooManyAttempts', message, reason, params: wait, step: state.step };
+    return { state: withError(state, refusal, 'username') };
+  }
   const flowError: FlowError = { name, message, reason: failureReason(call, name, message), step: state.step };
   // After a NotAuthorizedException Cognito's session is dead (and Amplify keeps it anyway): only a new
   // sign-in from the first form can succeed.
