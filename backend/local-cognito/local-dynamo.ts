@@ -1,8 +1,17 @@
-/// <reference path="./dynalite.d.ts" />
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+
+/** dynalite's options as used here; it ships no types, so the one function it exports is typed at its use. */
+interface DynaliteOptions {
+  /** How long a new table stays CREATING, in milliseconds (default 500). */
+  readonly createTableMs?: number;
+  readonly deleteTableMs?: number;
+  readonly updateTableMs?: number;
+}
+const dynalite = createRequire(import.meta.url)('dynalite') as (options?: DynaliteOptions) => Server;
 
 /** A DynamoDB-compatible server in this process, holding the limits table. */
 export interface LocalDynamo {
@@ -43,7 +52,9 @@ export async function startLocalDynamo(tableName = LOCAL_LIMITS_TABLE): Promise<
     endpoint,
     close: async () => {
       client.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error?: Error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }
