@@ -148,15 +148,9 @@ function failureReason(call: AuthCall, name: string, message = ''): string {
   return name;
 }
 
-// The limiter's refusal as Cognito relays a trigger's error: "<Trigger> failed with error TooManyAttempts
-// retryAfterSeconds=840." (see docs/security.md). The marker is matched anywhere in the message.
-const TOO_MANY_ATTEMPTS = /\bTooManyAttempts retryAfterSeconds=(\d+)/;
-
-/** The limiter's refusal, with the wait in whole minutes, or undefined for any other failure. */
-function tooManyAttempts(name: string, message = ''): FlowError['params'] | undefined {
-  const match = name === 'UserLambdaValidationException' ? TOO_MANY_ATTEMPTS.exec(message) : null;
-  return match ? { minutes: Math.max(1, Math.ceil(Number(match[1]) / 60)) } : undefined;
-}
+// The limiter's refusal as Cognito relays a trigger's error (UserLambdaValidationException, "<Trigger> failed
+// with error TooManyAttempts retryAfterSeconds=840."; see docs/security.md). Only that wording counts.
+const TOO_MANY_ATTEMPTS = /failed with error TooManyAttempts retryAfterSeconds=(\d+)/;
 
 function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   // No stored session (or an unreadable one) just means the user signs in.
@@ -168,12 +162,14 @@ function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
     return { state, effect: { type: 'load-user', restored: true } };
   }
   const message = errorMessage(error);
-  const wait = tooManyAttempts(name, message);
+  // exec() turns a missing message into "undefined", which does not match.
+  const wait = TOO_MANY_ATTEMPTS.exec(message as string);
   if (wait) {
-    // Refused by the limits across sign-ins: no new code and no answer will be taken for a while, so the
-    // sign-in starts over from the first form once the wait is over.
-    const reason = wait.minutes === 1 ? 'TooManyAttemptsMinute' : 'TooManyAttempts';
-    const refusal: FlowError = { name: 'TooManyAttempts', message, reason, params: wait, step: state.step };
+    // Refused by the limits across sign-ins: no new code and no answer is taken for a while, so the sign-in
+    // starts over from the first form. A wait of a minute or less is "a moment" (TooManyRequests).
+    const minutes = Math.ceil(+wait[1]! / 60);
+    const reason = minutes > 1 ? 'TooManyAttempts' : 'TooManyRequests';
+    const refusal: FlowError = { name: 'TooManyAttempts', message, reason, params: { minutes }, step: state.step };
     return { state: withError(state, refusal, 'username') };
   }
   const flowError: FlowError = { name, message, reason: failureReason(call, name, message), step: state.step };

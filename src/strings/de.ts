@@ -36,7 +36,6 @@ export const de: Translation = {
   UserDisabled: 'Dieses Konto ist deaktiviert.',
   TooManyRequests: 'Zu viele Versuche. Bitte warten Sie einen Moment.',
   TooManyAttempts: 'Zu viele Versuche. Versuchen Sie es in {minutes} Minuten erneut.',
-  TooManyAttemptsMinute: 'Zu viele Versuche. Versuchen Sie es in einer Minute erneut.',
   NetworkError: 'Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
   UnsupportedSignInStep: 'Dieses Konto erfordert einen Anmeldeschritt, den dieses Formular nicht unterstützt.',
 };

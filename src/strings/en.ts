@@ -39,7 +39,6 @@ export const en = {
   UserDisabled: 'This account is disabled.',
   TooManyRequests: 'Too many attempts. Wait a moment, then try again.',
   TooManyAttempts: 'Too many attempts. Try again in {minutes} minutes.',
-  TooManyAttemptsMinute: 'Too many attempts. Try again in a minute.',
   NetworkError: 'Cannot reach the sign-in service. Check your connection, then try again.',
   UnsupportedSignInStep: 'This account needs a sign-in step this form does not offer.',
 

@@ -36,7 +36,6 @@ export const es: Translation = {
   UserDisabled: 'Esta cuenta está desactivada.',
   TooManyRequests: 'Demasiados intentos. Espere un momento y vuelva a intentarlo.',
   TooManyAttempts: 'Demasiados intentos. Vuelva a intentarlo dentro de {minutes} minutos.',
-  TooManyAttemptsMinute: 'Demasiados intentos. Vuelva a intentarlo dentro de un minuto.',
   NetworkError: 'No se puede conectar con el servicio de inicio de sesión. Compruebe su conexión.',
   UnsupportedSignInStep: 'Esta cuenta requiere un paso de inicio de sesión que este formulario no admite.',
 };

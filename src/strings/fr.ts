@@ -36,7 +36,6 @@ export const fr: Translation = {
   UserDisabled: 'Ce compte est désactivé.',
   TooManyRequests: 'Trop de tentatives. Patientez un instant, puis réessayez.',
   TooManyAttempts: 'Trop de tentatives. Réessayez dans {minutes} minutes.',
-  TooManyAttemptsMinute: 'Trop de tentatives. Réessayez dans une minute.',
   NetworkError: 'Le service de connexion est injoignable. Vérifiez votre connexion.',
   UnsupportedSignInStep: 'Ce compte exige une étape de connexion que ce formulaire ne prend pas en charge.',
 };

@@ -258,13 +258,17 @@ describe('sign-in flow (state machine)', () => {
         });
       });
 
-      it('says "a minute" when less than two minutes are left', () => {
+      it('says to wait a moment (TooManyRequests) when a minute or less is left', () => {
         const { state } = transition(onUsername, {
           type: 'failed',
           call: 'signIn',
           error: refusal('CreateAuthChallenge', 25),
         });
-        expect(state.error).to.deep.include({ reason: 'TooManyAttemptsMinute', params: { minutes: 1 } });
+        expect(state.error).to.deep.include({
+          name: 'TooManyAttempts',
+          reason: 'TooManyRequests',
+          params: { minutes: 1 },
+        });
       });
 
       it('leaves the code step for the first form when an answer is refused', () => {
@@ -277,8 +281,8 @@ describe('sign-in flow (state machine)', () => {
         expect(state.error).to.deep.include({ name: 'TooManyAttempts', params: { minutes: 15 }, step: 'challenge' });
       });
 
-      it('ignores the marker in any other error', () => {
-        const error = authError('NotAuthorizedException', 'TooManyAttempts retryAfterSeconds=60');
+      it('ignores the marker outside the wording Cognito gives a trigger error', () => {
+        const error = authError('NotAuthorizedException', 'TooManyAttempts retryAfterSeconds=600');
         const { state } = transition(onUsername, { type: 'failed', call: 'signIn', error });
         expect(state.error?.name).to.equal('NotAuthorizedException');
       });

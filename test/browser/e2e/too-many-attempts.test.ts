@@ -53,7 +53,7 @@ describe('end to end: too many attempts across sign-ins', function (this: MochaS
   });
 
   describe('when a second code is asked for within 30 seconds', () => {
-    it('says to try again in a minute, for a name the pool does not know just as for a real user', async () => {
+    it('says to wait a moment, for a name the pool does not know just as for a real user', async () => {
       for (const username of ['carol.unknown@example.com', 'bob.unknown@example.com']) {
         const { el } = await renderLogin({ endpoint: e2e.endpoint });
         expect(await stepAfter(el, () => submitFirstForm(el, username))).to.equal('challenge');
@@ -63,7 +63,7 @@ describe('end to end: too many attempts across sign-ins', function (this: MochaS
         const refusal = await errorAfter(again.el, () => submitFirstForm(again.el, username));
 
         expect(refusal.name).to.equal('TooManyAttempts');
-        expect(errorText(again.el)).to.equal('Too many attempts. Try again in a minute.');
+        expect(errorText(again.el)).to.equal('Too many attempts. Wait a moment, then try again.');
         again.el.remove();
       }
     });
