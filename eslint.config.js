@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '**/cdk.out/', 'bench/results/', 'coverage/'] },
+  { ignores: ['dist/', 'dist.*/', 'node_modules/', '**/cdk.out/', 'bench/results/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

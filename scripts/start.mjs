@@ -5,6 +5,8 @@
 //   PORT=8000 COGNITO_PORT=9229 npm start
 //
 // Both ports are taken before the build starts, so a port conflict is reported at once rather than after it.
+// Until the build is done the page port answers every request with a short "building…" page (503) that reloads
+// itself, so a browser opened early never gets a page without its bundle.
 import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -90,20 +92,32 @@ function withEndpoint(html, endpointUrl) {
   return html.replace(/user-pool-endpoint="[^"]*"/g, `user-pool-endpoint="${endpointUrl}"`);
 }
 
-function createDemoServer(endpointUrl) {
+/** What the page port answers while the bundle is being built: it reloads itself every two seconds. */
+const buildingPage = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="2">
+<title>Building… custom-auth-login demo</title>
+<p>Building the bundle… This page reloads by itself when the demo is ready.</p>
+`;
+
+/** The demo's page server. `isBuilt()` says whether the build has finished; until then it answers "building". */
+function createDemoServer(endpointUrl, isBuilt) {
   return createServer(async (req, res) => {
-    const reply = (status, body, type = 'text/plain; charset=utf-8') => {
+    const reply = (status, body, type = 'text/plain; charset=utf-8', headers = {}) => {
       res.writeHead(status, {
         'content-type': type,
         'content-length': Buffer.byteLength(body),
         'x-content-type-options': 'nosniff',
         // The bundle is rebuilt at every start: never let the browser keep an old one.
         'cache-control': 'no-store',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'Method not allowed\n');
+      if (!isBuilt()) return reply(503, buildingPage, contentTypes['.html'], { 'retry-after': '2' });
       const { pathname } = new URL(req.url ?? '/', 'http://demo');
       const file = fileFor(pathname);
       const type = file && contentTypes[extname(file)];
@@ -169,10 +183,14 @@ async function main() {
   const cognitoPort = portFromEnv('COGNITO_PORT', 9229);
 
   const endpoint = await startEndpoint(cognitoPort);
-  const server = createDemoServer(endpoint.url);
+  let built = false;
+  const server = createDemoServer(endpoint.url, () => built);
   let builder;
   const stopAll = async () => {
-    if (builder?.exitCode === null) {
+    let buildEnded;
+    if (builder && builder.exitCode === null && builder.signalCode === null) {
+      // Waited for, so that the build has put dist/ back in order before this process says it stopped.
+      buildEnded = new Promise((done) => builder.once('exit', done));
       try {
         process.kill(-builder.pid, 'SIGTERM');
       } catch {
@@ -180,7 +198,7 @@ async function main() {
       }
     }
     server.closeAllConnections();
-    await Promise.all([new Promise((done) => server.close(() => done())), endpoint.close()]);
+    await Promise.all([new Promise((done) => server.close(() => done())), endpoint.close(), buildEnded]);
   };
 
   let stopping = false;
@@ -195,9 +213,13 @@ async function main() {
 
   try {
     const servedPort = await listen(server, port);
+    console.log(`Building the bundle; http://localhost:${servedPort}/ says "building" until it is done.`);
     await build((child) => (builder = child));
+    built = true;
     printWelcome(`http://localhost:${servedPort}/`, endpoint);
   } catch (error) {
+    // A build ended by a stop signal is not a failure: the signal's listener finishes the stop.
+    if (stopping) return;
     await stopAll();
     throw error;
   }

@@ -2,7 +2,7 @@
  * Turns the element's configuration attributes into settings for the auth library, or into the reason they
  * cannot work. Pure: no DOM, no auth library, so every rule is checked by plain unit tests.
  */
-import type { AuthFlowType, CognitoConfig } from './auth-adapter.js';
+import type { AuthAdapter, AuthFlowType, CognitoConfig } from './auth-adapter.js';
 
 /** The values of the `auth-flow` attribute. */
 export type AuthFlow = 'custom-without-srp' | 'custom-with-srp';
@@ -98,4 +98,26 @@ export function resolveConfig(
     return { ok: false, problem: 'ConfigurationConflict', value: current.userPoolId };
   }
   return { ok: true, authFlowType, config };
+}
+
+/**
+ * Applies an element's pool attributes to the auth library, remembering what it applied: the settings an
+ * element applied are the ones it may change again (see {@link resolveConfig}).
+ */
+export class PoolSettings {
+  #applied?: CognitoConfig;
+
+  /** Validates `attributes` and, when they say so, hands them to `adapter`'s auth library. */
+  configure(attributes: ConfigAttributes, adapter: AuthAdapter): ConfigResolution {
+    const resolution = resolveConfig(attributes, adapter.authConfig(), this.#applied);
+    if (resolution.ok && resolution.config) {
+      try {
+        adapter.configure(resolution.config);
+      } catch {
+        return { ok: false, problem: 'ConfigurationRejected' };
+      }
+      this.#applied = resolution.config;
+    }
+    return resolution;
+  }
 }

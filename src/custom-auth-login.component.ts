@@ -1,72 +1,33 @@
 import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
-import type { AuthAdapter, AuthChange, AuthTokens, CognitoConfig } from './auth-adapter.js';
-import { resolveConfig, type AuthFlow, type ConfigResolution } from './auth-config.js';
+import type { AuthAdapter, AuthChange, AuthTokens } from './auth-adapter.js';
+import { PoolSettings, type AuthFlow, type ConfigResolution } from './auth-config.js';
+import { AfterRender } from './controllers/after-render.js';
+import { AuthChanges } from './controllers/auth-changes.js';
+import { CodeTimer } from './controllers/code-timer.js';
+import { LanguageController } from './controllers/language-controller.js';
 import styles, { keyframes } from './custom-auth-login.styles.js';
-import { emit, type AuthEventDetails, type AuthEventName } from './events.js';
 import { styleLightDom } from './light-dom-styles.js';
+import { emptyFields, eventsDue, fieldsAfter, focusAfter, type Field, type Fields } from './sign-in-follow-ups.js';
 import {
+  followChange,
   initialFlowState,
+  statusOf,
   transition,
   type AuthCall,
   type AuthStep,
+  type FlowError,
   type FlowEvent,
   type FlowState,
-  type InputProblem,
 } from './sign-in-flow.js';
-import {
-  findText,
-  format,
-  formatDuration,
-  hasTexts,
-  languageOf,
-  loadTexts,
-  textSources,
-  type StringKey,
-  type StringOverrides,
-  type TextParams,
-} from './strings.js';
-import { Ticker, clock } from './ticker.js';
-
-/** The form fields; each name is also the start of its part name. */
-type Field = 'username' | 'password' | 'code';
-
-/** What password managers and one-time-code autofill need to know about each field. */
-const autocompleteOf: Readonly<Record<Field, AutoFill>> = {
-  username: 'username',
-  password: 'current-password',
-  code: 'one-time-code',
-};
-
-/** The part that gets focus when a step is reached. */
-const firstPartOf: Readonly<Record<AuthStep, string | undefined>> = {
-  loading: undefined,
-  username: 'username-input',
-  challenge: 'code-input',
-  'signed-in': 'signed-in-view',
-};
-
-/** Where a problem is fixed: its field is marked invalid and focused. */
-const partOfProblem: Readonly<Record<string, string>> = {
-  EmptySignInUsername: 'username-input',
-  SignInUsernameTooLong: 'username-input',
-  EmptySignInPassword: 'password-input',
-  EmptyChallengeResponse: 'code-input',
-  ChallengeResponseTooLong: 'code-input',
-  IncorrectChallengeAnswer: 'code-input',
-  // The code field is closed once the code expired: a new code is the way on.
-  CodeExpired: 'resend-button',
-};
-
-function problemPart(name: string): string | undefined {
-  return Object.hasOwn(partOfProblem, name) ? partOfProblem[name] : undefined;
-}
+import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInRequest } from './sign-in-input.js';
+import { steps } from './steps/index.js';
+import { clock } from './ticker.js';
+import type { StepView } from './steps/step-view.js';
+import type { StringKey, StringOverrides, TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
 const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'adapter'] as const;
-
-/** `value` when it is a usable number of seconds, else `fallback`. */
-const seconds = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? value : fallback);
 
 /** Numbers the ids of each element's content, which must be unique on the page when there is no shadow root. */
 let instances = 0;
@@ -133,7 +94,7 @@ export class CustomAuthLogin extends LitElement {
     adapter: { attribute: false },
     // Internal state. `attribute: false` is what Lit implies for state; the manifest's analyzer needs it said.
     flow: { state: true, attribute: false },
-    typed: { state: true, attribute: false },
+    fields: { state: true, attribute: false },
     hasSignedInContent: { state: true, attribute: false },
   };
 
@@ -179,47 +140,32 @@ export class CustomAuthLogin extends LitElement {
   /** Where the sign-in stands. */
   private flow: FlowState = initialFlowState;
 
-  /** What the user typed, kept across steps and failures so nothing is lost. */
-  private typed: Readonly<Record<Field, string>> = { username: '', password: '', code: '' };
+  /** What the user typed (and the SRP password held for a new code). */
+  private fields: Fields = emptyFields;
 
   /** The page supplied its own signed-in view. */
   private hasSignedInContent = false;
 
-  /** Counts abandoned sign-ins: an answer to a call from an older one is dropped. */
-  #generation = 0;
-
-  /** The settings this element handed to the auth library, which it may therefore change again. */
-  #applied?: CognitoConfig;
-
-  /** Events waiting for the render that shows their state. */
-  #events: Array<() => void> = [];
-
-  /** The part that gets focus after the next render. */
-  #focus?: string;
-
-  /**
-   * The SRP flow's password, kept (outside any rendered state) only while the challenge step is shown, so
-   * that a new code can be requested without typing it again.
-   */
-  #password = '';
-
-  /** When the current code was sent, on the clock's time. */
-  #sentAt = 0;
-
-  /** What the status region says while a call is in flight. */
-  #activity: StringKey = 'loading';
-
-  /** The language of the texts, and where they are looked up; both follow `lang` and `strings`. */
-  #language = '';
-  #texts = textSources('');
-
-  /** Settles once the texts of the element's language have arrived (see {@link loadTexts}). */
-  #textsArrived = Promise.resolve();
+  /** The current sign-in's id (as `@lit/task` numbers runs): answers to calls of an older one are dropped. */
+  #callId = 0;
 
   readonly #idPrefix = `cal${++instances}-`;
-  readonly #ticker = new Ticker(this);
-  readonly #languageWatch = new MutationObserver(() => this.requestUpdate());
-  #unlisten?: () => void;
+  readonly #pool = new PoolSettings();
+  readonly #language = new LanguageController(this, () => this.strings);
+  readonly #timer = new CodeTimer(this, () => this.flow);
+  readonly #authChanges = new AuthChanges(this, (change) => this.#followChange(change));
+  readonly #afterRender = new AfterRender(this);
+
+  /** The actions step templates bind, made once so their listeners stay the same across renders. */
+  readonly #actions = {
+    t: (key: StringKey, params?: TextParams) => this.#language.t(key, params),
+    keep: (field: Field, value: string) => this.#keep(field, value),
+    submit: (event: SubmitEvent) => this.#onSubmit(event),
+    keydown: (event: KeyboardEvent) => event.key === 'Escape' && this.reset(),
+    resend: () => void this.#signIn(),
+    reset: () => this.reset(),
+    signOut: () => void this.signOut(),
+  };
 
   /**
    * The current step, reflected as the `step` attribute: `loading` (looking for a stored session), `username`,
@@ -234,20 +180,19 @@ export class CustomAuthLogin extends LitElement {
    * devices. Does nothing unless a user is signed in.
    */
   async signOut({ global = false }: { global?: boolean } = {}): Promise<void> {
-    const { step, busy, user } = this.flow;
+    const { step, busy } = this.flow;
     if (step !== 'signed-in' || busy) return;
-    this.#start('signingOut');
     await this.#call(
       'signOut',
       () => this.adapter.signOut({ global }),
-      () => this.#signedOut(user?.username),
+      () => this.#dispatch({ type: 'signed-out' }),
     );
   }
 
   /** Abandons a sign-in in progress and goes back to the first form, keeping the username typed so far. */
   reset(): void {
     if (this.flow.step === 'loading' || this.flow.step === 'signed-in') return;
-    this.#generation++;
+    this.#callId++;
     this.#dispatch({ type: 'reset' });
   }
 
@@ -257,29 +202,13 @@ export class CustomAuthLogin extends LitElement {
    * element is not configured.
    */
   async fetchTokens(): Promise<AuthTokens | null> {
-    const configuration = this.#configure();
+    const configuration = this.#pool.configure(this, this.adapter);
     if (!configuration.ok) {
-      const error = new Error(this.#text([configuration.problem], { value: configuration.value ?? '' }));
+      const error = new Error(this.#language.text([configuration.problem], { value: configuration.value ?? '' }));
       error.name = 'ConfigurationError';
       throw error;
     }
     return this.adapter.fetchTokens();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A `lang` change on the element, an ancestor or the document switches the texts.
-    for (const node of [this, document.documentElement]) {
-      this.#languageWatch.observe(node, { attributeFilter: ['lang'], subtree: true });
-    }
-    // Moved elsewhere on the page: listen again (the first connection listens when it begins).
-    if (this.hasUpdated) this.#listen();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#languageWatch.disconnect();
-    this.#unlisten?.();
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -288,261 +217,96 @@ export class CustomAuthLogin extends LitElement {
     return this;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const language = languageOf(this);
-    if (language !== this.#language && !hasTexts(language)) {
-      // Shown in English (or, while loading, not at all) until the table arrives; then rendered again.
-      this.#textsArrived = loadTexts(language).then(() => this.requestUpdate());
-    }
-    this.#language = language;
-    this.#texts = textSources(this.#language, this.strings ?? {});
+  // `update` rather than `willUpdate`: it runs after the controllers' `hostUpdate`, so the texts are current.
+  protected override update(changed: PropertyValues<this>): void {
     if (changed.has('username')) this.#keep('username', this.username ?? '');
     if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.#begin();
-    if (this.flow.step === 'challenge' && clock.now() >= this.#sentAt + this.#lifetime() * 1000) {
-      this.#dispatch({ type: 'code-expired' });
-    }
+    if (this.#timer.outlived) this.#dispatch({ type: 'code-expired' });
     this.setAttribute('step', this.flow.step);
-  }
-
-  protected override updated(): void {
-    this.#ticker.run(this.flow.step === 'challenge' && this.flow.error?.name !== 'CodeExpired');
-
-    const focus = this.#focus;
-    this.#focus = undefined;
-    if (focus) this.renderRoot.querySelector<HTMLElement>(`[part~="${focus}"]`)?.focus();
-
-    const events = this.#events;
-    this.#events = [];
-    for (const fire of events) fire();
+    super.update(changed);
   }
 
   protected override render(): TemplateResult {
-    const { error, step, busy, user } = this.flow;
-    const cooldown = this.#cooldownLeft();
+    const { error, step, busy } = this.flow;
+    const signedIn = step === 'signed-in';
+    const view: StepView = {
+      ...this.#actions,
+      flow: this.flow,
+      authFlow: this.authFlow,
+      fields: this.fields,
+      idPrefix: this.#idPrefix,
+      language: this.#language.language,
+      ...this.#timer.times(),
+    };
+    const content = steps[step](view);
     // The session check waits for the page's language: no English status flashes up on a German page.
-    const status = busy
-      ? step === 'loading' && !hasTexts(this.#language)
-        ? ''
-        : this.#t(this.#activity)
-      : step === 'challenge' && !cooldown
-        ? this.#t('resendReady')
-        : '';
+    const status =
+      busy && step === 'loading' && !this.#language.ready ? undefined : statusOf(this.flow, !view.cooldown);
     return html`
       <slot name="header"></slot>
       <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
-        ${error ? this.#text([error.reason, error.name], error.params) : nothing}
+        ${error ? this.#describe(error) : nothing}
       </div>
-      <div part="status" class="cal-status" role="status">${status}</div>
-      ${step === 'username' || step === 'challenge' ? this.#renderForm(step === 'challenge', cooldown) : nothing}
-      <div part="signed-in-view" class="cal-signed-in-view" tabindex="-1" ?hidden=${step !== 'signed-in'}>
+      <div part="status" class="cal-status" role="status">${status ? this.#language.t(status) : ''}</div>
+      ${signedIn ? nothing : content}
+      <div part="signed-in-view" class="cal-signed-in-view" tabindex="-1" ?hidden=${!signedIn}>
         <slot name="signed-in" @slotchange=${this.#onSignedInSlotChange}></slot>
-        ${
-          step === 'signed-in' && !this.hasSignedInContent
-            ? html`<div part="signed-in" class="cal-signed-in">
-                <p>${this.#t('signedIn', { username: user?.username ?? '' })}</p>
-                <button
-                  part="sign-out-button"
-                  class="cal-sign-out-button"
-                  type="button"
-                  ?disabled=${busy}
-                  @click=${() => this.signOut()}
-                >
-                  ${this.#t('signOut')}
-                </button>
-              </div>`
-            : nothing
-        }
+        ${signedIn && !this.hasSignedInContent ? content : nothing}
       </div>
       <slot name="footer"></slot>
     `;
   }
 
-  /** The form of the `username` step (`challenge` false) or of the `challenge` step. */
-  #renderForm(challenge: boolean, cooldown: number): TemplateResult {
-    const { busy } = this.flow;
-    const withPassword = this.authFlow === 'custom-with-srp';
-    return html`
-      <form
-        part="form"
-        class="cal-form"
-        novalidate
-        aria-busy=${busy}
-        @submit=${this.#onSubmit}
-        @keydown=${this.#onKeyDown}
-      >
-        ${
-          challenge
-            ? this.#renderChallenge()
-            : html`${this.#renderField('username')}${withPassword ? this.#renderField('password') : nothing}`
-        }
-        <button part="submit-button" class="cal-submit-button" type="submit" ?disabled=${busy || this.#expired()}>
-          ${this.#t(challenge ? 'signIn' : 'sendCode')}
-        </button>
-        ${
-          challenge
-            ? html`<button
-                  part="resend-button"
-                  class="cal-resend-button"
-                  type="button"
-                  ?disabled=${busy || cooldown > 0}
-                  @click=${this.#signIn}
-                >
-                  ${cooldown > 0 ? this.#t('resendIn', { seconds: cooldown }) : this.#t('resend')}
-                </button>
-                <button part="restart-button" class="cal-restart-button" type="button" @click=${this.reset}>
-                  ${this.#t('otherUsername')}
-                </button>`
-            : nothing
-        }
-      </form>
-    `;
-  }
-
-  /** The question, the code field and its hints. A `prompt` challenge parameter replaces the question. */
-  #renderChallenge(): TemplateResult {
-    const { prompt, destination, codeLength = '' } = this.flow.challengeParameters ?? {};
-    const lengthHint = /^\d+$/.test(codeLength);
-    const ids = ['prompt', 'lifetime', ...(lengthHint ? ['length'] : [])].map((name) => this.#idPrefix + name);
-    return html`
-      <p part="prompt" class="cal-prompt" id=${ids[0]}>
-        ${prompt || (destination ? this.#t('prompt', { destination }) : this.#t('promptAnywhere'))}
-      </p>
-      ${this.#renderField('code', ids.join(' '))}
-      ${lengthHint ? html`<p part="hint" class="cal-hint" id=${ids[2]}>${this.#t('codeLength', { codeLength })}</p>` : nothing}
-      <p part="hint" class="cal-hint" id=${ids[1]}>
-        ${this.#t('lifetime', { duration: formatDuration(this.#lifetime(), this.#language) })}
-      </p>
-    `;
-  }
-
-  /** A labelled input keeping what the user typed; its name is the field's, its part `<name>-input`. */
-  #renderField(name: Field, describedBy?: string): TemplateResult {
-    const id = this.#idPrefix + name;
-    const invalid = !!this.flow.error && problemPart(this.flow.error.name) === `${name}-input`;
-    return html`
-      <label for=${id}>${this.#t(name)}</label>
-      <input
-        id=${id}
-        name=${name}
-        part="${name}-input"
-        class="cal-${name}-input"
-        type=${name === 'password' ? 'password' : 'text'}
-        .autocomplete=${autocompleteOf[name]}
-        inputmode=${name === 'code' && this.#numeric() ? 'numeric' : nothing}
-        autocapitalize="none"
-        spellcheck="false"
-        required
-        aria-describedby=${describedBy ?? nothing}
-        aria-invalid=${invalid}
-        ?disabled=${name === 'code' && this.#expired()}
-        .value=${this.typed[name]}
-        @input=${(event: InputEvent) => this.#keep(name, (event.target as HTMLInputElement).value)}
-      />
-    `;
-  }
-
-  /** The text for the first of `keys` the overrides, the language or English have (else the generic error). */
-  #text(keys: readonly string[], params?: TextParams): string {
-    return format(findText(this.#texts, keys) ?? findText(this.#texts, ['UnknownError'])!, params);
-  }
-
-  #t(key: StringKey, params?: TextParams): string {
-    return this.#text([key], params);
-  }
-
-  /** Whether the answer is a number (the default), so the code field brings up a digit keyboard. */
-  #numeric(): boolean {
-    return this.flow.challengeParameters?.answerType !== 'text';
-  }
-
-  /** Seconds a code stays valid. */
-  #lifetime(): number {
-    return seconds(this.codeLifetime, 180);
-  }
-
-  #expired(): boolean {
-    return this.flow.error?.name === 'CodeExpired';
-  }
-
-  /** Whole seconds until a new code may be requested; 0 once it may (or once the code expired). */
-  #cooldownLeft(): number {
-    const left = Math.ceil((this.#sentAt + seconds(this.resendCooldown, 30) * 1000 - clock.now()) / 1000);
-    return this.#expired() ? 0 : Math.max(0, left);
-  }
+  /** The text shown for `error`. */
+  readonly #describe = ({ reason, name, params }: FlowError): string =>
+    this.#language.text([reason ?? name, name], params);
 
   #onSignedInSlotChange(event: Event): void {
-    const slot = event.target as HTMLSlotElement;
-    this.hasSignedInContent = slot.assignedNodes({ flatten: true }).length > 0;
+    this.hasSignedInContent = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
   }
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     // The button is disabled while busy, but only after the next render: a double click lands before that.
-    if (this.flow.busy) return;
-    if (this.flow.step === 'username') void this.#signIn();
-    else if (this.flow.step === 'challenge') void this.#answer();
-  }
-
-  /** Escape on the challenge step: use a different username. */
-  #onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.flow.step === 'challenge') this.reset();
+    // The forms are those of the username and challenge steps.
+    if (!this.flow.busy) void (this.flow.step === 'challenge' ? this.#answer() : this.#signIn());
   }
 
   /** Applies the configuration and looks for a stored session: the start of every element and every pool change. */
   #begin(): void {
-    this.#generation++;
-    this.#listen();
+    this.#callId++;
+    this.#authChanges.listen();
     if (!this.#ensureConfigured()) return;
-    this.#activity = 'loading';
     this.#dispatch({ type: 'restoring' });
     this.#loadUser(true);
   }
 
   /** Starts a sign-in from the first form, or again for the same user when a new code is wanted. */
   async #signIn(): Promise<void> {
-    const configuration = this.#ensureConfigured();
-    if (!configuration) return;
-    const { authFlowType } = configuration;
+    const { authFlowType } = this.#ensureConfigured() ?? {};
+    if (!authFlowType) return;
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP';
-    const username = this.typed.username.trim();
-    const password = this.flow.step === 'challenge' ? this.#password : this.typed.password;
-    if (!username) return this.#refuse('EmptySignInUsername');
-    if ([...username].length > 128) return this.#refuse('SignInUsernameTooLong', 128);
-    if (withPassword && !password) return this.#refuse('EmptySignInPassword');
-
-    this.#keep('username', username);
-    this.#start('sending');
+    const request = signInRequest(this.fields, this.flow.step, withPassword);
+    const problem = signInProblem(request, withPassword);
+    if (problem) return this.#dispatch(problem);
+    this.#keep('username', request.username);
     await this.#call(
       'signIn',
-      () => this.adapter.signIn({ username, authFlowType, ...(withPassword ? { password } : {}) }),
-      (result) => this.#dispatch({ type: 'answered', call: 'signIn', result }),
+      () => this.adapter.signIn({ ...request, authFlowType }),
+      (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
     );
   }
 
   async #answer(): Promise<void> {
-    const trimmed = this.typed.code.trim();
-    // Codes are often read out or pasted in groups: "123 456", "123-456".
-    const answer = this.#numeric() ? trimmed.replace(/[\s-]/g, '') : trimmed;
-    if (!answer) return this.#refuse('EmptyChallengeResponse');
-    if ([...answer].length > 64) return this.#refuse('ChallengeResponseTooLong', 64);
+    const answer = normalizeAnswer(this.fields.code, isNumericAnswer(this.flow.challengeParameters));
+    const problem = answerProblem(answer);
+    if (problem) return this.#dispatch(problem);
     this.#keep('code', answer);
-    this.#start('checking');
     await this.#call(
       'confirmSignIn',
       () => this.adapter.confirmSignIn(answer),
-      (result) => this.#dispatch({ type: 'answered', call: 'confirmSignIn', result }),
+      (result) => this.#dispatch({ type: 'answered', call: 'confirmSignIn', result, at: clock.now() }),
     );
-  }
-
-  /** Input that cannot be right: say so instead of calling. */
-  #refuse(name: InputProblem, max?: number): void {
-    this.#dispatch({ type: 'input-invalid', name, ...(max ? { params: { max } } : {}) });
-  }
-
-  /** Marks a call in flight; the status region says what it is doing. */
-  #start(activity: StringKey): void {
-    this.#activity = activity;
-    this.#dispatch({ type: 'call-started' });
   }
 
   /**
@@ -552,146 +316,62 @@ export class CustomAuthLogin extends LitElement {
   #loadUser(restored: boolean, moveFocus = true): void {
     void this.#call(
       'getCurrentUser',
-      async () => {
-        try {
-          return await this.adapter.getCurrentUser();
-        } finally {
-          await this.#textsArrived;
-        }
-      },
+      () => this.adapter.getCurrentUser().finally(() => this.#language.arrived),
       (user) => this.#dispatch({ type: 'user-found', user, restored }, moveFocus),
+      false,
     );
   }
 
-  #signedOut(username = '', moveFocus = true): void {
-    this.#dispatch({ type: 'signed-out' }, moveFocus);
-    this.#queueEvent('auth-signed-out', { username });
+  /** A sign-in or sign-out made elsewhere on the page. The page's focus stays where the user is. */
+  #followChange(change: AuthChange): void {
+    const follow = followChange(this.flow, change);
+    if (follow === 'signed-out') this.#dispatch({ type: 'signed-out' }, false);
+    else if (follow) {
+      this.#callId++;
+      this.#loadUser(true, false);
+    }
   }
 
-  /** Follows sign-ins and sign-outs made elsewhere on the page (another element, the page's own code). */
-  #listen(): void {
-    this.#unlisten?.();
-    this.#unlisten = this.adapter.listen((change: AuthChange) => {
-      const { step, busy, user } = this.flow;
-      // While busy, the element's own call is the cause and reports the outcome itself. The page's focus
-      // stays where the user is.
-      if (busy) return;
-      if (change === 'signedIn' && step !== 'signed-in') {
-        this.#generation++;
-        this.#loadUser(true, false);
-      } else if (change === 'signedOut' && step === 'signed-in') {
-        this.#signedOut(user?.username, false);
-      }
-    });
-  }
-
-  /**
-   * Makes one auth library call and hands its answer to `onAnswer`, or its failure to the state machine,
-   * unless the sign-in was abandoned meanwhile.
-   */
-  async #call<T>(name: AuthCall, request: () => Promise<T>, onAnswer: (answer: T) => void): Promise<void> {
-    const generation = this.#generation;
+  /** One auth library call, announced to the machine unless `announce` is false; a stale answer is dropped. */
+  async #call<T>(
+    call: AuthCall,
+    request: () => Promise<T>,
+    onAnswer: (answer: T) => void,
+    announce = true,
+  ): Promise<void> {
+    const id = this.#callId;
+    if (announce) this.#dispatch({ type: 'call-started', call });
     let answer: T;
     try {
       answer = await request();
     } catch (error) {
-      if (generation === this.#generation) this.#dispatch({ type: 'failed', call: name, error });
+      if (id === this.#callId) this.#dispatch({ type: 'failed', call, error });
       return;
     }
-    if (generation === this.#generation) onAnswer(answer);
+    if (id === this.#callId) onAnswer(answer);
   }
 
-  /** Validates the configuration attributes and, when they say so, applies them to the auth library. */
-  #configure(): ConfigResolution {
-    const resolution = resolveConfig(
-      {
-        userPoolId: this.userPoolId,
-        userPoolClientId: this.userPoolClientId,
-        userPoolEndpoint: this.userPoolEndpoint,
-        authFlow: this.authFlow,
-      },
-      this.adapter.authConfig(),
-      this.#applied,
-    );
-    if (resolution.ok && resolution.config) {
-      try {
-        this.adapter.configure(resolution.config);
-      } catch {
-        return { ok: false, problem: 'ConfigurationRejected' };
-      }
-      this.#applied = resolution.config;
-    }
-    return resolution;
-  }
-
-  /** {@link #configure}, showing the problem when there is one. */
+  /** Applies the pool attributes to the auth library, or shows why they cannot be. */
   #ensureConfigured(): Extract<ConfigResolution, { ok: true }> | undefined {
-    const resolution = this.#configure();
+    const resolution = this.#pool.configure(this, this.adapter);
     if (resolution.ok) return resolution;
-    const params = resolution.value === undefined ? undefined : { value: resolution.value };
-    this.#dispatch({ type: 'config-invalid', reason: resolution.problem, params });
-    return undefined;
+    const { problem: reason, value } = resolution;
+    this.#dispatch({ type: 'config-invalid', reason, params: value === undefined ? undefined : { value } });
   }
 
-  /** Moves the state machine on and lines up what follows from the change: fields, focus, events, effects. */
+  /** Moves the state machine on and lines up what follows from the move: fields, focus, events, effects. */
   #dispatch(event: FlowEvent, moveFocus = true): void {
     const previous = this.flow;
     const { state: next, effect } = transition(previous, event);
     this.flow = next;
-    if (event.type === 'answered' && event.call === 'signIn' && next.step === 'challenge') this.#sentAt = clock.now();
-    this.#updateFields(previous, next);
-    if (moveFocus) this.#focus = this.#focusTarget(previous, next) ?? this.#focus;
-    this.#queueEvents(previous, next);
+    this.fields = fieldsAfter(previous, next, this.fields);
+    const events = eventsDue(previous, next, this.#describe);
+    this.#afterRender.queue(events, moveFocus ? focusAfter(previous, next) : undefined);
     if (effect) this.#loadUser(effect.restored);
   }
 
   /** Remembers what the user typed into `field`. */
   #keep(field: Field, value: string): void {
-    this.typed = { ...this.typed, [field]: value };
-  }
-
-  /**
-   * A new challenge round wants a new code. The password moves out of the form's state while the challenge
-   * is shown (for a new code) and is forgotten when it is left; once signed in, every secret typed is dropped.
-   */
-  #updateFields(previous: FlowState, next: FlowState): void {
-    const toChallenge = next.step === 'challenge';
-    if (toChallenge && next.challengeParameters !== previous.challengeParameters) this.#keep('code', '');
-    if (toChallenge && previous.step !== 'challenge') {
-      this.#password = this.typed.password;
-      this.#keep('password', '');
-    }
-    if (!toChallenge) this.#password = '';
-    if (next.step === 'signed-in') this.typed = { ...this.typed, password: '', code: '' };
-  }
-
-  #focusTarget(previous: FlowState, next: FlowState): string | undefined {
-    if (next.busy) return undefined;
-    // Reaching the first step from the initial session check is not the user's doing: leave the page's focus be.
-    if (next.step !== previous.step) return previous.step === 'loading' ? undefined : firstPartOf[next.step];
-    if (next.error && next.error !== previous.error) {
-      return problemPart(next.error.name) ?? firstPartOf[next.step];
-    }
-    // A new round: the field waits for the new code.
-    return next.challengeParameters === previous.challengeParameters ? undefined : firstPartOf[next.step];
-  }
-
-  #queueEvents(previous: FlowState, next: FlowState): void {
-    if (next.step !== previous.step) {
-      const challengeParameters = next.step === 'challenge' ? { challengeParameters: next.challengeParameters } : {};
-      this.#queueEvent('auth-step-change', { step: next.step, previousStep: previous.step, ...challengeParameters });
-    }
-    if (next.step === 'signed-in' && previous.step !== 'signed-in' && next.user) {
-      const { username, userId } = next.user;
-      this.#queueEvent('auth-signed-in', { username, userId, restored: next.restored ?? false });
-    }
-    if (next.error && next.error !== previous.error) {
-      const { step, name, message, reason, params } = next.error;
-      this.#queueEvent('auth-error', { step, name, message: message ?? this.#text([reason, name], params) });
-    }
-  }
-
-  #queueEvent<Name extends AuthEventName>(name: Name, detail: AuthEventDetails[Name]): void {
-    this.#events.push(() => emit(this, name, detail));
+    this.fields = { ...this.fields, [field]: value };
   }
 }

@@ -3,7 +3,8 @@
  * result or error), it returns the next state and any follow-up work. Pure: no DOM and no auth library, so
  * every rule about Cognito's and Amplify's behaviour is written down, and tested, here.
  */
-import type { AuthUser, SignInResult } from './auth-adapter.js';
+import type { AuthChange, AuthUser, SignInResult } from './auth-adapter.js';
+import { en, type StringKey } from './strings/en.js';
 
 /** The element's steps; reflected as its `step` attribute. */
 export type AuthStep = 'loading' | 'username' | 'challenge' | 'signed-in';
@@ -28,8 +29,8 @@ export interface FlowError {
   readonly name: string;
   /** The library's own message, if there was one; reported to the page, never shown to the user. */
   readonly message?: string;
-  /** What the user is told: a key of the text table. */
-  readonly reason: string;
+  /** What the user is told: a key of the text table; absent when the text is looked up by `name` alone. */
+  readonly reason?: StringKey;
   /** Values for the text's placeholders. */
   readonly params?: Readonly<Record<string, string | number>>;
   /** The step the user was on when it happened. */
@@ -40,6 +41,10 @@ export interface FlowState {
   readonly step: AuthStep;
   /** An auth library call is in flight: the element accepts no new submit. */
   readonly busy: boolean;
+  /** While busy: the call in flight, which the status region names. */
+  readonly call?: AuthCall;
+  /** On `challenge`: when the code of the current round was sent, on the clock the events carry. */
+  readonly sentAt?: number;
   /** On `challenge`: the public challenge parameters of the current round. */
   readonly challengeParameters?: Readonly<Record<string, string>>;
   readonly error?: FlowError;
@@ -51,10 +56,11 @@ export interface FlowState {
 
 export type FlowEvent =
   | { type: 'restoring' }
-  | { type: 'config-invalid'; reason: string; params?: Readonly<Record<string, string>> }
+  | { type: 'config-invalid'; reason: StringKey; params?: Readonly<Record<string, string>> }
   | { type: 'input-invalid'; name: InputProblem; params?: Readonly<Record<string, number>> }
-  | { type: 'call-started' }
-  | { type: 'answered'; call: 'signIn' | 'confirmSignIn'; result: SignInResult }
+  | { type: 'call-started'; call: AuthCall }
+  /** `at`: when the answer arrived (epoch milliseconds), the start of a new code's countdowns. */
+  | { type: 'answered'; call: 'signIn' | 'confirmSignIn'; result: SignInResult; at: number }
   | { type: 'failed'; call: AuthCall; error: unknown }
   | { type: 'user-found'; user: AuthUser; restored: boolean }
   | { type: 'signed-out' }
@@ -73,7 +79,7 @@ export interface Transition {
 }
 
 /** Where every element starts: checking for a stored session. */
-export const initialFlowState: FlowState = { step: 'loading', busy: true };
+export const initialFlowState: FlowState = { step: 'loading', busy: true, call: 'getCurrentUser' };
 
 const signedOut: FlowState = { step: 'username', busy: false };
 
@@ -89,7 +95,9 @@ function errorMessage(error: unknown): string | undefined {
 
 /** The state after a failure: idle on `step`, keeping what the current step shows when it does not change. */
 function withError(state: FlowState, error: FlowError, step: AuthStep = state.step): FlowState {
-  return step === state.step ? { ...state, busy: false, error } : { step, busy: false, error };
+  if (step !== state.step) return { step, busy: false, error };
+  const { call: _done, ...kept } = state;
+  return { ...kept, busy: false, error };
 }
 
 /** A retried challenge means the answer was wrong; say how many tries are left when the trigger tells us. */
@@ -105,7 +113,7 @@ function wrongAnswer({ attemptsLeft = '' }: Readonly<Record<string, string>>): F
     : { name: 'IncorrectChallengeAnswer', reason: 'WrongCode', step: 'challenge' };
 }
 
-function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: SignInResult): Transition {
+function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: SignInResult, at: number): Transition {
   const { signInStep, additionalInfo } = result.nextStep;
   if (result.isSignedIn || signInStep === 'DONE') {
     return { state: { ...state, busy: true, error: undefined }, effect: { type: 'load-user', restored: false } };
@@ -113,8 +121,11 @@ function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: Si
   if (signInStep === 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE') {
     const challengeParameters = { ...additionalInfo };
     // Another round after an answer means the answer was wrong; after a sign-in (a new code) it is a fresh start.
-    const error = call === 'confirmSignIn' ? wrongAnswer(challengeParameters) : undefined;
-    return { state: { step: 'challenge', busy: false, challengeParameters, error } };
+    if (call === 'signIn') return { state: { step: 'challenge', busy: false, challengeParameters, sentAt: at } };
+    const { sentAt } = state;
+    return {
+      state: { step: 'challenge', busy: false, challengeParameters, sentAt, error: wrongAnswer(challengeParameters) },
+    };
   }
   // Any other step (new password, MFA, …) belongs to a flow this form does not offer.
   const error: FlowError = {
@@ -127,7 +138,7 @@ function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: Si
 }
 
 /** The reason shown for a failed call, from Cognito's error name and, where the name is shared, its message. */
-function failureReason(call: AuthCall, name: string, message = ''): string {
+function failureReason(call: AuthCall, name: string, message = ''): StringKey | undefined {
   // Whether the username or the password was wrong is not told apart, so usernames cannot be probed.
   if (name === 'UserNotFoundException') return 'IncorrectCredentials';
   if (name === 'NotAuthorizedException') {
@@ -145,7 +156,9 @@ function failureReason(call: AuthCall, name: string, message = ''): string {
   }
   // What `fetch` throws when the browser is offline (Chromium, Firefox and Safari word it differently).
   if (name === 'TypeError' && /fetch|network|load failed/i.test(message)) return 'NetworkError';
-  return name;
+  // Otherwise the error's name says it, when the table has a text of that name (else its `strings` override
+  // or the generic text).
+  return Object.hasOwn(en, name) ? (name as StringKey) : undefined;
 }
 
 // The limiter's refusal as Cognito relays a trigger's error (UserLambdaValidationException, "<Trigger> failed
@@ -172,11 +185,38 @@ function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
     const refusal: FlowError = { name: 'TooManyAttempts', message, reason, params: { minutes }, step: state.step };
     return { state: withError(state, refusal, 'username') };
   }
-  const flowError: FlowError = { name, message, reason: failureReason(call, name, message), step: state.step };
+  const reason = failureReason(call, name, message);
+  const flowError: FlowError = { name, message, ...(reason ? { reason } : {}), step: state.step };
   // After a NotAuthorizedException Cognito's session is dead (and Amplify keeps it anyway): only a new
   // sign-in from the first form can succeed.
   const sessionIsDead = call === 'confirmSignIn' && (name === 'NotAuthorizedException' || name === 'SignInException');
   return { state: withError(state, flowError, sessionIsDead ? 'username' : state.step) };
+}
+
+/** What the status region says while each call is in flight. */
+const activityOf: Readonly<Record<AuthCall, StringKey>> = {
+  getCurrentUser: 'loading',
+  signIn: 'sending',
+  confirmSignIn: 'checking',
+  signOut: 'signingOut',
+};
+
+/**
+ * The text key of the status region: the call in flight, else, on the challenge step once the cooldown is
+ * over, that a new code may be requested.
+ */
+export function statusOf(state: FlowState, resendReady: boolean): StringKey | undefined {
+  if (state.busy) return activityOf[state.call ?? 'getCurrentUser'];
+  return state.step === 'challenge' && resendReady ? 'resendReady' : undefined;
+}
+
+/**
+ * What a sign-in or sign-out made elsewhere on the page means here: look up the user now signed in, show the
+ * sign-out, or nothing. While busy, the element's own call is the cause and reports the outcome itself.
+ */
+export function followChange(state: FlowState, change: AuthChange): 'load-user' | 'signed-out' | undefined {
+  if (state.busy || (change === 'signedIn') === (state.step === 'signed-in')) return undefined;
+  return change === 'signedIn' ? 'load-user' : 'signed-out';
 }
 
 /** The next state for `event`, and what the element has to do next. */
@@ -193,13 +233,16 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
         ),
       };
     case 'input-invalid': {
-      const reason = event.name.endsWith('TooLong') ? 'TooLong' : event.name;
+      // Every limit shares one text, which names the limit.
+      const reason = event.name.endsWith('TooLong')
+        ? 'TooLong'
+        : (event.name as Exclude<InputProblem, `${string}TooLong`>);
       return { state: withError(state, { name: event.name, reason, params: event.params, step: state.step }) };
     }
     case 'call-started':
-      return { state: { ...state, busy: true, error: undefined } };
+      return { state: { ...state, busy: true, call: event.call, error: undefined } };
     case 'answered':
-      return answered(state, event.call, event.result);
+      return answered(state, event.call, event.result, event.at);
     case 'failed':
       return failed(state, event.call, event.error);
     case 'user-found':

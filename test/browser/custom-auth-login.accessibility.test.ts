@@ -15,8 +15,8 @@ import {
   renderSignedIn,
   renderSignedOut,
   submit,
-  submitCode,
-  submitUsername,
+  answerCall,
+  signInCall,
   userPoolClientId,
   userPoolId,
 } from './support/login-fixture.js';
@@ -41,7 +41,7 @@ describe('<custom-auth-login> accessibility', () => {
         'while sending the username',
         async () => {
           const { el, fake } = await renderSignedOut();
-          await submitUsername(el, fake);
+          await signInCall(el, fake);
           await el.updateComplete;
           return el;
         },
@@ -64,7 +64,7 @@ describe('<custom-auth-login> accessibility', () => {
         'while showing a wrong-code error',
         async () => {
           const { el, fake } = await renderAtChallenge();
-          const answer = await submitCode(el, fake, '000000');
+          const answer = await answerCall(el, fake, '000000');
           await detailAfter(el, 'auth-error', () => answer.resolve(customChallenge({ attemptsLeft: '2' })));
           return el;
         },
@@ -210,7 +210,7 @@ describe('<custom-auth-login> accessibility', () => {
     /** The submit button's transition and its busy spinner's animation, while a call is out. */
     async function motion(): Promise<{ transition: string; spinner: string }> {
       const { el, fake } = await renderSignedOut();
-      await submitUsername(el, fake);
+      await signInCall(el, fake);
       await el.updateComplete;
       const button = part(el, 'submit-button')!;
       return {

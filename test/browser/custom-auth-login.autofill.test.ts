@@ -9,7 +9,7 @@ import {
   renderSignedIn,
   renderSignedOut,
   submit,
-  submitCode,
+  answerCall,
   userPoolClientId,
   userPoolId,
 } from './support/login-fixture.js';
@@ -37,7 +37,7 @@ describe('<custom-auth-login> autofill and password managers', () => {
     for (const typed of ['123 456', '123-456', ' 12 34 56 ', '123\u00a0456']) {
       it(`sends "${typed}" as 123456`, async () => {
         const { el, fake } = await renderAtChallenge();
-        expect((await submitCode(el, fake, typed)).input).to.equal('123456');
+        expect((await answerCall(el, fake, typed)).input).to.equal('123456');
       });
     }
   });
@@ -46,7 +46,7 @@ describe('<custom-auth-login> autofill and password managers', () => {
     it('offers the ordinary keyboard and sends the answer as typed, only trimmed', async () => {
       const { el, fake } = await renderAtChallenge({ answerType: 'text', prompt: 'Which city were you born in?' });
       expect(field(el, 'code-input').hasAttribute('inputmode')).to.equal(false);
-      expect((await submitCode(el, fake, ' Saint-Denis de la Réunion ')).input).to.equal('Saint-Denis de la Réunion');
+      expect((await answerCall(el, fake, ' Saint-Denis de la Réunion ')).input).to.equal('Saint-Denis de la Réunion');
     });
   });
 

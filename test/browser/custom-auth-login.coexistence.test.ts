@@ -8,7 +8,7 @@ import {
   errorText,
   focused,
   renderSignedIn,
-  submitCode,
+  answerCall,
   userPoolClientId,
   userPoolId,
   renderAtChallenge,
@@ -37,7 +37,7 @@ describe('<custom-auth-login> next to others on a page', () => {
       const { el: signingIn, fake } = await renderAtChallenge();
       const other = await addElement(fake);
       signingIn.addEventListener('auth-error', () => expect.fail('no error expected'));
-      const answer = await submitCode(signingIn, fake);
+      const answer = await answerCall(signingIn, fake);
       // Amplify announces the sign-in on its Hub before confirmSignIn resolves.
       fake.announce('signedIn');
       answer.resolve(signedIn);

@@ -9,8 +9,8 @@ import {
   renderAtChallenge,
   renderSignedOut,
   submit,
-  submitCode,
-  submitUsername,
+  answerCall,
+  signInCall,
   typeInto,
 } from './support/login-fixture.js';
 
@@ -25,7 +25,7 @@ describe('<custom-auth-login> input from real people', () => {
     for (const [situation, typed, sent] of usernames) {
       it(`sends it as it is, only trimmed: ${situation}`, async () => {
         const { el, fake } = await renderSignedOut();
-        expect((await submitUsername(el, fake, typed)).input.username).to.equal(sent);
+        expect((await signInCall(el, fake, typed)).input.username).to.equal(sent);
       });
     }
 
@@ -33,7 +33,7 @@ describe('<custom-auth-login> input from real people', () => {
       const { el, fake } = await renderSignedOut();
       const username = `${'😀'.repeat(8)}${'a'.repeat(108)}@example.com`;
       expect([...username]).to.have.length(128);
-      expect((await submitUsername(el, fake, username)).input.username).to.equal(username);
+      expect((await signInCall(el, fake, username)).input.username).to.equal(username);
     });
   });
 
@@ -73,14 +73,14 @@ describe('<custom-auth-login> input from real people', () => {
       const { el, fake } = await renderAtChallenge();
       const grouped = '1234 '.repeat(16).trim();
       expect(grouped.length).to.be.greaterThan(64);
-      expect((await submitCode(el, fake, grouped)).input).to.equal('1234'.repeat(16));
+      expect((await answerCall(el, fake, grouped)).input).to.equal('1234'.repeat(16));
     });
   });
 
   describe('when the browser is offline', () => {
     it('says so on the first form, keeps username and password and lets the user retry', async () => {
       const { el, fake } = await renderSignedOut({ authFlow: 'custom-with-srp' });
-      const signIn = await submitUsername(el, fake, 'bob@example.com', 'Correct-Horse-42');
+      const signIn = await signInCall(el, fake, 'bob@example.com', 'Correct-Horse-42');
       await detailAfter(el, 'auth-error', () => signIn.reject(new TypeError('Failed to fetch')));
 
       expect(errorText(el)).to.equal('Cannot reach the sign-in service. Check your connection, then try again.');
@@ -94,7 +94,7 @@ describe('<custom-auth-login> input from real people', () => {
 
     it('says so on the challenge, keeps the code and lets the user retry', async () => {
       const { el, fake } = await renderAtChallenge();
-      const answer = await submitCode(el, fake, '123 456');
+      const answer = await answerCall(el, fake, '123 456');
       await detailAfter(el, 'auth-error', () =>
         answer.reject(authError('NetworkError', 'A network error has occurred.')),
       );

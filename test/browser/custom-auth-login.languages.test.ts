@@ -12,7 +12,7 @@ import {
   renderLogin,
   renderSignedOut,
   submit,
-  submitUsername,
+  signInCall,
   textOf,
   userPoolClientId,
   userPoolId,
@@ -183,7 +183,7 @@ describe('<custom-auth-login> languages', () => {
     it('replaces an error message by the error name the element reports', async () => {
       const { el, fake } = await renderSignedOut();
       el.strings = { NotAuthorizedException: 'That did not work. Call the help desk on 0800 123 456.' };
-      const signIn = await submitUsername(el, fake);
+      const signIn = await signInCall(el, fake);
       const detail = await detailAfter(el, 'auth-error', () =>
         signIn.reject(authError('NotAuthorizedException', 'Incorrect username or password.')),
       );

@@ -10,7 +10,7 @@ import {
   part,
   renderAtChallenge,
   submit,
-  submitCode,
+  answerCall,
   textOf,
   type LoginOptions,
 } from './support/login-fixture.js';
@@ -148,7 +148,7 @@ describe('<custom-auth-login> new codes and expiry', () => {
     it('still accepts an answer a second before the end', async () => {
       const { el, fake } = await atChallengeAfter(179);
       expect(field(el, 'code-input').disabled).to.equal(false);
-      expect((await submitCode(el, fake)).input).to.equal('123456');
+      expect((await answerCall(el, fake)).input).to.equal('123456');
     });
   });
 

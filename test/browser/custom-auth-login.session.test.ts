@@ -11,7 +11,7 @@ import {
   renderSignedIn,
   renderSignedOut,
   submit,
-  submitUsername,
+  signInCall,
   userPoolClientId,
   userPoolId,
 } from './support/login-fixture.js';
@@ -131,7 +131,7 @@ describe('<custom-auth-login> sessions', () => {
   describe('when the page resets a sign-in in progress', () => {
     it('drops the answer to the abandoned request', async () => {
       const { el, fake } = await renderSignedOut();
-      const call = await submitUsername(el, fake);
+      const call = await signInCall(el, fake);
       el.reset();
       el.addEventListener('auth-step-change', () => expect.fail('the abandoned sign-in must not move the element'));
 
@@ -145,7 +145,7 @@ describe('<custom-auth-login> sessions', () => {
 
     it('starts a new sign-in on the next submit', async () => {
       const { el, fake } = await renderSignedOut();
-      await submitUsername(el, fake);
+      await signInCall(el, fake);
       el.reset();
       await el.updateComplete;
       submit(el);

@@ -15,8 +15,8 @@ import {
   renderSignedIn,
   renderSignedOut,
   submit,
-  submitCode,
-  submitUsername,
+  answerCall,
+  signInCall,
   textOf,
   typeInto,
 } from './support/login-fixture.js';
@@ -71,14 +71,14 @@ describe('<custom-auth-login>', () => {
     /** The first form submitted and the sign-in failing with `error`; `detail` is what the element reported. */
     async function failSignIn(error: unknown) {
       const { el, fake } = await renderSignedOut();
-      const signIn = await submitUsername(el, fake);
+      const signIn = await signInCall(el, fake);
       const detail = await detailAfter(el, 'auth-error', () => signIn.reject(error));
       return { el, fake, detail };
     }
 
     it('starts the custom flow without a password, with the username trimmed', async () => {
       const { el, fake } = await renderSignedOut();
-      const signIn = await submitUsername(el, fake, '  alice@example.com \t');
+      const signIn = await signInCall(el, fake, '  alice@example.com \t');
       expect(signIn.input).to.deep.equal({ username: 'alice@example.com', authFlowType: 'CUSTOM_WITHOUT_SRP' });
     });
 
@@ -93,7 +93,7 @@ describe('<custom-auth-login>', () => {
 
     it('shows it is busy and disables the button while the request is out', async () => {
       const { el, fake } = await renderSignedOut();
-      await submitUsername(el, fake);
+      await signInCall(el, fake);
       await el.updateComplete;
 
       expectBusy(el, 'Sending your code…');
@@ -125,7 +125,7 @@ describe('<custom-auth-login>', () => {
     describe('and the pool sends a custom challenge', () => {
       it('asks for the code where the challenge parameters say it went', async () => {
         const { el, fake } = await renderSignedOut();
-        const signIn = await submitUsername(el, fake);
+        const signIn = await signInCall(el, fake);
         const parameters = {
           USERNAME: 'alice@example.com',
           destination: 'a***@e***.com',
@@ -161,7 +161,7 @@ describe('<custom-auth-login>', () => {
     describe('and the pool signs the user in straight away', () => {
       it('shows the user signed in', async () => {
         const { el, fake } = await renderSignedOut();
-        (await submitUsername(el, fake)).resolve(signedIn);
+        (await signInCall(el, fake)).resolve(signedIn);
         const lookup = await fake.nextCall('getCurrentUser');
         const detail = await detailAfter(el, 'auth-signed-in', () => lookup.resolve(alice));
         expect(detail).to.deep.equal({ ...alice, restored: false });
@@ -173,7 +173,7 @@ describe('<custom-auth-login>', () => {
       it('shows the signed-in user instead of an error', async () => {
         const { el, fake } = await renderSignedOut();
         el.addEventListener('auth-error', () => expect.fail('no error expected'));
-        (await submitUsername(el, fake)).reject(
+        (await signInCall(el, fake)).reject(
           authError('UserAlreadyAuthenticatedException', 'There is already a signed in user.'),
         );
         const lookup = await fake.nextCall('getCurrentUser');
@@ -236,7 +236,7 @@ describe('<custom-auth-login>', () => {
     describe('and the pool asks for a step this form does not offer', () => {
       it('explains instead of showing an empty form', async () => {
         const { el, fake } = await renderSignedOut();
-        const signIn = await submitUsername(el, fake);
+        const signIn = await signInCall(el, fake);
         const detail = await detailAfter(el, 'auth-error', () =>
           signIn.resolve({
             isSignedIn: false,
@@ -282,7 +282,7 @@ describe('<custom-auth-login>', () => {
     describe('and it is right', () => {
       it('signs the user in and says who', async () => {
         const { el, fake } = await renderAtChallenge();
-        (await submitCode(el, fake)).resolve(signedIn);
+        (await answerCall(el, fake)).resolve(signedIn);
         const lookup = await fake.nextCall('getCurrentUser');
         const changed = oneEvent(el, 'auth-step-change');
         const signedInEvent = oneEvent(el, 'auth-signed-in');
@@ -305,7 +305,7 @@ describe('<custom-auth-login>', () => {
     describe('and it is wrong but the pool allows another try', () => {
       async function answerWrongly(attemptsLeft: string) {
         const { el, fake } = await renderAtChallenge();
-        const answer = await submitCode(el, fake, '000000');
+        const answer = await answerCall(el, fake, '000000');
         const detail = await detailAfter(el, 'auth-error', () =>
           answer.resolve(customChallenge({ destination: 'a***@e***.com', attemptsLeft })),
         );
@@ -337,7 +337,7 @@ describe('<custom-auth-login>', () => {
 
       it('answers the new round through the same sign-in', async () => {
         const { el, fake } = await answerWrongly('2');
-        expect((await submitCode(el, fake, '123456')).input).to.equal('123456');
+        expect((await answerCall(el, fake, '123456')).input).to.equal('123456');
         expect(fake.count('signIn')).to.equal(1);
       });
     });
@@ -345,7 +345,7 @@ describe('<custom-auth-login>', () => {
     describe('and the pool ends the sign-in', () => {
       async function endWith(message: string) {
         const { el, fake } = await renderAtChallenge();
-        const answer = await submitCode(el, fake, '000000');
+        const answer = await answerCall(el, fake, '000000');
         const changed = oneEvent(el, 'auth-step-change');
         const reported = oneEvent(el, 'auth-error');
         answer.reject(authError('NotAuthorizedException', message));
@@ -388,7 +388,7 @@ describe('<custom-auth-login>', () => {
 
       it('says the code expired when the auth library forgot the sign-in', async () => {
         const { el, fake } = await renderAtChallenge();
-        const answer = await submitCode(el, fake, '123456');
+        const answer = await answerCall(el, fake, '123456');
         await detailAfter(el, 'auth-error', () =>
           answer.reject(authError('SignInException', 'An error occurred during the sign in process.')),
         );
@@ -419,7 +419,7 @@ describe('<custom-auth-login>', () => {
 
     it('sends the password with the SRP flow type', async () => {
       const { el, fake } = await renderSignedOut({ authFlow: 'custom-with-srp' });
-      const signIn = await submitUsername(el, fake, ' bob@example.com ', ' Correct-Horse-42');
+      const signIn = await signInCall(el, fake, ' bob@example.com ', ' Correct-Horse-42');
       expect(signIn.input).to.deep.equal({
         username: 'bob@example.com',
         password: ' Correct-Horse-42',
@@ -439,7 +439,7 @@ describe('<custom-auth-login>', () => {
 
     it('keeps both fields after a wrong password', async () => {
       const { el, fake } = await renderSignedOut({ authFlow: 'custom-with-srp' });
-      const signIn = await submitUsername(el, fake, 'bob@example.com', 'wrong');
+      const signIn = await signInCall(el, fake, 'bob@example.com', 'wrong');
       await detailAfter(el, 'auth-error', () =>
         signIn.reject(authError('NotAuthorizedException', 'Incorrect username or password.')),
       );
@@ -447,10 +447,10 @@ describe('<custom-auth-login>', () => {
       expect(field(el, 'password-input').value).to.equal('wrong');
     });
 
-    it('continues with the custom challenge', async () => {
-      const { el } = await renderAtChallenge(undefined, { authFlow: 'custom-with-srp' });
-      expect(el.step).to.equal('challenge');
-      expect(part(el, 'code-input')).to.not.equal(null);
+    it('continues with the custom challenge, answering it with the code alone', async () => {
+      const { el, fake } = await renderAtChallenge(undefined, { authFlow: 'custom-with-srp' });
+      expect(part(el, 'password-input'), 'the password field is gone').to.equal(null);
+      expect((await answerCall(el, fake, '123 456')).input).to.equal('123456');
     });
   });
 });

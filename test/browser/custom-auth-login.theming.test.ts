@@ -11,7 +11,7 @@ import {
   renderSignedIn,
   renderSignedOut,
   submit,
-  submitCode,
+  answerCall,
 } from './support/login-fixture.js';
 import { FakeAuthAdapter } from './support/fake-auth-adapter.js';
 
@@ -35,7 +35,7 @@ describe('<custom-auth-login> theming', () => {
     it('turns dark when the user prefers a dark scheme, and stays readable', async () => {
       await emulateMedia({ colorScheme: 'dark' });
       const { el, fake } = await renderAtChallenge();
-      const answer = await submitCode(el, fake, '000000');
+      const answer = await answerCall(el, fake, '000000');
       await detailAfter(el, 'auth-error', () => answer.resolve(customChallenge({ attemptsLeft: '2' })));
       const { backgroundColor, color } = getComputedStyle(el);
       expect({ backgroundColor, color }).to.deep.equal({

@@ -1,10 +1,18 @@
 import { expect } from '@open-wc/testing';
 import type { SignInResult } from '../../src/auth-adapter.js';
-import { initialFlowState, transition, type FlowState } from '../../src/sign-in-flow.js';
+import { initialFlowState, statusOf, transition, type FlowState } from '../../src/sign-in-flow.js';
 import { authError, customChallenge, signedIn } from './support/fake-auth-adapter.js';
 
 const onUsername: FlowState = { step: 'username', busy: true };
-const onChallenge: FlowState = { step: 'challenge', busy: true, challengeParameters: { attemptsLeft: '3' } };
+const onChallenge: FlowState = {
+  step: 'challenge',
+  busy: true,
+  call: 'confirmSignIn',
+  challengeParameters: { attemptsLeft: '3' },
+  sentAt: Date.UTC(2026, 10, 26, 11, 59),
+};
+/** When the pool's answers arrive, on the clock the events carry. */
+const at = Date.UTC(2026, 10, 26, 12);
 const signedInState: FlowState = {
   step: 'signed-in',
   busy: true,
@@ -14,7 +22,7 @@ const signedInState: FlowState = {
 
 describe('sign-in flow (state machine)', () => {
   it('starts by looking for a stored session', () => {
-    expect(initialFlowState).to.deep.equal({ step: 'loading', busy: true });
+    expect(initialFlowState).to.deep.equal({ step: 'loading', busy: true, call: 'getCurrentUser' });
   });
 
   describe('when the session check ends', () => {
@@ -40,12 +48,13 @@ describe('sign-in flow (state machine)', () => {
         type: 'answered',
         call: 'signIn',
         result: customChallenge({ codeLength: '6' }),
+        at,
       });
       expect(state).to.deep.equal({
         step: 'challenge',
         busy: false,
         challengeParameters: { codeLength: '6' },
-        error: undefined,
+        sentAt: at,
       });
       expect(effect).to.equal(undefined);
     });
@@ -55,7 +64,10 @@ describe('sign-in flow (state machine)', () => {
         type: 'answered',
         call: 'confirmSignIn',
         result: customChallenge({ attemptsLeft: ' 2' }),
+        at: at + 5000,
       });
+      // The code is the same: its countdowns keep running from when it was sent.
+      expect(state.sentAt).to.equal(onChallenge.sentAt);
       expect(state.step).to.equal('challenge');
       expect(state.challengeParameters).to.deep.equal({ attemptsLeft: ' 2' });
       expect(state.error).to.deep.equal({
@@ -70,25 +82,25 @@ describe('sign-in flow (state machine)', () => {
       const withoutCount: Array<Record<string, string>> = [{}, { attemptsLeft: 'many' }, { attemptsLeft: '' }];
       for (const parameters of withoutCount) {
         const result = customChallenge(parameters);
-        const { state } = transition(onChallenge, { type: 'answered', call: 'confirmSignIn', result });
+        const { state } = transition(onChallenge, { type: 'answered', call: 'confirmSignIn', result, at });
         expect(state.error).to.deep.equal({ name: 'IncorrectChallengeAnswer', reason: 'WrongCode', step: 'challenge' });
       }
     });
 
     it('treats a new challenge after a new sign-in on the challenge step as a new code, not a wrong answer', () => {
       const result = customChallenge({ attemptsLeft: '3' });
-      const { state } = transition(onChallenge, { type: 'answered', call: 'signIn', result });
+      const { state } = transition(onChallenge, { type: 'answered', call: 'signIn', result, at: at + 60_000 });
       expect(state).to.deep.equal({
         step: 'challenge',
         busy: false,
         challengeParameters: { attemptsLeft: '3' },
-        error: undefined,
+        sentAt: at + 60_000,
       });
     });
 
     it('asks for the signed-in user once tokens are issued, staying busy meanwhile', () => {
       for (const from of [onUsername, onChallenge]) {
-        const { state, effect } = transition(from, { type: 'answered', call: 'confirmSignIn', result: signedIn });
+        const { state, effect } = transition(from, { type: 'answered', call: 'confirmSignIn', result: signedIn, at });
         expect(effect).to.deep.equal({ type: 'load-user', restored: false });
         expect(state.busy).to.equal(true);
         expect(state.step).to.equal(from.step);
@@ -97,7 +109,7 @@ describe('sign-in flow (state machine)', () => {
 
     it('refuses a step the form does not offer', () => {
       const result: SignInResult = { isSignedIn: false, nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' } };
-      const { state } = transition(onChallenge, { type: 'answered', call: 'confirmSignIn', result });
+      const { state } = transition(onChallenge, { type: 'answered', call: 'confirmSignIn', result, at });
       expect(state).to.deep.equal({
         step: 'username',
         busy: false,
@@ -117,7 +129,8 @@ describe('sign-in flow (state machine)', () => {
       name: string;
       message: string;
       step: string;
-      reason: string;
+      /** Absent when the built-in table has no text for the error (its name is looked up in overrides). */
+      reason?: string;
     }> = [
       {
         call: 'signIn',
@@ -152,7 +165,6 @@ describe('sign-in flow (state machine)', () => {
         name: 'TypeError',
         message: "Cannot read properties of undefined (reading 'x')",
         step: 'username',
-        reason: 'TypeError',
       },
       {
         call: 'signIn',
@@ -173,7 +185,6 @@ describe('sign-in flow (state machine)', () => {
         name: 'UserLambdaValidationException',
         message: 'DefineAuthChallenge failed.',
         step: 'username',
-        reason: 'UserLambdaValidationException',
       },
       {
         call: 'confirmSignIn',
@@ -233,7 +244,7 @@ describe('sign-in flow (state machine)', () => {
         expect(effect).to.equal(undefined);
         expect(state.step).to.equal(step);
         expect(state.busy).to.equal(false);
-        expect(state.error).to.deep.equal({ name, message, reason, step: from.step });
+        expect(state.error).to.deep.equal({ name, message, ...(reason ? { reason } : {}), step: from.step });
       });
     }
 
@@ -323,17 +334,24 @@ describe('sign-in flow (state machine)', () => {
   });
 
   describe('when the user or the page acts', () => {
-    it('marks a call in flight and clears the previous error', () => {
+    it('marks a call in flight, named, and clears the previous error', () => {
       const withError: FlowState = {
         step: 'username',
         busy: false,
-        error: { name: 'x', reason: 'x', step: 'username' },
+        error: { name: 'x', reason: 'UnknownError', step: 'username' },
       };
-      expect(transition(withError, { type: 'call-started' }).state).to.deep.equal({
+      expect(transition(withError, { type: 'call-started', call: 'signIn' }).state).to.deep.equal({
         step: 'username',
         busy: true,
+        call: 'signIn',
         error: undefined,
       });
+    });
+
+    it('forgets the call once it failed', () => {
+      const { state } = transition(onChallenge, { type: 'failed', call: 'confirmSignIn', error: new Error('x') });
+      expect(state.busy).to.equal(false);
+      expect(state).to.not.have.property('call');
     });
 
     it('reports missing input under the auth library’s own names', () => {
@@ -395,7 +413,8 @@ describe('sign-in flow (state machine)', () => {
   });
 
   describe('when the code’s lifetime runs out', () => {
-    const idleOnChallenge: FlowState = { ...onChallenge, busy: false };
+    const { call: _none, ...idleFields } = onChallenge;
+    const idleOnChallenge: FlowState = { ...idleFields, busy: false };
 
     it('stays on the challenge and says the code expired', () => {
       const { state } = transition(idleOnChallenge, { type: 'code-expired' });
@@ -414,6 +433,29 @@ describe('sign-in flow (state machine)', () => {
     it('says it once', () => {
       const expired = transition(idleOnChallenge, { type: 'code-expired' }).state;
       expect(transition(expired, { type: 'code-expired' }).state).to.equal(expired);
+    });
+  });
+
+  describe('the status it announces', () => {
+    it('names the call in flight', () => {
+      const calls = { getCurrentUser: 'loading', signIn: 'sending', confirmSignIn: 'checking', signOut: 'signingOut' };
+      for (const [call, key] of Object.entries(calls)) {
+        const state = transition(onUsername, { type: 'call-started', call: call as keyof typeof calls }).state;
+        expect(statusOf(state, false), call).to.equal(key);
+      }
+      expect(statusOf(initialFlowState, false)).to.equal('loading');
+    });
+
+    it('keeps naming the answered call while the signed-in user is looked up', () => {
+      const { state } = transition(onChallenge, { type: 'answered', call: 'confirmSignIn', result: signedIn, at });
+      expect(statusOf(state, false)).to.equal('checking');
+    });
+
+    it('says a new code may be requested once the cooldown is over, on the challenge step only', () => {
+      const idle: FlowState = { step: 'challenge', busy: false, sentAt: at };
+      expect(statusOf(idle, true)).to.equal('resendReady');
+      expect(statusOf(idle, false)).to.equal(undefined);
+      expect(statusOf({ step: 'username', busy: false }, true)).to.equal(undefined);
     });
   });
 });

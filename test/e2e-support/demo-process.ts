@@ -15,6 +15,12 @@ export interface DemoExit {
   readonly output: string;
 }
 
+/**
+ * How long a start may take before it counts as hung: the build alone took over two minutes on a 2-core machine
+ * shared with other builds.
+ */
+const buildTimeoutMs = 300_000;
+
 /** A running start script. */
 export interface DemoProcess {
   readonly child: ChildProcess;
@@ -49,7 +55,7 @@ function spawnStartScript(env: Record<string, string>) {
  * Starts the start script with the given environment (e.g. `{ PORT: '0', COGNITO_PORT: '0' }` for free ports)
  * and waits until it says the demo is running. Rejects with its output when it exits first.
  */
-export function startDemo(env: Record<string, string>, timeoutMs = 120_000): Promise<DemoProcess> {
+export function startDemo(env: Record<string, string>, timeoutMs = buildTimeoutMs): Promise<DemoProcess> {
   const { child, output, exited } = spawnStartScript(env);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -89,4 +95,49 @@ export async function runDemoToExit(env: Record<string, string>, timeoutMs = 60_
   clearTimeout(timer);
   if (result.signal === 'SIGKILL') throw new Error(`start script still running after ${timeoutMs} ms:\n${output()}`);
   return result;
+}
+
+/** A start script caught while its build runs. */
+export interface BuildingDemo {
+  /** The page URL it announced before building (`http://localhost:<PORT>/`). */
+  readonly pageUrl: string;
+  /** What it printed so far. */
+  output(): string;
+  /** Sends `signal` and resolves when the process has ended. */
+  stop(signal?: NodeJS.Signals): Promise<DemoExit>;
+}
+
+/**
+ * Starts the start script and resolves once its build is under way: the page URL is announced and rollup has
+ * begun on the bundle (its `src/custom-auth-login.ts → …` line). Rejects with its output when it exits first.
+ */
+export function startDemoBuilding(env: Record<string, string>, timeoutMs = buildTimeoutMs): Promise<BuildingDemo> {
+  const { child, output, exited } = spawnStartScript(env);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`start script did not start building within ${timeoutMs} ms:\n${output()}`));
+    }, timeoutMs);
+    const onData = () => {
+      const pageUrl = /Building the bundle; (http:\S+) /.exec(output())?.[1];
+      if (!pageUrl || !/src\/custom-auth-login\.ts[^\n]*→/.test(output())) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.stderr.off('data', onData);
+      resolve({
+        pageUrl,
+        output,
+        stop(signal = 'SIGINT') {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          return exited;
+        },
+      });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`start script exited (${signal ?? code}) before its build was under way:\n${output()}`));
+    });
+  });
 }

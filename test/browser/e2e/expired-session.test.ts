@@ -10,7 +10,7 @@ import {
   errorText,
   field,
   latestCode,
-  renderLogin,
+  renderForEndpoint,
   sentCodes,
   signIn,
   stepAfter,
@@ -27,7 +27,7 @@ describe('end to end: an expired sign-in session', function (this: MochaSuite) {
   describe('when the code is submitted after the session expired', () => {
     it('says the code expired, returns to the first form, and a new code then signs in', async () => {
       const endpoint = e2e.endpoint;
-      const { el, log } = await renderLogin({ endpoint });
+      const { el, log } = await renderForEndpoint({ endpoint });
       await stepAfter(el, () => submitFirstForm(el, alice));
       const lateCode = await latestCode(endpoint, alice);
       await aTimeout(e2e.config.shortSessionSeconds * 1000 + 500);

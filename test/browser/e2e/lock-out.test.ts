@@ -11,7 +11,7 @@ import {
   field,
   latestCode,
   operations,
-  renderLogin,
+  renderForEndpoint,
   signIn,
   stepAfter,
   submitCode,
@@ -39,7 +39,7 @@ describe('end to end: too many wrong codes', function (this: MochaSuite) {
 
   describe('when every attempt is used up', () => {
     it('goes back to the first form with a clear message, keeping the username', async () => {
-      const { el, log } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
 
       const last = await useUpAttempts(el, alice);
 
@@ -51,7 +51,7 @@ describe('end to end: too many wrong codes', function (this: MochaSuite) {
     });
 
     it('lets the same user sign in afresh with a new code', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
       await useUpAttempts(el, alice);
       const before = await operations(e2e.endpoint);
 

@@ -8,7 +8,7 @@ import {
   endToEndSuite,
   operations,
   part,
-  renderLogin,
+  renderForEndpoint,
   signIn,
   storedTokenKeys,
   type MochaSuite,
@@ -19,7 +19,7 @@ const alice = 'alice@example.com';
 describe('end to end: a stored session', function (this: MochaSuite) {
   const e2e = endToEndSuite(this);
   beforeEach(async () => {
-    const { el } = await renderLogin({ endpoint: e2e.endpoint });
+    const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
     await signIn(el, e2e.endpoint, { username: alice });
     el.remove();
     await clearRequests(e2e.endpoint);
@@ -27,7 +27,7 @@ describe('end to end: a stored session', function (this: MochaSuite) {
 
   describe('when the element is rendered again after a sign-in', () => {
     it('shows the user signed in with restored: true and makes no Cognito request', async () => {
-      const { el, log } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
 
       expect(log.sequence()).to.deep.equal(['step:signed-in', 'auth-signed-in']);
       expect(log.events[1]!.detail).to.deep.include({ username: alice, restored: true });
@@ -36,14 +36,14 @@ describe('end to end: a stored session', function (this: MochaSuite) {
     });
 
     it('is accessible on the restored signed-in view', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
       await expect(el).to.be.accessible();
     });
   });
 
   describe('when the user signs out', () => {
     it('returns to the first form, removes the tokens from storage and fires auth-signed-out', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
       expect(storedTokenKeys()).to.have.length.greaterThan(0, 'tokens were stored by the sign-in');
       const signedOut = oneEvent(el, 'auth-signed-out');
 
@@ -57,11 +57,11 @@ describe('end to end: a stored session', function (this: MochaSuite) {
     });
 
     it('stays signed out when rendered again', async () => {
-      const { el: first } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el: first } = await renderForEndpoint({ endpoint: e2e.endpoint });
       await first.signOut();
       first.remove();
 
-      const { el } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
 
       expect(el.step).to.equal('username');
     });

@@ -11,7 +11,7 @@ import {
   field,
   latestCode,
   operations,
-  renderLogin,
+  renderForEndpoint,
   sentCodes,
   signIn,
   submitFirstForm,
@@ -26,14 +26,14 @@ describe('end to end: password, then a code (custom-with-srp)', function (this: 
 
   describe('accessibility', () => {
     it('is accessible on the first form with its password field', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
       await expect(el).to.be.accessible();
     });
   });
 
   describe('when the password is right', () => {
     it('goes username + password → challenge → signed-in, typed on the keyboard', async () => {
-      const { el, log } = await renderLogin({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
 
       await typeWithKeyboard(field(el, 'username-input'), bob.username);
       await typeWithKeyboard(field(el, 'password-input'), bob.password);
@@ -50,7 +50,7 @@ describe('end to end: password, then a code (custom-with-srp)', function (this: 
     });
 
     it('sends exactly three Cognito requests: InitiateAuth, the password proof, the code', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
 
       await signIn(el, e2e.endpoint, bob);
 
@@ -64,7 +64,7 @@ describe('end to end: password, then a code (custom-with-srp)', function (this: 
 
   describe('when the password is wrong', () => {
     it('says the username or password is incorrect and stays on the first form with the username kept', async () => {
-      const { el, log } = await renderLogin({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
 
       const reported = await errorAfter(el, () => submitFirstForm(el, bob.username, 'Wrong-Horse-42'));
 
@@ -78,7 +78,7 @@ describe('end to end: password, then a code (custom-with-srp)', function (this: 
     });
 
     it('then signs in with the right password', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
       await errorAfter(el, () => submitFirstForm(el, bob.username, 'Wrong-Horse-42'));
 
       await signIn(el, e2e.endpoint, bob);
@@ -89,7 +89,7 @@ describe('end to end: password, then a code (custom-with-srp)', function (this: 
 
   describe('when a passwordless user tries the password flow', () => {
     it('is refused like a wrong password', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
 
       const reported = await errorAfter(el, () => submitFirstForm(el, 'alice@example.com', 'any-password'));
 

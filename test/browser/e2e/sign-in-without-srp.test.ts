@@ -13,7 +13,7 @@ import {
   field,
   latestCode,
   operations,
-  renderLogin,
+  renderForEndpoint,
   signIn,
   stepAfter,
   submitCode,
@@ -30,7 +30,7 @@ describe('end to end: signing in with a code (custom-without-srp)', function (th
 
   describe('accessibility', () => {
     it('is accessible on every step of a real sign-in', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
       await expect(el).to.be.accessible();
 
       await stepAfter(el, () => submitFirstForm(el, alice));
@@ -48,7 +48,7 @@ describe('end to end: signing in with a code (custom-without-srp)', function (th
 
   describe('when a known user types the username, then the code from the inbox', () => {
     it('goes username → challenge → signed-in, firing each event once with its documented detail', async () => {
-      const { el, log } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
 
       await typeWithKeyboard(field(el, 'username-input'), alice);
       const challenge = await stepAfter(el, () => sendKeys({ press: 'Enter' }));
@@ -79,7 +79,7 @@ describe('end to end: signing in with a code (custom-without-srp)', function (th
     });
 
     it('sends exactly two Cognito requests: InitiateAuth, then RespondToAuthChallenge', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
       expect(await operations(e2e.endpoint)).to.deep.equal([], 'no request while looking for a stored session');
 
       await signIn(el, e2e.endpoint, { username: alice });
@@ -88,7 +88,7 @@ describe('end to end: signing in with a code (custom-without-srp)', function (th
     });
 
     it('holds tokens signed with the pool key, for the user the signed-in event named', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
       const signedIn = oneEvent(el, 'auth-signed-in');
       await signIn(el, e2e.endpoint, { username: alice });
       const { userId } = (await signedIn).detail;
@@ -110,7 +110,7 @@ describe('end to end: signing in with a code (custom-without-srp)', function (th
 
   describe('when the first code is wrong', () => {
     it('stays on the challenge, says how many attempts are left, then accepts the right code', async () => {
-      const { el, log } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
       await stepAfter(el, () => submitFirstForm(el, alice));
       const code = await latestCode(e2e.endpoint, alice);
 

@@ -10,7 +10,7 @@ import {
   errorText,
   freshStart,
   operations,
-  renderLogin,
+  renderForEndpoint,
   sentCodes,
   stepAfter,
   submitCode,
@@ -41,7 +41,7 @@ describe('end to end: unknown usernames', function (this: MochaSuite) {
 
   /** Signs in as `username` and answers a wrong code until the pool gives up. */
   async function tryWithoutTheCode(username: string): Promise<Observed> {
-    const { el, log } = await renderLogin({ endpoint: e2e.endpoint });
+    const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
     const errors = [];
     const errorTexts = [];
     expect(await stepAfter(el, () => submitFirstForm(el, username))).to.equal('challenge');
@@ -67,7 +67,7 @@ describe('end to end: unknown usernames', function (this: MochaSuite) {
 
   describe('when an unknown username is submitted', () => {
     it('reaches the challenge step like a known one, with a masked destination of the same form', async () => {
-      const { el, log } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
 
       expect(await stepAfter(el, () => submitFirstForm(el, 'nobody@example.org'))).to.equal('challenge');
 
@@ -100,7 +100,7 @@ describe('end to end: unknown usernames', function (this: MochaSuite) {
 
   describe('when an unknown username is submitted with a password (custom-with-srp)', () => {
     it('gets the same answer as a known user with a wrong password', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint, authFlow: 'custom-with-srp' });
       const known = await errorAfter(el, () => submitFirstForm(el, 'bob@example.com', 'Wrong-Horse-42'));
       const knownText = errorText(el);
 

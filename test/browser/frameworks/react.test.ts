@@ -1,13 +1,14 @@
 // <custom-auth-login> inside a React 19 app: React sets its attributes from state, passes the adapter as a
 // property, handles its events through `on<event-name>` props, and re-renders without disturbing it.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { ReactNode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { AuthStep, CustomAuthLogin } from '../../../src/custom-auth-login.js';
 import type { CustomAuthLoginReactProps } from '../../../src/frameworks/react.js';
 import '../../../src/custom-auth-login.js';
 import { FakeAuthAdapter } from '../support/fake-auth-adapter.js';
-import { answerChallenge, enter, partOf, reachChallenge, showFirstForm, stepAfter } from './support/element-steps.js';
+import { answerChallenge, answerNoSession, reachChallenge } from '../support/fake-steps.js';
+import { field, partOf, stepAfter, typeInto } from '../support/login-driver.js';
 import { loadReact, type ReactRuntime } from './support/load-react.js';
 
 /** What the test can do to the app's state from outside. */
@@ -77,7 +78,7 @@ describe('<custom-auth-login> in a React 19 app', () => {
 
   it('is accessible as React renders it', async () => {
     const el = renderApp();
-    await showFirstForm(el, fake);
+    await answerNoSession(el, fake);
     await expect(el).to.be.accessible();
   });
 
@@ -91,7 +92,7 @@ describe('<custom-auth-login> in a React 19 app', () => {
 
     it('applies a changed value when the state changes', async () => {
       const el = renderApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       commit(() => controls.setUserPoolId('local_otherpool'));
       await el.updateComplete;
       expect(el.getAttribute('user-pool-id')).to.equal('local_otherpool');
@@ -109,17 +110,19 @@ describe('<custom-auth-login> in a React 19 app', () => {
   describe('when the user signs in', () => {
     it("runs the app's onauth-signed-in handler, which updates React state", async () => {
       const el = renderApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       await reachChallenge(el, fake, 'alice@example.com');
       await stepAfter(el, () => void answerChallenge(el, fake, 'alice@example.com'));
-      await new Promise(requestAnimationFrame);
       expect(signedInNames).to.deep.equal(['alice@example.com']);
-      expect(container.querySelector('#greeting')?.textContent).to.equal('Welcome, alice@example.com.');
+      // React commits a state change from a native event on its own schedule (a frame on a busy machine or later).
+      const greeting = () => container.querySelector('#greeting')?.textContent;
+      await waitUntil(() => greeting() !== 'Nobody is signed in.', 'React renders the app again');
+      expect(greeting()).to.equal('Welcome, alice@example.com.');
     });
 
     it('delivers every hyphenated event name to the handler prop of exactly that name', async () => {
       const el = renderApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       await reachChallenge(el, fake, 'alice@example.com');
       expect(steps).to.deep.equal(['username', 'challenge']);
     });
@@ -128,9 +131,9 @@ describe('<custom-auth-login> in a React 19 app', () => {
   describe('when React re-renders the app during a sign-in', () => {
     it('keeps the same element on its step, with what the user typed', async () => {
       const el = renderApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       await reachChallenge(el, fake, 'alice@example.com');
-      enter(el, 'code-input', '123');
+      typeInto(field(el, 'code-input'), '123');
 
       commit(() => controls.rerender());
       commit(() => controls.rerender());

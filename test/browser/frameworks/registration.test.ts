@@ -5,7 +5,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type * as ElementModule from '../../../src/custom-auth-login.js';
 import { FakeAuthAdapter } from '../support/fake-auth-adapter.js';
-import { answerChallenge, partOf, reachChallenge, showFirstForm, stepAfter } from './support/element-steps.js';
+import { answerChallenge, answerNoSession, reachChallenge } from '../support/fake-steps.js';
+import { partOf, stepAfter } from '../support/login-driver.js';
 
 type LoadedModule = typeof ElementModule;
 
@@ -51,7 +52,7 @@ describe('several copies of the element on one page', () => {
         </custom-auth-login>
       `);
       expect(el).to.be.instanceOf(first.CustomAuthLogin);
-      expect(await showFirstForm(el, fake)).to.equal('username');
+      expect(await answerNoSession(el, fake)).to.equal('username');
       await expect(el).to.be.accessible();
       expect(await reachChallenge(el, fake, 'alice@example.com')).to.equal('challenge');
       expect(partOf(el, 'code-input').getAttribute('autocomplete')).to.equal('one-time-code');

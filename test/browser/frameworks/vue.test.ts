@@ -7,7 +7,8 @@ import type { AuthStep, CustomAuthLogin } from '../../../src/custom-auth-login.j
 import type { CustomAuthLoginVueProps } from '../../../src/frameworks/vue.js';
 import '../../../src/custom-auth-login.js';
 import { FakeAuthAdapter } from '../support/fake-auth-adapter.js';
-import { answerChallenge, enter, partOf, reachChallenge, showFirstForm, stepAfter } from './support/element-steps.js';
+import { answerChallenge, answerNoSession, reachChallenge } from '../support/fake-steps.js';
+import { field, partOf, stepAfter, typeInto } from '../support/login-driver.js';
 
 describe('<custom-auth-login> in a Vue 3 app', () => {
   let container: HTMLElement;
@@ -62,7 +63,7 @@ describe('<custom-auth-login> in a Vue 3 app', () => {
 
   it('is accessible as Vue renders it', async () => {
     const el = await mountApp();
-    await showFirstForm(el, fake);
+    await answerNoSession(el, fake);
     await expect(el).to.be.accessible();
   });
 
@@ -76,7 +77,7 @@ describe('<custom-auth-login> in a Vue 3 app', () => {
 
     it('applies a changed value when the state changes', async () => {
       const el = await mountApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       userPoolId.value = 'local_otherpool';
       await nextTick();
       await el.updateComplete;
@@ -95,7 +96,7 @@ describe('<custom-auth-login> in a Vue 3 app', () => {
   describe('when the user signs in', () => {
     it("runs the app's auth-signed-in listener, which updates Vue state", async () => {
       const el = await mountApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       await reachChallenge(el, fake, 'alice@example.com');
       await stepAfter(el, () => void answerChallenge(el, fake, 'alice@example.com'));
       await nextTick();
@@ -105,7 +106,7 @@ describe('<custom-auth-login> in a Vue 3 app', () => {
 
     it('delivers every step change to the onAuthStepChange listener', async () => {
       const el = await mountApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       await reachChallenge(el, fake, 'alice@example.com');
       expect(steps).to.deep.equal(['username', 'challenge']);
     });
@@ -114,9 +115,9 @@ describe('<custom-auth-login> in a Vue 3 app', () => {
   describe('when Vue re-renders the app during a sign-in', () => {
     it('keeps the same element on its step, with what the user typed', async () => {
       const el = await mountApp();
-      await showFirstForm(el, fake);
+      await answerNoSession(el, fake);
       await reachChallenge(el, fake, 'alice@example.com');
-      enter(el, 'code-input', '123');
+      typeInto(field(el, 'code-input'), '123');
 
       renders.value++;
       await nextTick();

@@ -1,15 +1,23 @@
 /**
  * `npm start` (scripts/start.mjs), run as a child process the way a developer runs it: it serves the demo and
- * the bundle, a person can sign in both ways on the page, port conflicts say which variable to change, and
- * SIGINT/SIGTERM stop everything.
+ * the bundle, a person can sign in both ways on the page, port conflicts say which variable to change, the page
+ * port says "building" until the bundle is built, and SIGINT/SIGTERM stop everything, during the build too,
+ * without leaving dist/ half-built.
  */
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium, signInOnDemo } from '../../e2e-support/demo-browser.ts';
-import { runDemoToExit, startDemo, type DemoProcess } from '../../e2e-support/demo-process.ts';
+import {
+  repoRoot,
+  runDemoToExit,
+  startDemo,
+  startDemoBuilding,
+  type DemoProcess,
+} from '../../e2e-support/demo-process.ts';
 
 /** Listens on a free loopback port so that the start script finds it taken. */
 async function occupyPort(): Promise<{ port: number; server: Server }> {
@@ -42,6 +50,21 @@ async function isListening(url: string): Promise<boolean> {
 }
 
 const freePorts = { PORT: '0', COGNITO_PORT: '0' };
+
+/** Every file under dist/, relative to it, sorted; `[]` when there is no dist/. */
+function builtFiles(): string[] {
+  try {
+    return readdirSync(`${repoRoot}dist`, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `${entry.parentPath}/${entry.name}`.slice(`${repoRoot}dist/`.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Folders a build leaves beside dist/ while it runs (scripts/build.mjs). */
+const buildLeftovers = () => readdirSync(repoRoot).filter((name) => /^dist\./.test(name));
 
 describe('npm start', () => {
   describe('when both ports are free', () => {
@@ -159,7 +182,46 @@ describe('npm start', () => {
     });
   });
 
+  describe('while the bundle is being built', () => {
+    it('answers the page port with a short "building" page that reloads itself, not the demo', async () => {
+      const demo = await startDemoBuilding(freePorts);
+      try {
+        const page = await get(demo.pageUrl, '/');
+        const bundle = await get(demo.pageUrl, '/dist/custom-auth-login.js');
+        assert.doesNotMatch(demo.output(), /Page:/, 'the build finished before the page could be asked');
+
+        assert.equal(page.status, 503);
+        assert.equal(page.type, 'text/html; charset=utf-8');
+        assert.match(page.body, /Building the bundle/);
+        assert.match(page.body, /<meta http-equiv="refresh"/);
+        assert.doesNotMatch(page.body, /<custom-auth-login/);
+        assert.equal(bundle.status, 503, 'no bundle before it is built');
+      } finally {
+        await demo.stop('SIGTERM');
+      }
+    });
+  });
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    describe(`when it receives ${signal} during the build`, () => {
+      it('leaves the previous dist/ whole, its language chunks included, and exits with 0', async () => {
+        const before = builtFiles();
+        assert.ok(
+          before.some((file) => /^locales\/de-.+\.js$/.test(file)),
+          `dist/locales/de-*.js is missing: run \`npm run build\` first (dist/ holds: ${before.join(', ')})`,
+        );
+        const demo = await startDemoBuilding(freePorts);
+
+        const { code, output } = await demo.stop(signal);
+
+        assert.equal(code, 0, output);
+        assert.doesNotMatch(output, /Page:/, 'the build finished before the stop');
+        assert.deepEqual(builtFiles(), before);
+        assert.deepEqual(buildLeftovers(), [], 'the half-made build is removed');
+        assert.equal(await isListening(demo.pageUrl), false, 'page server still up');
+      });
+    });
+
     describe(`when it receives ${signal}`, () => {
       it('closes the page server and the local endpoint, then exits with 0', async () => {
         const demo = await startDemo(freePorts);

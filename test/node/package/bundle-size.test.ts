@@ -17,13 +17,23 @@ import {
 import { readBuilt } from './fixtures.ts';
 
 const KB = 1024;
+
+/**
+ * The size policy. The basic sign-in (script tag, English, custom flow) costs at most 48 KB gzip in all and
+ * 7 KB of our own above the floor. Each new capability (sign-up, magic links, Cognito's own passwordless,
+ * passkeys) arrives as a chunk that only elements using it load, with its own line in `chunkBudgets`.
+ */
 const fullBudgetGzip = 48 * KB;
-// The target is 6 KB. With the login experience's features (resend and expiry, no-shadow mode, theming, Hub
-// coexistence, input limits) the element measures 7 060 B; every remaining saving found was a few bytes, so
-// meeting 6 KB means dropping a feature. Until that is decided the test holds the line at 7 KB, so the cost
-// cannot creep up unnoticed.
 const elementBudgetGzip = 7 * KB;
-const localeBudgetGzip = 1 * KB;
+
+/**
+ * Gzip budgets of the chunks beside the bundle, by what they carry. A new chunk gets a line of its own
+ * here; `files` lists the built chunks (paths relative to the repository root) the line covers.
+ */
+const chunkBudgets: ReadonlyArray<{ carries: string; gzip: number; files: () => string[] }> = [
+  // A page in German, French or Spanish also fetches that language's table.
+  { carries: 'the language tables (de, es, fr)', gzip: 1 * KB, files: localeChunkFiles },
+];
 
 describe('the floor entry', () => {
   it('re-exports exactly the values a module imports from packages', () => {
@@ -72,18 +82,25 @@ describe('the size budget of the self-contained bundle', () => {
 });
 
 describe('the language chunks of the self-contained bundle', () => {
-  it(`are one per language other than English, each within ${localeBudgetGzip / KB} KB gzip`, (t) => {
-    const chunks = localeChunkFiles().map((path) => ({ path, ...compressedSizes(readBuilt(path)) }));
-    const report = chunks.map(({ path, gzip, brotli }) => `${path}  gzip ${gzip} B, brotli ${brotli} B`);
-    for (const line of report) t.diagnostic(line);
-    console.log(report.join('\n'));
-
+  it('are one per language other than English', () => {
     assert.deepEqual(
-      chunks.map(({ path }) => languageOfChunk(path)),
+      localeChunkFiles().map((path) => languageOfChunk(path)),
       ['de', 'es', 'fr'],
     );
-    for (const { path, gzip } of chunks) {
-      assert.ok(gzip <= localeBudgetGzip, `${path} is ${gzip - localeBudgetGzip} B over its gzip budget`);
-    }
   });
+});
+
+describe('the chunks beside the self-contained bundle', () => {
+  for (const { carries, gzip: budget, files } of chunkBudgets) {
+    it(`${carries}: each within ${budget / KB} KB gzip`, (t) => {
+      const chunks = files().map((path) => ({ path, ...compressedSizes(readBuilt(path)) }));
+      const report = chunks.map(({ path, gzip, brotli }) => `${path}  gzip ${gzip} B, brotli ${brotli} B`);
+      for (const line of report) t.diagnostic(line);
+      console.log(report.join('\n'));
+      assert.ok(chunks.length > 0, `no chunk carries ${carries}`);
+      for (const { path, gzip } of chunks) {
+        assert.ok(gzip <= budget, `${path} is ${gzip - budget} B over its gzip budget`);
+      }
+    });
+  }
 });

@@ -6,36 +6,13 @@
  * Amplify is one global per page, so scenarios that need a fresh one live in their own test file.
  */
 import { oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/custom-auth-login.js';
-import type { AuthEventDetails, AuthEventName, AuthFlow, CustomAuthLogin } from '../../../../src/custom-auth-login.js';
+import type { AuthFlow, CustomAuthLogin } from '../../../../src/custom-auth-login.js';
 import { e2eConfig, latestCode } from './dev-endpoint.js';
-import { field, submit, typeInto } from '../../support/login-fixture.js';
+import { AuthEventLog, stepAfter, submitCode, submitFirstForm } from '../../support/login-driver.js';
 
 export * from './dev-endpoint.js';
-export { errorText, field, part, submit, typeInto } from '../../support/login-fixture.js';
-
-/** Records every event the element fires, in order, from before it connects. */
-export class AuthEventLog {
-  readonly events: Array<{ [Name in AuthEventName]: { type: Name; detail: AuthEventDetails[Name] } }[AuthEventName]> =
-    [];
-
-  constructor(el: CustomAuthLogin) {
-    for (const type of ['auth-step-change', 'auth-signed-in', 'auth-signed-out', 'auth-error'] as const) {
-      el.addEventListener(type, (event) => this.events.push({ type, detail: event.detail } as never));
-    }
-  }
-
-  /** The steps the element moved to, in order. */
-  steps(): string[] {
-    return this.events.flatMap((event) => (event.type === 'auth-step-change' ? [event.detail.step] : []));
-  }
-
-  /** Event names in order, each step change written as `step:<step>` for readable comparisons. */
-  sequence(): string[] {
-    return this.events.map((event) => (event.type === 'auth-step-change' ? `step:${event.detail.step}` : event.type));
-  }
-}
+export * from '../../support/login-driver.js';
 
 export interface RenderOptions {
   readonly endpoint: string;
@@ -46,7 +23,7 @@ export interface RenderOptions {
  * Puts an element configured for the endpoint into the page, with an {@link AuthEventLog} listening from the
  * start, and waits until it has settled on its first step (`username`, or `signed-in` for a stored session).
  */
-export async function renderLogin({ endpoint, authFlow }: RenderOptions): Promise<{
+export async function renderForEndpoint({ endpoint, authFlow }: RenderOptions): Promise<{
   el: CustomAuthLogin;
   log: AuthEventLog;
 }> {
@@ -61,39 +38,6 @@ export async function renderLogin({ endpoint, authFlow }: RenderOptions): Promis
   document.body.append(el);
   await settled;
   return { el, log };
-}
-
-/** Types into a field with real key events, the way a user does. */
-export async function typeWithKeyboard(input: HTMLInputElement, text: string): Promise<void> {
-  input.focus();
-  await sendKeys({ type: text });
-}
-
-/** Resolves with the step the element moves to after `action`; the listener is attached first. */
-export async function stepAfter(el: CustomAuthLogin, action: () => unknown): Promise<string> {
-  const moved = oneEvent(el, 'auth-step-change');
-  await action();
-  return (await moved).detail.step;
-}
-
-/** Resolves with the `auth-error` detail `action` leads to; the listener is attached first. */
-export async function errorAfter(el: CustomAuthLogin, action: () => unknown): Promise<AuthEventDetails['auth-error']> {
-  const reported = oneEvent(el, 'auth-error');
-  await action();
-  return (await reported).detail;
-}
-
-/** Fills the first form (username, plus password when given) and submits it. */
-export function submitFirstForm(el: CustomAuthLogin, username: string, password?: string): void {
-  typeInto(field(el, 'username-input'), username);
-  if (password !== undefined) typeInto(field(el, 'password-input'), password);
-  submit(el);
-}
-
-/** Enters `code` into the challenge form and submits it. */
-export function submitCode(el: CustomAuthLogin, code: string): void {
-  typeInto(field(el, 'code-input'), code);
-  submit(el);
 }
 
 /** A code of the same length that is certainly not `code`. */

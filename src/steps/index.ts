@@ -1,0 +1,17 @@
+/**
+ * One render function per step. A new step is one entry here and one module beside this one (plus its name in
+ * `AuthStep`, which makes this map incomplete until it has its entry).
+ */
+import { nothing } from 'lit';
+import { challenge } from './challenge.js';
+import { signedIn } from './signed-in.js';
+import type { StepMap } from './step-view.js';
+import { username } from './username.js';
+
+export const steps: StepMap = {
+  // While the stored session is looked for, the status region says so; there is nothing to fill in.
+  loading: () => nothing,
+  username,
+  challenge,
+  'signed-in': signedIn,
+};

@@ -1,0 +1,37 @@
+/**
+ * What a step's render function gets from the element: the state to show, texts, and the actions its controls
+ * call. Steps render; the element decides nothing in them.
+ */
+import type { AuthFlow } from '../auth-config.js';
+import type { Field, Fields } from '../sign-in-follow-ups.js';
+import type { AuthStep, FlowState } from '../sign-in-flow.js';
+import type { StringKey, TextParams } from '../strings.js';
+
+export interface StepView {
+  readonly flow: FlowState;
+  readonly authFlow: AuthFlow;
+  readonly fields: Fields;
+  /** Makes ids unique on the page (there may be no shadow root around them). */
+  readonly idPrefix: string;
+  readonly language: string;
+  /** Seconds until a new code may be requested (0 once it may), and a code's lifetime in seconds. */
+  readonly cooldown: number;
+  readonly lifetime: number;
+  t(key: StringKey, params?: TextParams): string;
+  /** Keeps what the user typed into `field`. */
+  keep(field: Field, value: string): void;
+  /** Submits the current form. */
+  submit(event: SubmitEvent): void;
+  /** Escape on the challenge step: use a different username. */
+  keydown(event: KeyboardEvent): void;
+  /** Requests a new code. */
+  resend(): void;
+  /** Goes back to the first form. */
+  reset(): void;
+  signOut(): void;
+}
+
+/** Renders one step. The signed-in step's view goes inside the `signed-in-view` part, every other one before it. */
+export type StepRenderer = (view: StepView) => unknown;
+
+export type StepMap = Readonly<Record<AuthStep, StepRenderer>>;
