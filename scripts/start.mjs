@@ -172,7 +172,11 @@ custom-auth-login demo is running.
   Local Cognito:   ${endpoint.url}   (pool ${endpoint.userPoolId}, client ${endpoint.clientId})
 
   Demo users:      alice@example.com   passwordless: username, then the emailed code
-                   bob@example.com     password Correct-Horse-42 (either flow)
+                   bob@example.com     password Correct-Horse-42, then the code (his
+                                       custom:sign_in_factors says password-and-code)
+
+  Limits as deployed: one code per user every 30 s, 5 per 15 min, 20 a day; 10 wrong
+  codes an hour lock the user for 15 min. Restarting the demo forgets them.
 
   Codes are not emailed: they appear below as "[cognito] code … sent to …" and in the page's
   "Development inbox" panel. Press Ctrl-C to stop.

@@ -161,6 +161,10 @@ function failureReason(call: AuthCall, name: string, message = ''): StringKey | 
   return Object.hasOwn(en, name) ? (name as StringKey) : undefined;
 }
 
+// The limiter's refusal as Cognito relays a trigger's error (UserLambdaValidationException, "<Trigger> failed
+// with error TooManyAttempts retryAfterSeconds=840."; see docs/security.md). Only that wording counts.
+const TOO_MANY_ATTEMPTS = /failed with error TooManyAttempts retryAfterSeconds=(\d+)/;
+
 function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   // No stored session (or an unreadable one) just means the user signs in.
   if (state.step === 'loading') return { state: signedOut };
@@ -171,6 +175,16 @@ function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
     return { state, effect: { type: 'load-user', restored: true } };
   }
   const message = errorMessage(error);
+  // exec() turns a missing message into "undefined", which does not match.
+  const wait = TOO_MANY_ATTEMPTS.exec(message as string);
+  if (wait) {
+    // Refused by the limits across sign-ins: no new code and no answer is taken for a while, so the sign-in
+    // starts over from the first form. A wait of a minute or less is "a moment" (TooManyRequests).
+    const minutes = Math.ceil(+wait[1]! / 60);
+    const reason = minutes > 1 ? 'TooManyAttempts' : 'TooManyRequests';
+    const refusal: FlowError = { name: 'TooManyAttempts', message, reason, params: { minutes }, step: state.step };
+    return { state: withError(state, refusal, 'username') };
+  }
   const reason = failureReason(call, name, message);
   const flowError: FlowError = { name, message, ...(reason ? { reason } : {}), step: state.step };
   // After a NotAuthorizedException Cognito's session is dead (and Amplify keeps it anyway): only a new

@@ -53,6 +53,11 @@ export interface AuthFlowDeps {
   readonly tokens: TokenService;
   /** Server secret for the decoy SRP values of users without a password. */
   readonly decoySecret: Buffer;
+  /**
+   * Whether the app client allows USER_SRP_AUTH (the password alone, no trigger runs). Off by default, as in
+   * the stack: with it on, a user who must give password and code could skip the code.
+   */
+  readonly userSrpAuth: boolean;
 }
 
 /** InitiateAuth and RespondToAuthChallenge; the caller has already checked `ClientId`. */
@@ -103,7 +108,7 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
   /** The start of a sign-in for what the client typed, whether or not such a user exists. */
   function startFor(typed: string) {
     const user = findEnabledUser(typed);
-    return { user, typedName: typed, userName: user?.username ?? stableUuid(typed) };
+    return { user, typedName: normalisedName(typed), userName: user?.username ?? stableUuid(typed) };
   }
 
   function readSrpA(value: string): bigint {
@@ -165,6 +170,7 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
         return advance({ flow, ...start, history, srpA }, clientMetadata);
       }
       case 'USER_SRP_AUTH': {
+        if (!deps.userSrpAuth) throw invalidParameter(`${flow} flow not enabled for this client`);
         const start = startFor(requireParameter(parameters, 'USERNAME'));
         const srpA = readSrpA(requireParameter(parameters, 'SRP_A'));
         return passwordChallenge({ flow, ...start, history: [], srpA });
@@ -243,4 +249,10 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
   }
 
   return { initiateAuth, respondToAuthChallenge };
+}
+
+// A name the pool does not know is carried on as the pool would spell a real one (trimmed, lower case), so no
+// letter case of it comes back in a way that a real user's name would not.
+function normalisedName(typed: string): string {
+  return typed.trim().toLowerCase();
 }

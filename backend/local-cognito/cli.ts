@@ -2,6 +2,8 @@
  * Command line of the local endpoint:
  *   npx tsx backend/local-cognito/cli.ts [--port N] [--users file.json] [--session-ttl seconds]
  *                                         [--host H] [--pool-id id] [--client-id id]
+ *                                         [--cors-origin URL]... [--refresh-token-days N] [--max-sessions N]
+ *                                         [--allow-user-srp-auth]
  * The port also comes from COGNITO_PORT. Prints the endpoint URL, pool id and client id, then each code sent.
  */
 import { parseArgs } from 'node:util';
@@ -10,7 +12,8 @@ import { loadUsersFile } from './user-store.ts';
 
 const USAGE =
   'usage: npx tsx backend/local-cognito/cli.ts [--port N] [--users file.json] [--session-ttl seconds] ' +
-  '[--host H] [--pool-id id] [--client-id id]';
+  '[--host H] [--pool-id id] [--client-id id] [--cors-origin URL]... [--refresh-token-days N] ' +
+  '[--max-sessions N] [--allow-user-srp-auth]';
 
 function fail(message: string): never {
   console.error(`local-cognito: ${message}`);
@@ -21,6 +24,12 @@ function integer(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) fail(`${name} must be a whole number, got "${value}"`);
   return Number(value);
+}
+
+function positive(value: string, name: string): number {
+  const number = integer(value, name)!;
+  if (number < 1) fail(`${name} must be at least 1, got "${value}"`);
+  return number;
 }
 
 async function main() {
@@ -34,6 +43,10 @@ async function main() {
         host: { type: 'string' },
         'pool-id': { type: 'string' },
         'client-id': { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true },
+        'refresh-token-days': { type: 'string' },
+        'max-sessions': { type: 'string' },
+        'allow-user-srp-auth': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -53,6 +66,12 @@ async function main() {
     ...(values['pool-id'] ? { userPoolId: values['pool-id'] } : {}),
     ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
     ...(values['session-ttl'] ? { sessionTtlSeconds: integer(values['session-ttl'], '--session-ttl')! } : {}),
+    ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
+    ...(values['refresh-token-days']
+      ? { refreshTokenDays: positive(values['refresh-token-days'], '--refresh-token-days') }
+      : {}),
+    ...(values['max-sessions'] ? { maxSessions: positive(values['max-sessions'], '--max-sessions') } : {}),
+    ...(values['allow-user-srp-auth'] ? { userSrpAuth: true } : {}),
   };
 
   let endpoint;

@@ -24,6 +24,8 @@ export const MESSAGES = {
   userDisabled: 'User is disabled.',
   invalidRefreshToken: 'Invalid Refresh Token',
   revokedRefreshToken: 'Refresh Token has been revoked',
+  expiredRefreshToken: 'Refresh Token has expired',
+  tooManySessions: 'Too many sign-ins in progress; try again later.',
   invalidAccessToken: 'Invalid Access Token',
   expiredAccessToken: 'Access Token has expired',
   revokedAccessToken: 'Access Token has been revoked',

@@ -5,6 +5,7 @@ import { CognitoError } from './cognito-error.ts';
 import type { DevInbox } from './dev-inbox.ts';
 import type { Operation } from './operations.ts';
 import { isJsonObject } from './request-input.ts';
+import type { OriginPolicy } from './request-origin.ts';
 
 /** One Cognito call as listed by `GET /_dev/requests`. */
 export interface RequestRecord {
@@ -23,15 +24,17 @@ export interface HttpRoutes {
   /** Shown at `GET /` so a person (or a readiness probe) can see what is running. */
   readonly about: object;
   readonly log: (line: string) => void;
+  /** Which browser origins and `Host` names are served; everything else is refused with 403. */
+  readonly access: OriginPolicy;
   /** Largest accepted request body; defaults to 64 KiB. */
   readonly maxBodyBytes?: number;
 }
 
 const TARGET = /^AWSCognitoIdentityProviderService\.([A-Za-z]{1,64})$/;
 
-// Browsers on another origin send Amplify's SDK headers, so the preflight must allow them.
+// Browsers on another origin send Amplify's SDK headers, so the preflight must allow them. The allowed
+// origin itself is echoed per request, and only for origins the access policy allows.
 const CORS_HEADERS = {
-  'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-allow-headers': [
     'content-type',
@@ -53,14 +56,30 @@ const CORS_HEADERS = {
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /**
- * The endpoint's HTTP layer: CORS, Cognito's JSON protocol (POST on any path, operation named by
- * `X-Amz-Target`), the pool's well-known documents and the development routes. Every failure is answered with a status and a
+ * The endpoint's HTTP layer: host and origin checks, CORS, Cognito's JSON protocol (POST on any path, operation named
+ * by `X-Amz-Target`), the pool's well-known documents and the development routes. Every failure is answered with a
+ * status and a
  * `{ "__type", "message" }` body; nothing a client sends can stop the server.
  */
 export function createRequestListener(routes: HttpRoutes): RequestListener {
   const maxBodyBytes = routes.maxBodyBytes ?? 64 * 1024;
 
+  /** Refuses foreign hosts (DNS rebinding) and foreign browser origins before anything else is looked at. */
+  function checkAccess(req: IncomingMessage, res: ServerResponse): void {
+    res.setHeader('vary', 'Origin');
+    if (!routes.access.allowsHost(String(req.headers.host ?? ''))) {
+      throw new CognitoError('ForbiddenException', 'This endpoint answers only to a loopback host name', 403);
+    }
+    const origin = req.headers.origin;
+    if (origin === undefined) return;
+    if (!routes.access.allowsOrigin(origin)) {
+      throw new CognitoError('ForbiddenException', 'Origin not allowed; add it with --cors-origin', 403);
+    }
+    res.setHeader('access-control-allow-origin', origin);
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    checkAccess(req, res);
     const path = requestPath(req.url);
     if (req.method === 'OPTIONS') return send(res, 204);
     if (req.method === 'POST' && !path.startsWith('/_dev/')) return cognitoCall(req, res);

@@ -6,12 +6,17 @@ import { createCreateAuthChallengeHandler } from '../triggers/create-auth-challe
 import { createDefineAuthChallengeHandler } from '../triggers/define-auth-challenge.ts';
 import type { TriggerEnv } from '../triggers/trigger-config.ts';
 import { createVerifyAuthChallengeResponseHandler } from '../triggers/verify-auth-challenge-response.ts';
+import { createAttemptStore } from '../triggers/attempt-store.ts';
+import type { CodeSender } from '../triggers/code-sender.ts';
+import type { TriggerConfig } from '../triggers/trigger-config.ts';
 import { createAuthFlows, type PendingSignIn } from './auth-flows.ts';
 import { createBoundedLog } from './bounded-log.ts';
 import { discoveryDocument } from './discovery-document.ts';
 import { createDevInbox, type DevInbox } from './dev-inbox.ts';
 import { createRequestListener, type RequestRecord } from './http-layer.ts';
+import { startLocalDynamo } from './local-dynamo.ts';
 import { createOperations } from './operations.ts';
+import { createOriginPolicy, isLoopbackHost, normaliseOrigin } from './request-origin.ts';
 import { createSessionStore } from './session-store.ts';
 import { createSigningKeys } from './signing-keys.ts';
 import { createTokenService } from './token-service.ts';
@@ -44,7 +49,39 @@ export interface StartOptions {
   readonly triggers?: Partial<AuthTriggers>;
   /** Where codes and trigger failures are printed. Default `console.log`. */
   readonly log?: (line: string) => void;
+  /** Wraps the development inbox's sender, e.g. to see how a failing delivery is answered. */
+  readonly wrapSender?: (inbox: CodeSender) => CodeSender;
+  /** Browser origins allowed besides loopback ones (`--cors-origin`). */
+  readonly corsOrigins?: readonly string[];
+  /** Most sign-ins in progress at once. Default 10 000. */
+  readonly maxSessions?: number;
+  /** How long refresh tokens last, in days. Default 30 (Cognito's default). */
+  readonly refreshTokenDays?: number;
+  /** Allow USER_SRP_AUTH (password-only sign-in) on the app client. Default false, as in the stack. */
+  readonly userSrpAuth?: boolean;
 }
+
+/**
+ * Limits loose enough for test suites and scripts that sign the same user in many times a minute; pass as
+ * `triggerEnv`. The defaults (30 s between codes, 5 per 15 minutes, 20 a day, 10 wrong answers an hour)
+ * are what the demo and a deployment run with.
+ */
+export const RELAXED_LIMITS_ENV: Readonly<Record<string, string>> = {
+  SEND_GAP_SECONDS: '0',
+  SENDS_PER_15_MINUTES: '1000',
+  SENDS_PER_DAY: '10000',
+  FAILURES_PER_HOUR: '1000',
+};
+
+/**
+ * Trigger settings that differ from a deployment's defaults: the dev inbox delivers in well under a
+ * millisecond, so a short floor keeps the demo and tests quick while the padding still runs as in Lambda.
+ * `triggerEnv` and the process environment override it.
+ */
+export const LOCAL_TRIGGER_DEFAULTS: Readonly<Record<string, string>> = {
+  CREATE_MIN_DURATION_MS: '25',
+  APP_NAME: 'the local demo',
+};
 
 /** A running endpoint. */
 export interface LocalCognito {
@@ -79,27 +116,38 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`port must be 0-65535, got ${port}`);
   if (!(sessionTtlSeconds > 0)) throw new Error(`sessionTtlSeconds must be positive, got ${sessionTtlSeconds}`);
 
+  const corsOrigins = (options.corsOrigins ?? []).map(normaliseOrigin);
   const users = createUserStore(options.users ?? (await loadUsersFile(DEFAULT_USERS_FILE)), poolName);
   const keys = await createSigningKeys();
   const inbox = createDevInbox(log);
-  const env: TriggerEnv = { ...process.env, ...options.triggerEnv };
+  const env: TriggerEnv = { ...LOCAL_TRIGGER_DEFAULTS, ...process.env, ...options.triggerEnv };
+  // The limits live in a real DynamoDB-compatible server, reached through the same client calls as in Lambda.
+  const dynamo = await startLocalDynamo();
+  const attempts = (config: TriggerConfig) =>
+    createAttemptStore({ client: dynamo.client, tableName: dynamo.tableName, limits: config.limits });
   const triggers = createTriggerRunner(
     {
       define: options.triggers?.define ?? createDefineAuthChallengeHandler({ env }),
-      // The inbox delivers in well under a millisecond, so decoy rounds imitate that rather than an SES call:
-      // starting the estimate at 0 keeps unknown-user sign-ins as fast as real ones here, while the padding
-      // itself (timing real sends, waiting on decoys) still runs exactly as in production.
       create:
-        options.triggers?.create ?? createCreateAuthChallengeHandler({ sender: inbox, env, initialSendEstimateMs: 0 }),
-      verify: options.triggers?.verify ?? createVerifyAuthChallengeResponseHandler(),
+        options.triggers?.create ??
+        createCreateAuthChallengeHandler({ sender: options.wrapSender?.(inbox) ?? inbox, env, attempts, log }),
+      verify: options.triggers?.verify ?? createVerifyAuthChallengeResponseHandler({ env, attempts }),
     },
     log,
   );
 
   let url = '';
   const issuer = () => `${url}${userPoolId}`;
-  const tokens = createTokenService({ keys, users, issuer });
-  const sessions = createSessionStore<PendingSignIn>({ ttlMs: sessionTtlSeconds * 1000 });
+  const tokens = createTokenService({
+    keys,
+    users,
+    issuer,
+    refreshTokenSeconds: (options.refreshTokenDays ?? 30) * 24 * 3600,
+  });
+  const sessions = createSessionStore<PendingSignIn>({
+    ttlMs: sessionTtlSeconds * 1000,
+    maxSessions: options.maxSessions ?? 10_000,
+  });
   const flows = createAuthFlows({
     userPoolId,
     poolName,
@@ -109,6 +157,7 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
     triggers,
     tokens,
     decoySecret: randomBytes(32),
+    userSrpAuth: options.userSrpAuth ?? false,
   });
   const server = createServer(
     createRequestListener({
@@ -121,16 +170,28 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
       requests: createBoundedLog<RequestRecord>(10_000),
       about: { service: 'local-cognito', userPoolId, clientId },
       log,
+      access: createOriginPolicy({ corsOrigins, hosts: isLoopbackHost(host) ? [] : [host] }),
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await dynamo.close();
+    throw error;
+  }
+  if (!isLoopbackHost(host)) {
+    log(
+      `warning: listening on ${host}, not a loopback address: anyone who can reach it can read live codes ` +
+        `at /_dev/messages and sign in as any user`,
+    );
+  }
   const address = server.address() as AddressInfo;
   url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`;
 
@@ -139,11 +200,13 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
     userPoolId,
     clientId,
     inbox,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // SDK clients keep connections alive; without this, close() would wait for them to time out.
         server.closeAllConnections();
-      }),
+      });
+      await dynamo.close();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MESSAGES, notAuthorized } from './cognito-error.ts';
+import { CognitoError, MESSAGES, notAuthorized } from './cognito-error.ts';
 
 /** Holds the state of sign-ins between calls, behind opaque single-use session strings. */
 export interface SessionStore<T> {
@@ -16,6 +16,8 @@ export interface SessionStore<T> {
 export interface SessionStoreOptions {
   /** How long a session may wait for its answer. */
   readonly ttlMs: number;
+  /** Most sessions open at once; a new one beyond it is refused with `TooManyRequestsException`. */
+  readonly maxSessions?: number;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
   readonly now?: () => number;
 }
@@ -24,7 +26,11 @@ export interface SessionStoreOptions {
 const EXPIRED_MEMORY_MS = 10 * 60_000;
 
 /** Creates an in-memory {@link SessionStore}; expired entries are dropped as new sessions open, without timers. */
-export function createSessionStore<T>({ ttlMs, now = Date.now }: SessionStoreOptions): SessionStore<T> {
+export function createSessionStore<T>({
+  ttlMs,
+  maxSessions = 10_000,
+  now = Date.now,
+}: SessionStoreOptions): SessionStore<T> {
   const sessions = new Map<string, { state: T; expiresAt: number }>();
 
   function forgetOld(at: number) {
@@ -37,6 +43,14 @@ export function createSessionStore<T>({ ttlMs, now = Date.now }: SessionStoreOpt
     open(state) {
       const at = now();
       forgetOld(at);
+      // Refusing new sign-ins (rather than evicting live ones) keeps a flood from cutting off users mid-sign-in.
+      if (sessions.size >= maxSessions) {
+        // Expired sessions are only remembered for their error message; live ones need the room.
+        for (const [id, entry] of sessions) if (entry.expiresAt < at) sessions.delete(id);
+      }
+      if (sessions.size >= maxSessions) {
+        throw new CognitoError('TooManyRequestsException', MESSAGES.tooManySessions);
+      }
       const id = randomBytes(96).toString('base64url');
       sessions.set(id, { state, expiresAt: at + ttlMs });
       return id;

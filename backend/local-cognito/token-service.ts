@@ -39,6 +39,10 @@ export interface TokenServiceOptions {
   readonly issuer: () => string;
   /** Lifetime of access and ID tokens; defaults to one hour, like a new app client. */
   readonly tokenSeconds?: number;
+  /** Lifetime of refresh tokens; defaults to 30 days, like a new app client. */
+  readonly refreshTokenSeconds?: number;
+  /** Most refresh grants kept at once; past it the oldest is forgotten (its refresh token stops working). */
+  readonly maxGrants?: number;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
   readonly now?: () => number;
 }
@@ -51,6 +55,8 @@ interface RefreshGrant {
   /** The sign-in's `event_id`, the same in its ID and access tokens and in those refreshed from them. */
   readonly eventId: string;
   readonly authTime: number;
+  /** Epoch milliseconds after which the refresh token is refused. */
+  readonly expiresAt: number;
   revoked: boolean;
 }
 
@@ -63,8 +69,11 @@ export function createTokenService({
   users,
   issuer,
   tokenSeconds = 3600,
+  refreshTokenSeconds = 30 * 24 * 3600,
+  maxGrants = 100_000,
   now = Date.now,
 }: TokenServiceOptions): TokenService {
+  // In insertion order, so the first entries are the oldest grants.
   const grants = new Map<string, RefreshGrant>();
   const revokedOrigins = new Set<string>();
 
@@ -102,7 +111,18 @@ export function createTokenService({
     const grant = grants.get(refreshToken);
     if (!grant || grant.clientId !== clientId) throw notAuthorized(MESSAGES.invalidRefreshToken);
     if (grant.revoked) throw notAuthorized(MESSAGES.revokedRefreshToken);
+    if (now() > grant.expiresAt) {
+      grants.delete(refreshToken);
+      throw notAuthorized(MESSAGES.expiredRefreshToken);
+    }
     return grant;
+  }
+
+  // Expired grants go when new ones are made, and the oldest when there are too many: memory stays bounded.
+  function forgetOldGrants(at: number) {
+    for (const [token, grant] of grants) {
+      if (grant.expiresAt < at || grants.size >= maxGrants) grants.delete(token);
+    }
   }
 
   function revokeGrant(grant: RefreshGrant) {
@@ -112,12 +132,15 @@ export function createTokenService({
 
   return {
     async signIn(user, clientId) {
+      const at = now();
+      forgetOldGrants(at);
       const grant: RefreshGrant = {
         username: user.username,
         clientId,
         originJti: randomUUID(),
         eventId: randomUUID(),
-        authTime: Math.floor(now() / 1000),
+        authTime: Math.floor(at / 1000),
+        expiresAt: at + refreshTokenSeconds * 1000,
         revoked: false,
       };
       const refreshToken = randomBytes(96).toString('base64url');

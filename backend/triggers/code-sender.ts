@@ -7,6 +7,8 @@ export interface CodeMessage {
   readonly code: string;
   /** Epoch milliseconds after which the code is rejected. */
   readonly expiresAt: number;
+  /** The app the code signs in to, as named in the message (`APP_NAME`). */
+  readonly appName: string;
 }
 
 /**

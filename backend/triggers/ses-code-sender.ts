@@ -16,7 +16,11 @@ export interface SesCodeSenderOptions {
   readonly now?: () => number;
 }
 
-/** Builds the SendEmail request for one code: a short plain-text message, nothing the client supplied in HTML. */
+/**
+ * Builds the SendEmail request for one code: a short plain-text message, nothing the client supplied in HTML.
+ * The subject carries no code (subjects show in notifications and lock screens); the body names the app and
+ * warns that nobody will ask for the code by phone or chat, the usual pretext for stealing it.
+ */
 export function buildCodeEmail(message: CodeMessage, senderEmail: string, now: number): SendEmailCommandInput {
   const minutes = Math.max(1, Math.round((message.expiresAt - now) / 60_000));
   const validity = minutes === 1 ? '1 minute' : `${minutes} minutes`;
@@ -24,13 +28,15 @@ export function buildCodeEmail(message: CodeMessage, senderEmail: string, now: n
     Source: senderEmail,
     Destination: { ToAddresses: [message.to] },
     Message: {
-      Subject: { Charset: 'UTF-8', Data: `Your sign-in code: ${message.code}` },
+      Subject: { Charset: 'UTF-8', Data: `Your sign-in code for ${message.appName}` },
       Body: {
         Text: {
           Charset: 'UTF-8',
           Data:
-            `Your sign-in code is ${message.code}\n\n` +
-            `It is valid for ${validity}. If you did not try to sign in, you can ignore this email.\n`,
+            `Your code to sign in to ${message.appName} is ${message.code}\n\n` +
+            `It is valid for ${validity}. Type it only into the sign-in page of ${message.appName}. ` +
+            `We will never ask you for this code by phone, chat or email, so never read it out or pass it on.\n\n` +
+            `If you did not try to sign in, you can ignore this email.\n`,
         },
       },
     },

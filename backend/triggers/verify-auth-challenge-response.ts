@@ -1,5 +1,9 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
+import { limitIdentity } from './attempt-identity.ts';
+import { attemptsFromConfig, type AttemptStore } from './attempt-store.ts';
 import { codesMatch } from './one-time-code.ts';
+import { TooManyAttemptsError } from './too-many-attempts.ts';
+import { readTriggerConfig, type TriggerConfig, type TriggerEnv } from './trigger-config.ts';
 
 /** What {@link isAnswerCorrect} needs to know about the challenge being answered. */
 export interface AnswerCheck {
@@ -29,23 +33,37 @@ export function isAnswerCorrect({ answer, privateParameters, userNotFound, now }
 
 /** Options of {@link createVerifyAuthChallengeResponseHandler}. */
 export interface VerifyAuthChallengeResponseOptions {
+  /** The cross-session limits for the settings of this invocation. */
+  readonly attempts: (config: TriggerConfig) => AttemptStore;
+  /** Where the settings are read from, at each invocation; defaults to `process.env`. */
+  readonly env?: TriggerEnv;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
   readonly now?: () => number;
 }
 
-/** Builds a Verify Auth Challenge Response trigger around {@link isAnswerCorrect}. */
-export function createVerifyAuthChallengeResponseHandler(options: VerifyAuthChallengeResponseOptions = {}) {
+/**
+ * Builds a Verify Auth Challenge Response trigger around {@link isAnswerCorrect}. Every answer is counted
+ * against the identity's hourly cap before it is compared; once the identity is locked, answers are refused
+ * with {@link TooManyAttemptsError} without being compared, in this sign-in and every other.
+ */
+export function createVerifyAuthChallengeResponseHandler(options: VerifyAuthChallengeResponseOptions) {
   const { now = Date.now } = options;
   return async (event: VerifyAuthChallengeResponseTriggerEvent): Promise<VerifyAuthChallengeResponseTriggerEvent> => {
-    event.response.answerCorrect = isAnswerCorrect({
+    const attempts = options.attempts(readTriggerConfig(options.env ?? process.env));
+    const identity = limitIdentity(event);
+    const verdict = await attempts.beforeAnswer(identity);
+    if (!verdict.allowed) throw TooManyAttemptsError.until(verdict.retryAt, now());
+    const correct = isAnswerCorrect({
       answer: event.request.challengeAnswer,
       privateParameters: event.request.privateChallengeParameters,
       userNotFound: event.request.userNotFound === true,
       now: now(),
     });
+    if (correct) await attempts.afterCorrectAnswer(identity);
+    event.response.answerCorrect = correct;
     return event;
   };
 }
 
-/** The Lambda entry point. */
-export const handler = createVerifyAuthChallengeResponseHandler();
+/** The Lambda entry point: limits in `LIMITS_TABLE`. */
+export const handler = createVerifyAuthChallengeResponseHandler({ attempts: attemptsFromConfig() });

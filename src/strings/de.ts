@@ -35,6 +35,7 @@ export const de: Translation = {
   IncorrectCredentials: 'Benutzername oder Passwort ist falsch.',
   UserDisabled: 'Dieses Konto ist deaktiviert.',
   TooManyRequests: 'Zu viele Versuche. Bitte warten Sie einen Moment.',
+  TooManyAttempts: 'Zu viele Versuche. Versuchen Sie es in {minutes} Minuten erneut.',
   NetworkError: 'Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
   UnsupportedSignInStep: 'Dieses Konto erfordert einen Anmeldeschritt, den dieses Formular nicht unterstützt.',
 };

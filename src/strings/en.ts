@@ -38,6 +38,7 @@ export const en = {
   IncorrectCredentials: 'Incorrect username or password.',
   UserDisabled: 'This account is disabled.',
   TooManyRequests: 'Too many attempts. Wait a moment, then try again.',
+  TooManyAttempts: 'Too many attempts. Try again in {minutes} minutes.',
   NetworkError: 'Cannot reach the sign-in service. Check your connection, then try again.',
   UnsupportedSignInStep: 'This account needs a sign-in step this form does not offer.',
 

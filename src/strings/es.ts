@@ -35,6 +35,7 @@ export const es: Translation = {
   IncorrectCredentials: 'Nombre de usuario o contraseña incorrectos.',
   UserDisabled: 'Esta cuenta está desactivada.',
   TooManyRequests: 'Demasiados intentos. Espere un momento y vuelva a intentarlo.',
+  TooManyAttempts: 'Demasiados intentos. Vuelva a intentarlo dentro de {minutes} minutos.',
   NetworkError: 'No se puede conectar con el servicio de inicio de sesión. Compruebe su conexión.',
   UnsupportedSignInStep: 'Esta cuenta requiere un paso de inicio de sesión que este formulario no admite.',
 };

@@ -35,6 +35,7 @@ export const fr: Translation = {
   IncorrectCredentials: 'Nom d’utilisateur ou mot de passe incorrect.',
   UserDisabled: 'Ce compte est désactivé.',
   TooManyRequests: 'Trop de tentatives. Patientez un instant, puis réessayez.',
+  TooManyAttempts: 'Trop de tentatives. Réessayez dans {minutes} minutes.',
   NetworkError: 'Le service de connexion est injoignable. Vérifiez votre connexion.',
   UnsupportedSignInStep: 'Ce compte exige une étape de connexion que ce formulaire ne prend pas en charge.',
 };

@@ -248,6 +248,57 @@ describe('sign-in flow (state machine)', () => {
       });
     }
 
+    describe('when the limits across sign-ins refuse', () => {
+      const refusal = (trigger: string, seconds: number) =>
+        authError(
+          'UserLambdaValidationException',
+          `${trigger} failed with error TooManyAttempts retryAfterSeconds=${seconds}.`,
+        );
+
+      it('reports TooManyAttempts with the wait in whole minutes, rounded up, on the first form', () => {
+        const { state } = transition(onUsername, {
+          type: 'failed',
+          call: 'signIn',
+          error: refusal('CreateAuthChallenge', 840),
+        });
+        expect(state.step).to.equal('username');
+        expect(state.error).to.deep.include({
+          name: 'TooManyAttempts',
+          reason: 'TooManyAttempts',
+          params: { minutes: 14 },
+        });
+      });
+
+      it('says to wait a moment (TooManyRequests) when a minute or less is left', () => {
+        const { state } = transition(onUsername, {
+          type: 'failed',
+          call: 'signIn',
+          error: refusal('CreateAuthChallenge', 25),
+        });
+        expect(state.error).to.deep.include({
+          name: 'TooManyAttempts',
+          reason: 'TooManyRequests',
+          params: { minutes: 1 },
+        });
+      });
+
+      it('leaves the code step for the first form when an answer is refused', () => {
+        const { state } = transition(onChallenge, {
+          type: 'failed',
+          call: 'confirmSignIn',
+          error: refusal('VerifyAuthChallengeResponse', 900),
+        });
+        expect(state.step).to.equal('username');
+        expect(state.error).to.deep.include({ name: 'TooManyAttempts', params: { minutes: 15 }, step: 'challenge' });
+      });
+
+      it('ignores the marker outside the wording Cognito gives a trigger error', () => {
+        const error = authError('NotAuthorizedException', 'TooManyAttempts retryAfterSeconds=600');
+        const { state } = transition(onUsername, { type: 'failed', call: 'signIn', error });
+        expect(state.error?.name).to.equal('NotAuthorizedException');
+      });
+    });
+
     it('keeps the challenge parameters when staying on the challenge', () => {
       const { state } = transition(onChallenge, {
         type: 'failed',

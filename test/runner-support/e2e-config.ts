@@ -10,6 +10,12 @@ export interface E2eConfig {
   /** An endpoint whose sign-in sessions expire after {@link shortSessionSeconds}, for the expiry test. */
   readonly shortSessionEndpoint: string;
   readonly shortSessionSeconds: number;
+  /**
+   * An endpoint with the limits across sign-ins as deployed, except that a user is locked after
+   * {@link limitedFailuresPerHour} wrong codes (for the refusal test).
+   */
+  readonly limitedEndpoint: string;
+  readonly limitedFailuresPerHour: number;
   /** Attempts the triggers allow per code. */
   readonly maxAttempts: number;
   /** SHA-256 (hex) of `dist/custom-auth-login.js` on disk, so a test can prove it was served unchanged. */

@@ -18,11 +18,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { TestRunnerPlugin } from '@web/test-runner';
 import type { Middleware } from 'koa';
-import { start, type LocalCognito } from '../../backend/local-cognito/server.ts';
+import { RELAXED_LIMITS_ENV, start, type LocalCognito } from '../../backend/local-cognito/server.ts';
 import type { E2eConfig } from './e2e-config.ts';
 
 const SHORT_SESSION_SECONDS = 3;
 const MAX_ATTEMPTS = 3;
+const LIMITED_FAILURES_PER_HOUR = 2;
 
 /** The repository root; URL paths under `/dist/` map onto it. */
 const repoRoot = new URL('../../', import.meta.url);
@@ -78,9 +79,10 @@ async function readIfPresent(file: URL): Promise<Buffer | undefined> {
 interface Endpoints {
   readonly main: LocalCognito;
   readonly shortSession: LocalCognito;
+  readonly limited: LocalCognito;
 }
 
-async function e2eConfig({ main, shortSession }: Endpoints): Promise<E2eConfig> {
+async function e2eConfig({ main, shortSession, limited }: Endpoints): Promise<E2eConfig> {
   const bundle = await readIfPresent(bundleFile);
   return {
     userPoolId: main.userPoolId,
@@ -88,6 +90,8 @@ async function e2eConfig({ main, shortSession }: Endpoints): Promise<E2eConfig> 
     endpoint: main.url,
     shortSessionEndpoint: shortSession.url,
     shortSessionSeconds: SHORT_SESSION_SECONDS,
+    limitedEndpoint: limited.url,
+    limitedFailuresPerHour: LIMITED_FAILURES_PER_HOUR,
     maxAttempts: MAX_ATTEMPTS,
     // Empty when the bundle is missing; the script-tag test then says to build it.
     bundleSha256: bundle ? createHash('sha256').update(bundle).digest('hex') : '',
@@ -101,19 +105,25 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
   const log = (line: string) => {
     if (!line.startsWith('code ')) console.error(`[local-cognito] ${line}`);
   };
-  const triggerEnv = { MAX_ATTEMPTS: String(MAX_ATTEMPTS) };
+  // The specs sign the same users in many times a minute; the limits get their own endpoint.
+  const triggerEnv = { ...RELAXED_LIMITS_ENV, MAX_ATTEMPTS: String(MAX_ATTEMPTS) };
 
   const plugin: TestRunnerPlugin = {
     name: 'local-cognito',
     async serverStart() {
-      const [main, shortSession] = await Promise.all([
+      const [main, shortSession, limited] = await Promise.all([
         start({ port: 0, triggerEnv, log }),
         start({ port: 0, triggerEnv, log, sessionTtlSeconds: SHORT_SESSION_SECONDS }),
+        start({
+          port: 0,
+          log,
+          triggerEnv: { MAX_ATTEMPTS: String(MAX_ATTEMPTS), FAILURES_PER_HOUR: String(LIMITED_FAILURES_PER_HOUR) },
+        }),
       ]);
-      endpoints = { main, shortSession };
+      endpoints = { main, shortSession, limited };
     },
     async serverStop() {
-      await Promise.all([endpoints?.main.close(), endpoints?.shortSession.close()]);
+      await Promise.all([endpoints?.main.close(), endpoints?.shortSession.close(), endpoints?.limited.close()]);
       endpoints = undefined;
     },
   };

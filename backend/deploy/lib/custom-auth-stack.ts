@@ -3,10 +3,13 @@ import {
   AccountRecovery,
   CfnUserPool,
   CfnUserPoolClient,
+  ClientAttributes,
+  StringAttribute,
   UserPool,
   UserPoolClient,
   type IUserPool,
 } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { declareDeployParameters, type DeployParameters } from './deploy-parameters.ts';
@@ -44,18 +47,35 @@ export class CustomAuthStack extends Stack {
   readonly userPoolClient: UserPoolClient;
   /** The three auth-challenge trigger functions, by their Cognito trigger names. */
   readonly triggers: Readonly<Record<keyof typeof TRIGGER_ENTRIES, NodejsFunction>>;
+  /** The per-user counts of codes sent and wrong answers, shared by every trigger instance. */
+  readonly limitsTable: Table;
 
   constructor(scope: Construct, id: string, props: CustomAuthStackProps) {
     super(scope, id, props);
     const parameters = declareDeployParameters(this);
-    this.triggers = this.createTriggers(props.projectRoot, parameters);
+    this.limitsTable = new Table(this, 'SignInLimits', {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      // Sign-ins come in bursts and mostly not at all: pay per request, nothing to size.
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      // Items say when nothing in them matters any more; DynamoDB deletes them after that.
+      timeToLiveAttribute: 'expiresAt',
+      // Counts that expire within a day: nothing worth keeping when the stack goes.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.triggers = this.createTriggers(props.projectRoot, parameters, this.limitsTable);
 
     this.userPool = new UserPool(this, 'UserPool', {
       signInAliases: { email: true },
       signInCaseSensitive: false,
       standardAttributes: { email: { required: true, mutable: true } },
+      // Set by administrators only (the app client cannot write it): what this user's sign-in needs.
+      customAttributes: { sign_in_factors: new StringAttribute({ mutable: true, maxLen: 20 }) },
       autoVerify: { email: true },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // A changed address takes effect only once verified; until then codes go to the old one.
+      keepOriginal: { email: true },
+      // No password reset by email: it would let whoever reads the mailbox set a password and skip
+      // the password factor. Administrators reset passwords.
+      accountRecovery: AccountRecovery.NONE,
       selfSignUpEnabled: false,
       lambdaTriggers: this.triggers,
       removalPolicy: props.userPoolRemovalPolicy ?? RemovalPolicy.RETAIN,
@@ -82,31 +102,48 @@ export class CustomAuthStack extends Stack {
     });
   }
 
-  private createTriggers(projectRoot: string, parameters: DeployParameters) {
+  private createTriggers(projectRoot: string, parameters: DeployParameters, limitsTable: Table) {
     // Every trigger sees the same code settings, so Define, Create and Verify can never disagree on them.
     const codeSettings = {
       CODE_LENGTH: parameters.codeLength.valueAsString,
       MAX_ATTEMPTS: parameters.maxAttempts.valueAsString,
       CODE_LIFETIME_SECONDS: parameters.codeLifetimeSeconds.valueAsString,
     };
+    // Create counts sends and checks locks, Verify counts answers: both read the same limits and table.
+    const limitSettings = {
+      LIMITS_TABLE: limitsTable.tableName,
+      ...Object.fromEntries(
+        Object.entries(parameters.limits).map(([variable, parameter]) => [variable, parameter.valueAsString]),
+      ),
+    };
     const defineAuthChallenge = new TriggerFunction(this, 'DefineAuthChallenge', {
       projectRoot,
       entry: TRIGGER_ENTRIES.defineAuthChallenge,
       description: 'custom-auth-login: decides the next step of a passwordless sign-in',
-      environment: codeSettings,
+      environment: { ...codeSettings, SIGN_IN_FACTORS: parameters.signInFactors.valueAsString },
     });
     const createAuthChallenge = new TriggerFunction(this, 'CreateAuthChallenge', {
       projectRoot,
       entry: TRIGGER_ENTRIES.createAuthChallenge,
       description: 'custom-auth-login: issues a one-time code and emails it',
-      environment: { ...codeSettings, SENDER_EMAIL: parameters.senderEmail.valueAsString },
+      environment: {
+        ...codeSettings,
+        ...limitSettings,
+        SENDER_EMAIL: parameters.senderEmail.valueAsString,
+        APP_NAME: parameters.appName.valueAsString,
+        CREATE_MIN_DURATION_MS: parameters.createMinDurationMs.valueAsString,
+      },
     });
     const verifyAuthChallengeResponse = new TriggerFunction(this, 'VerifyAuthChallengeResponse', {
       projectRoot,
       entry: TRIGGER_ENTRIES.verifyAuthChallengeResponse,
       description: 'custom-auth-login: checks the code a user typed',
-      environment: codeSettings,
+      environment: { ...codeSettings, ...limitSettings },
     });
+    // Read and conditionally replace one item: nothing else, on nothing else.
+    for (const fn of [createAuthChallenge, verifyAuthChallengeResponse]) {
+      limitsTable.grant(fn.function, 'dynamodb:GetItem', 'dynamodb:PutItem');
+    }
     grantSesSendFrom(createAuthChallenge.function, {
       address: parameters.senderEmail.valueAsString,
       identity: parameters.senderIdentity,
@@ -122,16 +159,29 @@ export class CustomAuthStack extends Stack {
     const client = userPool.addClient('WidgetClient', {
       // A browser cannot keep a secret; Amplify's sign-in from a page needs a public client.
       generateSecret: false,
-      // The widget's two flows; refresh-token sign-in is always added by the construct.
-      authFlows: { custom: true, userSrp: true },
+      // The custom flow covers both of the widget's sign-ins: CUSTOM_AUTH with SRP_A checks the password
+      // inside the custom flow. USER_SRP_AUTH (password only, no trigger) is added below only on request.
+      // Refresh-token sign-in is always added by the construct.
+      authFlows: { custom: true },
+      // What a signed-in user may change about themselves: not the address codes go to, nor the factor policy.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
       // The widget never uses the hosted UI, so the construct's default OAuth settings would only widen the client.
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
     });
     // The construct validates a Duration, which a parameter token cannot be; the parameter bounds do the validating.
-    (client.node.defaultChild as CfnUserPoolClient).authSessionValidity =
-      parameters.sessionValidityMinutes.valueAsNumber;
+    const cfnClient = client.node.defaultChild as CfnUserPoolClient;
+    cfnClient.authSessionValidity = parameters.sessionValidityMinutes.valueAsNumber;
+    cfnClient.accessTokenValidity = parameters.accessTokenMinutes.valueAsNumber;
+    cfnClient.idTokenValidity = parameters.idTokenMinutes.valueAsNumber;
+    cfnClient.refreshTokenValidity = parameters.refreshTokenDays.valueAsNumber;
+    cfnClient.tokenValidityUnits = { accessToken: 'minutes', idToken: 'minutes', refreshToken: 'days' };
+    cfnClient.explicitAuthFlows = Fn.conditionIf(
+      parameters.passwordOnlySignInEnabled.logicalId,
+      ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH'],
+      ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    ) as unknown as string[];
     return client;
   }
 }

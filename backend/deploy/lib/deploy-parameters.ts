@@ -23,7 +23,25 @@ export interface DeployParameters {
   readonly sessionValidityMinutes: CfnParameter;
   /** True when users may sign themselves up; false (the default) means only administrators create users. */
   readonly selfSignUpEnabled: CfnCondition;
+  /** True when the app client also allows USER_SRP_AUTH (password-only sign-in, no code). */
+  readonly passwordOnlySignInEnabled: CfnCondition;
+  /** What a sign-in needs: `per-user` (the default), `code` or `password-and-code`. */
+  readonly signInFactors: CfnParameter;
+  /** The app's name in code emails. */
+  readonly appName: CfnParameter;
+  /** Least milliseconds every Create Auth Challenge takes. */
+  readonly createMinDurationMs: CfnParameter;
+  /** The cross-session limits, by trigger environment variable. */
+  readonly limits: Readonly<Record<LimitVariable, CfnParameter>>;
+  /** Token lifetimes of the app client. */
+  readonly accessTokenMinutes: CfnParameter;
+  readonly idTokenMinutes: CfnParameter;
+  readonly refreshTokenDays: CfnParameter;
 }
+
+/** The limit settings the triggers read, each backed by one parameter. */
+export type LimitVariable =
+  'SEND_GAP_SECONDS' | 'SENDS_PER_15_MINUTES' | 'SENDS_PER_DAY' | 'FAILURES_PER_HOUR' | 'LOCK_SECONDS';
 
 /** Logical ids of the parameters, as typed after `--parameters`. */
 export const PARAMETER_NAMES = {
@@ -34,6 +52,18 @@ export const PARAMETER_NAMES = {
   codeLifetimeSeconds: 'CodeLifetimeSeconds',
   sessionValidityMinutes: 'SessionValidityMinutes',
   selfSignUp: 'SelfSignUp',
+  passwordOnlySignIn: 'SignInWithoutCode',
+  signInFactors: 'SignInFactors',
+  appName: 'AppName',
+  createMinDurationMs: 'CreateMinDurationMs',
+  sendGapSeconds: 'SendGapSeconds',
+  sendsPer15Minutes: 'SendsPer15Minutes',
+  sendsPerDay: 'SendsPerDay',
+  failuresPerHour: 'FailuresPerHour',
+  lockSeconds: 'LockSeconds',
+  accessTokenMinutes: 'AccessTokenMinutes',
+  idTokenMinutes: 'IdTokenMinutes',
+  refreshTokenDays: 'RefreshTokenDays',
 } as const;
 
 /** Declares the stack's parameters on `scope` (a stack). */
@@ -89,11 +119,90 @@ export function declareDeployParameters(scope: Construct): DeployParameters {
     description: 'Whether users may sign themselves up. By default only administrators create users.',
   });
 
+  const passwordOnlySignIn = new CfnParameter(scope, PARAMETER_NAMES.passwordOnlySignIn, {
+    type: 'String',
+    default: 'false',
+    allowedValues: ['false', 'true'],
+    description:
+      'Whether the app client also allows USER_SRP_AUTH, i.e. signing in with the password alone and no code. Leave false unless that is wanted: it bypasses the triggers.',
+  });
+  const signInFactors = new CfnParameter(scope, PARAMETER_NAMES.signInFactors, {
+    type: 'String',
+    default: 'per-user',
+    allowedValues: ['per-user', 'code', 'password-and-code'],
+    description:
+      'What a sign-in needs: the code only, the password and then the code, or per user (custom:sign_in_factors = password-and-code, otherwise the code only).',
+  });
+  const appName = new CfnParameter(scope, PARAMETER_NAMES.appName, {
+    type: 'String',
+    default: '',
+    maxLength: 60,
+    description: 'The app named in code emails ("Your sign-in code for <AppName>"). Empty means "your account".',
+  });
+  const number = (name: string, fallback: number, min: number, max: number, description: string) =>
+    new CfnParameter(scope, name, { type: 'Number', default: fallback, minValue: min, maxValue: max, description });
+  const createMinDurationMs = number(
+    PARAMETER_NAMES.createMinDurationMs,
+    400,
+    0,
+    4000,
+    'Least milliseconds every code request takes, so real, unknown, refused and failed sends answer alike. Keep it above the usual SES send time.',
+  );
+  const limits = {
+    SEND_GAP_SECONDS: number(
+      PARAMETER_NAMES.sendGapSeconds,
+      30,
+      0,
+      3600,
+      'Least seconds between two codes to one user.',
+    ),
+    SENDS_PER_15_MINUTES: number(PARAMETER_NAMES.sendsPer15Minutes, 5, 1, 1000, 'Codes per user in any 15 minutes.'),
+    SENDS_PER_DAY: number(PARAMETER_NAMES.sendsPerDay, 20, 1, 10_000, 'Codes per user in any 24 hours.'),
+    FAILURES_PER_HOUR: number(
+      PARAMETER_NAMES.failuresPerHour,
+      10,
+      1,
+      1000,
+      'Wrong codes per user in any hour, across sign-ins; then the user is locked.',
+    ),
+    LOCK_SECONDS: number(
+      PARAMETER_NAMES.lockSeconds,
+      900,
+      1,
+      86_400,
+      'Seconds of the first lock; each further lock within a day doubles, up to a day.',
+    ),
+  };
+  const accessTokenMinutes = number(
+    PARAMETER_NAMES.accessTokenMinutes,
+    60,
+    5,
+    1440,
+    'Minutes an access token is valid (Cognito allows 5 minutes to 1 day).',
+  );
+  const idTokenMinutes = number(
+    PARAMETER_NAMES.idTokenMinutes,
+    60,
+    5,
+    1440,
+    'Minutes an ID token is valid (Cognito allows 5 minutes to 1 day).',
+  );
+  const refreshTokenDays = number(
+    PARAMETER_NAMES.refreshTokenDays,
+    30,
+    1,
+    3650,
+    'Days a refresh token (and so a remembered sign-in) is valid (Cognito allows up to 10 years).',
+  );
+
   const senderIdentityGiven = new CfnCondition(scope, 'SenderIdentityGiven', {
     expression: Fn.conditionNot(Fn.conditionEquals(senderIdentityInput.valueAsString, '')),
   });
   const selfSignUpEnabled = new CfnCondition(scope, 'SelfSignUpEnabled', {
     expression: Fn.conditionEquals(selfSignUp.valueAsString, 'true'),
+  });
+  const passwordOnlySignInEnabled = new CfnCondition(scope, 'SignInWithoutCodeEnabled', {
+    expression: Fn.conditionEquals(passwordOnlySignIn.valueAsString, 'true'),
   });
 
   return {
@@ -108,5 +217,13 @@ export function declareDeployParameters(scope: Construct): DeployParameters {
     codeLifetimeSeconds,
     sessionValidityMinutes,
     selfSignUpEnabled,
+    passwordOnlySignInEnabled,
+    signInFactors,
+    appName,
+    createMinDurationMs,
+    limits,
+    accessTokenMinutes,
+    idTokenMinutes,
+    refreshTokenDays,
   };
 }

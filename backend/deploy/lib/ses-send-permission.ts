@@ -19,7 +19,8 @@ export function grantSesSendFrom(grantee: IGrantable & IConstruct, sender: SesSe
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
       effect: Effect.ALLOW,
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      // SendEmail only: the sender builds a simple message and never calls SendRawEmail.
+      actions: ['ses:SendEmail'],
       resources: [Stack.of(grantee).formatArn({ service: 'ses', resource: 'identity', resourceName: sender.identity })],
       conditions: { StringEquals: { 'ses:FromAddress': sender.address } },
     }),

@@ -40,7 +40,8 @@ export class TriggerFunction extends Construct {
       handler: 'handler',
       projectRoot: props.projectRoot,
       depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
-      runtime: Runtime.NODEJS_20_X,
+      // The newest Node.js runtime aws-cdk-lib offers; Node.js 20 is past its end of life (April 2026).
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 256,
       // Cognito gives up on a trigger after 5 seconds, so a longer Lambda timeout would only hide the failure.
@@ -50,8 +51,8 @@ export class TriggerFunction extends Construct {
       logGroup,
       bundling: {
         format: OutputFormat.CJS,
-        target: 'node20',
-        // The Node.js 20 Lambda runtime ships the AWS SDK v3; bundling it again would only add weight.
+        target: 'node24',
+        // The Node.js Lambda runtimes ship the AWS SDK v3 (SES, DynamoDB); bundling it again would only add weight.
         externalModules: ['@aws-sdk/*'],
         forceDockerBundling: false,
       },

@@ -12,7 +12,7 @@ import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { decodeJwt } from 'jose';
 import { clearDevLogs, cognitoRequest, fetchRequests, latestCode } from '../../../backend/local-cognito/dev-client.ts';
-import { start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
+import { RELAXED_LIMITS_ENV, start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -63,7 +63,7 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
     signIn({ username, ...(password === undefined ? {} : { password }), options: { authFlowType } });
 
   before(async () => {
-    server = await start({ port: 0, log: () => {} });
+    server = await start({ port: 0, log: () => {}, triggerEnv: RELAXED_LIMITS_ENV });
     configure(server);
   });
   after(() => server.close());
@@ -214,24 +214,25 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
     });
   });
 
-  describe('when the sign-in uses plain SRP (USER_SRP_AUTH)', () => {
-    it('signs in with the password alone', async () => {
-      const done = await beginSignIn(BOB, 'USER_SRP_AUTH', BOB_PASSWORD);
-      assert.deepEqual(done, { isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+  describe('when a user who needs password and code leaves one out', () => {
+    it('refuses the password alone (USER_SRP_AUTH), which the app client does not allow', async () => {
+      await assert.rejects(
+        beginSignIn(BOB, 'USER_SRP_AUTH', BOB_PASSWORD),
+        rejection('InvalidParameterException', 'USER_SRP_AUTH flow not enabled for this client'),
+      );
+      assert.equal(storedToken(server, 'accessToken'), undefined);
     });
 
-    it('refuses a wrong password', async () => {
-      await assert.rejects(
-        beginSignIn(BOB, 'USER_SRP_AUTH', 'nope'),
-        rejection('NotAuthorizedException', 'Incorrect username or password.'),
-      );
+    it('refuses the code alone (CUSTOM_WITHOUT_SRP) before any code is sent', async () => {
+      await assert.rejects(beginSignIn(BOB), rejection('NotAuthorizedException', 'Incorrect username or password.'));
+      await assert.rejects(latestCode(server.url, BOB), /no code has been sent/);
     });
   });
 
   describe('when the answer comes after the session expired', () => {
     let shortLived: LocalCognito;
     before(async () => {
-      shortLived = await start({ port: 0, log: () => {}, sessionTtlSeconds: 0.3 });
+      shortLived = await start({ port: 0, log: () => {}, sessionTtlSeconds: 0.3, triggerEnv: RELAXED_LIMITS_ENV });
       configure(shortLived);
     });
     after(async () => {

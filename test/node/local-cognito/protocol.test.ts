@@ -7,7 +7,13 @@ import {
   fetchRequests,
   type RawResponse,
 } from '../../../backend/local-cognito/dev-client.ts';
-import { start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
+import {
+  DEFAULT_USERS_FILE,
+  RELAXED_LIMITS_ENV,
+  start,
+  type LocalCognito,
+} from '../../../backend/local-cognito/server.ts';
+import { loadUsersFile } from '../../../backend/local-cognito/user-store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -26,7 +32,12 @@ describe('local Cognito endpoint over raw HTTP', () => {
   const statuses: number[] = [];
 
   before(async () => {
-    server = await start({ port: 0, log: (line) => logged.push(line) });
+    // The demo users and a second passwordless one (the demo's Bob needs his password first).
+    const users = [
+      ...(await loadUsersFile(DEFAULT_USERS_FILE)),
+      { username: 'carol@example.com', email: 'carol@example.com' },
+    ];
+    server = await start({ port: 0, users, triggerEnv: RELAXED_LIMITS_ENV, log: (line) => logged.push(line) });
   });
   after(() => server.close());
 
@@ -62,15 +73,24 @@ describe('local Cognito endpoint over raw HTTP', () => {
         },
       });
       assert.equal(response.status, 204);
-      assert.equal(response.headers.get('access-control-allow-origin'), '*');
+      assert.equal(response.headers.get('access-control-allow-origin'), 'http://localhost:8000');
       assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
       const allowed = (response.headers.get('access-control-allow-headers') ?? '').split(/,\s*/);
       for (const header of [...AMPLIFY_HEADERS, 'authorization']) assert.ok(allowed.includes(header), header);
     });
 
     it('lets the page read the error type and request id', async () => {
-      const response = await call('InitiateAuth', { ClientId: 'nope' });
-      assert.equal(response.headers.get('access-control-allow-origin'), '*');
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: {
+          origin: 'http://127.0.0.1:8000',
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+        },
+        body: JSON.stringify({ ClientId: 'nope' }),
+      });
+      statuses.push(response.status);
+      assert.equal(response.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8000');
       assert.match(response.headers.get('access-control-expose-headers') ?? '', /x-amzn-errortype.*x-amzn-requestid/);
       assert.match(response.headers.get('x-amzn-requestid') ?? '', /^[0-9a-f-]{36}$/);
     });
@@ -188,12 +208,12 @@ describe('local Cognito endpoint over raw HTTP', () => {
       await call('InitiateAuth', {
         AuthFlow: 'CUSTOM_AUTH',
         ClientId: server.clientId,
-        AuthParameters: { USERNAME: 'bob@example.com' },
+        AuthParameters: { USERNAME: 'carol@example.com' },
       });
       const messages = await fetchMessages(server.url);
       assert.deepEqual(
         messages.map((message) => message.to),
-        ['alice@example.com', 'bob@example.com'],
+        ['alice@example.com', 'carol@example.com'],
       );
       for (const message of messages) {
         assert.match(message.username, UUID, 'the code is for the username, a UUID');

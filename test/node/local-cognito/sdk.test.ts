@@ -15,7 +15,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { fetchMessages, latestCode } from '../../../backend/local-cognito/dev-client.ts';
-import { start, type LocalCognito, type StartOptions } from '../../../backend/local-cognito/server.ts';
+import {
+  RELAXED_LIMITS_ENV,
+  start,
+  type LocalCognito,
+  type StartOptions,
+} from '../../../backend/local-cognito/server.ts';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -30,7 +35,15 @@ const users = [
 function endpoint(options: StartOptions = {}) {
   const context = {} as { server: LocalCognito; client: CognitoIdentityProviderClient };
   before(async () => {
-    context.server = await start({ port: 0, users, log: () => {}, ...options });
+    // USER_SRP_AUTH on, as for a deployment that asks for password-only sign-in, so its protocol is covered too.
+    context.server = await start({
+      port: 0,
+      users,
+      log: () => {},
+      userSrpAuth: true,
+      ...options,
+      triggerEnv: { ...RELAXED_LIMITS_ENV, ...options.triggerEnv },
+    });
     context.client = new CognitoIdentityProviderClient({
       endpoint: context.server.url,
       region: 'local',

@@ -62,6 +62,23 @@ describe('session store', () => {
   });
 });
 
+describe('session store limits', () => {
+  it('refuses a new session beyond the cap with TooManyRequestsException, until one is taken', () => {
+    let now = 1_000_000;
+    const store = createSessionStore<string>({ ttlMs: 1000, maxSessions: 2, now: () => now });
+    const first = store.open('a');
+    store.open('b');
+    assert.throws(
+      () => store.open('c'),
+      cognitoError('TooManyRequestsException', 'Too many sign-ins in progress; try again later.'),
+    );
+    store.take(first);
+    store.open('c');
+    now += 1001;
+    store.open('d'); // the expired ones make room
+  });
+});
+
 describe('user store', () => {
   const users = createUserStore(
     [
@@ -203,6 +220,43 @@ describe('token service', async () => {
     assert.equal(id.origin_jti, access.origin_jti);
     assert.notEqual(id.jti, access.jti);
     assert.equal(result.ExpiresIn, 3600);
+  });
+
+  describe('when a refresh token is old', () => {
+    it('refuses it after 30 days by default, saying it has expired', async () => {
+      let at = Date.UTC(2026, 10, 26, 9, 0, 0);
+      const service = createTokenService({
+        keys,
+        users,
+        issuer: () => 'http://127.0.0.1:1/local_testpool',
+        now: () => at,
+      });
+      const { RefreshToken } = await service.signIn(alice, 'client');
+      at += 30 * 24 * 3600_000;
+      await service.refresh(RefreshToken!, 'client');
+      at += 1;
+      await assert.rejects(
+        service.refresh(RefreshToken!, 'client'),
+        cognitoError('NotAuthorizedException', 'Refresh Token has expired'),
+      );
+    });
+
+    it('keeps at most maxGrants refresh tokens, forgetting the oldest', async () => {
+      const service = createTokenService({
+        keys,
+        users,
+        issuer: () => 'http://127.0.0.1:1/local_testpool',
+        maxGrants: 2,
+      });
+      const oldest = (await service.signIn(alice, 'client')).RefreshToken!;
+      await service.signIn(alice, 'client');
+      const newest = (await service.signIn(alice, 'client')).RefreshToken!;
+      await assert.rejects(
+        service.refresh(oldest, 'client'),
+        cognitoError('NotAuthorizedException', 'Invalid Refresh Token'),
+      );
+      await service.refresh(newest, 'client');
+    });
   });
 
   describe('when an access token is checked', () => {

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import type { ChallengeHistoryEntry } from '../../../backend/triggers/challenge-history.ts';
 import type { CodeMessage, CodeSender } from '../../../backend/triggers/code-sender.ts';
 import {
-  DEFAULT_SEND_ESTIMATE_MS,
   createCreateAuthChallengeHandler,
   type CreateAuthChallengeOptions,
 } from '../../../backend/triggers/create-auth-challenge.ts';
 import { createAuthChallengeEvent } from '../../../backend/triggers/trigger-events.ts';
 import { NOW, alice, stranger } from './fixtures.ts';
+import { RELAXED_LIMITS, useLimitsTables } from './limits-fixture.ts';
+
+const limitsTables = useLimitsTables();
 
 function recordingSender() {
   const sent: CodeMessage[] = [];
@@ -21,47 +24,32 @@ function recordingSender() {
 }
 
 /**
- * A handler on a clock the test moves: each send takes the next duration queued with `sendsTake` (0 when none
- * is queued), and waits are recorded instead of slept, so timing behaviour is exact and instant.
+ * A handler on a clock the test moves, with its own limits table; waits are recorded instead of slept and
+ * log lines collected. The limits are relaxed unless `env` sets them.
  */
-function setup(env: Record<string, string> = {}, options: Partial<CreateAuthChallengeOptions> = {}) {
+async function setup(env: Record<string, string> = {}, options: Partial<CreateAuthChallengeOptions> = {}) {
   let clock = NOW;
-  const durations: number[] = [];
+  const now = () => clock;
   const { sent, sender } = recordingSender();
   const waits: number[] = [];
+  const logged: string[] = [];
   const create = createCreateAuthChallengeHandler({
-    sender: {
-      async send(message) {
-        await sender.send(message);
-        clock += durations.shift() ?? 0;
-      },
-    },
-    env,
-    now: () => clock,
+    sender,
+    attempts: await limitsTables.fresh(now),
+    env: { CREATE_MIN_DURATION_MS: '0', ...RELAXED_LIMITS, ...env },
+    now,
     sleep: async (ms) => {
       waits.push(ms);
     },
+    log: (line) => logged.push(line),
     ...options,
   });
   const run = async (session: ChallengeHistoryEntry[], context = alice) =>
     (await create(createAuthChallengeEvent(context, session))).response;
-  const sendsTake = (...ms: number[]) => durations.push(...ms);
-  return { sent, waits, run, sendsTake };
-}
-
-/** Signs in `count` real users, one first round each, so their sends get timed. */
-async function realFirstRounds(run: ReturnType<typeof setup>['run'], count: number) {
-  for (let i = 0; i < count; i++) await run([]);
-}
-
-/** Asserts a single wait within ±10% (the jitter) of `expected` milliseconds. */
-function assertOneWaitNear(waits: readonly number[], expected: number) {
-  assert.equal(waits.length, 1, `expected one wait, got ${waits.length}`);
-  const spread = Math.ceil(expected / 10);
-  assert.ok(
-    waits[0]! >= expected - spread && waits[0]! <= expected + spread,
-    `waited ${waits[0]} ms, expected ${expected} ± ${spread}`,
-  );
+  const advance = (ms: number) => {
+    clock += ms;
+  };
+  return { create, sent, waits, logged, run, advance };
 }
 
 const customRound = (metadata: string, result = false): ChallengeHistoryEntry => ({
@@ -72,8 +60,8 @@ const customRound = (metadata: string, result = false): ChallengeHistoryEntry =>
 
 describe('Create Auth Challenge', () => {
   describe('when the first custom round starts', () => {
-    it('emails a fresh six-digit code to the user', async () => {
-      const { sent, run } = setup();
+    it('emails a fresh six-digit code to the user, naming the app', async () => {
+      const { sent, run } = await setup({ APP_NAME: 'Example Shop' });
       const response = await run([]);
       assert.equal(sent.length, 1);
       assert.deepEqual(sent[0], {
@@ -81,12 +69,13 @@ describe('Create Auth Challenge', () => {
         username: alice.userName,
         code: response.privateChallengeParameters.code,
         expiresAt: NOW + 180_000,
+        appName: 'Example Shop',
       });
       assert.match(sent[0]!.code, /^\d{6}$/);
     });
 
     it('publishes where the code went, its length, the attempts left and the expiry', async () => {
-      const { run } = setup();
+      const { run } = await setup();
       const response = await run([]);
       assert.deepEqual(response.publicChallengeParameters, {
         deliveryMedium: 'EMAIL',
@@ -98,7 +87,7 @@ describe('Create Auth Challenge', () => {
     });
 
     it('keeps the code out of the public parameters', async () => {
-      const { run } = setup();
+      const { run } = await setup();
       const response = await run([]);
       const code = response.privateChallengeParameters.code!;
       for (const value of Object.values(response.publicChallengeParameters)) {
@@ -107,7 +96,7 @@ describe('Create Auth Challenge', () => {
     });
 
     it('records the code and its expiry in the challenge metadata for later rounds', async () => {
-      const { run } = setup();
+      const { run } = await setup();
       const response = await run([]);
       const { code, expiresAt } = response.privateChallengeParameters;
       assert.equal(expiresAt, String(NOW + 180_000));
@@ -115,7 +104,7 @@ describe('Create Auth Challenge', () => {
     });
 
     it('follows CODE_LENGTH and CODE_LIFETIME_SECONDS', async () => {
-      const { sent, run } = setup({ CODE_LENGTH: '8', CODE_LIFETIME_SECONDS: '60' });
+      const { sent, run } = await setup({ CODE_LENGTH: '8', CODE_LIFETIME_SECONDS: '60' });
       const response = await run([]);
       assert.match(sent[0]!.code, /^\d{8}$/);
       assert.equal(response.publicChallengeParameters.codeLength, '8');
@@ -123,7 +112,7 @@ describe('Create Auth Challenge', () => {
     });
 
     it('starts the attempt count after a verified password', async () => {
-      const { run } = setup();
+      const { run } = await setup();
       const response = await run([
         { challengeName: 'SRP_A', challengeResult: true },
         { challengeName: 'PASSWORD_VERIFIER', challengeResult: true },
@@ -131,14 +120,8 @@ describe('Create Auth Challenge', () => {
       assert.equal(response.publicChallengeParameters.attemptsLeft, '3');
     });
 
-    it('waits for nothing but the send', async () => {
-      const { waits, run } = setup();
-      await run([]);
-      assert.deepEqual(waits, []);
-    });
-
     it('ignores metadata another trigger left in the history', async () => {
-      const { sent, run } = setup();
+      const { sent, run } = await setup();
       await run([customRound('SOMETHING-ELSE')]);
       assert.equal(sent.length, 1);
     });
@@ -146,7 +129,7 @@ describe('Create Auth Challenge', () => {
 
   describe('when a retry round follows a wrong answer', () => {
     it('reuses the issued code without sending it again', async () => {
-      const { sent, run } = setup();
+      const { sent, run } = await setup();
       const first = await run([]);
       const retry = await run([customRound(first.challengeMetadata)]);
       assert.equal(sent.length, 1);
@@ -155,7 +138,7 @@ describe('Create Auth Challenge', () => {
     });
 
     it('sends a fresh code when the issued one has expired', async () => {
-      const { sent, run } = setup();
+      const { sent, run } = await setup();
       const expired = `CODE-123456-${NOW - 1}`;
       const retry = await run([customRound(expired)]);
       assert.equal(sent.length, 1);
@@ -164,26 +147,8 @@ describe('Create Auth Challenge', () => {
       assert.equal(retry.publicChallengeParameters.attemptsLeft, '2');
     });
 
-    it('waits for nothing, for a real user or an unknown one, since neither sends', async () => {
-      const { sent, waits, run } = setup();
-      const real = await run([]);
-      const decoy = await run([], stranger);
-      waits.length = 0;
-      await run([customRound(real.challengeMetadata)]);
-      await run([customRound(decoy.challengeMetadata)], stranger);
-      assert.deepEqual(waits, []);
-      assert.equal(sent.length, 1);
-    });
-
-    it('waits again for an unknown user whose code expired, as a real user waits for the fresh send', async () => {
-      const { sent, waits, run } = setup();
-      await run([customRound(`CODE-123456-${NOW - 1}`)], stranger);
-      assertOneWaitNear(waits, DEFAULT_SEND_ESTIMATE_MS);
-      assert.equal(sent.length, 0);
-    });
-
     it('counts down the attempts left', async () => {
-      const { run } = setup();
+      const { run } = await setup();
       const first = await run([]);
       const second = await run([customRound(first.challengeMetadata)]);
       const third = await run([customRound(first.challengeMetadata), customRound(first.challengeMetadata)]);
@@ -195,47 +160,13 @@ describe('Create Auth Challenge', () => {
 
   describe('when Cognito did not find the user', () => {
     it('sends nothing', async () => {
-      const { sent, run } = setup();
+      const { sent, run } = await setup();
       await run([], stranger);
       assert.equal(sent.length, 0);
     });
 
-    it('waits about as long as recent real sends took, so the answer comes no sooner', async () => {
-      const { waits, run, sendsTake } = setup();
-      sendsTake(100, 200, 900);
-      await realFirstRounds(run, 3);
-      await run([], stranger);
-      assertOneWaitNear(waits, 200);
-    });
-
-    it('waits for a typical SES call before any real send was timed', async () => {
-      const { waits, run } = setup();
-      await run([], stranger);
-      assertOneWaitNear(waits, 150);
-    });
-
-    it('waits for the initial estimate it was given before any real send was timed', async () => {
-      const { waits, run } = setup({}, { initialSendEstimateMs: 0 });
-      await run([], stranger);
-      assert.deepEqual(waits, [0]);
-    });
-
-    it('follows the most recent sends, so a change in delivery speed is picked up', async () => {
-      const { waits, run, sendsTake } = setup();
-      sendsTake(...Array<number>(20).fill(1000), ...Array<number>(20).fill(100));
-      await realFirstRounds(run, 40);
-      await run([], stranger);
-      assertOneWaitNear(waits, 100);
-    });
-
-    it('varies the wait a little, so decoy rounds do not all take exactly the same time', async () => {
-      const { waits, run } = setup();
-      for (let i = 0; i < 20; i++) await run([], stranger);
-      assert.ok(new Set(waits).size > 1, `all 20 waits were ${waits[0]} ms`);
-    });
-
     it('publishes parameters of the same shape as for a real user', async () => {
-      const { run } = setup();
+      const { run } = await setup();
       const real = await run([]);
       const decoy = await run([], stranger);
       assert.deepEqual(
@@ -249,8 +180,20 @@ describe('Create Auth Challenge', () => {
       assert.match(decoy.challengeMetadata, /^CODE-\d{6}-\d+$/);
     });
 
+    it('masks the name as typed in lower case, as a real address is masked, in every letter case', async () => {
+      const { run } = await setup();
+      const shouting = await run([], { ...stranger, userName: ' NOBODY@Example.ORG ' });
+      const realShouting = await run([], {
+        ...alice,
+        userName: 'ALICE@EXAMPLE.COM',
+        userAttributes: { ...alice.userAttributes, email: 'Alice@Example.COM' },
+      });
+      assert.equal(shouting.publicChallengeParameters.destination, 'n***@e***.org');
+      assert.equal(realShouting.publicChallengeParameters.destination, 'a***@e***.com');
+    });
+
     it('shows a stable, plausible destination for a username that is not an address', async () => {
-      const { run } = setup();
+      const { run } = await setup();
       const carol = { ...stranger, userName: 'carol' };
       const first = await run([], carol);
       const second = await run([], carol);
@@ -261,22 +204,13 @@ describe('Create Auth Challenge', () => {
 
   describe('when the challenge cannot be created', () => {
     it('rejects a user without an email address', async () => {
-      const { sent, run } = setup();
+      const { sent, run } = await setup();
       await assert.rejects(run([], { ...alice, userAttributes: { sub: 'x' } }), /no email address/);
       assert.equal(sent.length, 0);
     });
 
-    it('passes a delivery failure on, so Cognito reports it', async () => {
-      const create = createCreateAuthChallengeHandler({
-        sender: { send: async () => Promise.reject(new Error('mailbox unavailable')) },
-        env: {},
-      });
-      await assert.rejects(create(createAuthChallengeEvent(alice, [])), /mailbox unavailable/);
-    });
-
     it('refuses to create anything but a custom challenge', async () => {
-      const { sent, sender } = recordingSender();
-      const create = createCreateAuthChallengeHandler({ sender, env: {} });
+      const { create, sent } = await setup();
       await assert.rejects(
         create(createAuthChallengeEvent(alice, [], 'PASSWORD_VERIFIER')),
         /only creates CUSTOM_CHALLENGE/,
@@ -284,19 +218,150 @@ describe('Create Auth Challenge', () => {
       assert.equal(sent.length, 0);
     });
 
-    it('refuses an initial send estimate that is not a number of milliseconds', () => {
-      const { sender } = recordingSender();
-      for (const initialSendEstimateMs of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
-        assert.throws(
-          () => createCreateAuthChallengeHandler({ sender, initialSendEstimateMs }),
-          /initialSendEstimateMs must be a number of milliseconds >= 0/,
-        );
-      }
+    it('rejects a malformed CODE_LENGTH with a message naming the variable', async () => {
+      const { run } = await setup({ CODE_LENGTH: 'six' });
+      await assert.rejects(run([]), /CODE_LENGTH must be a whole number/);
+    });
+  });
+
+  describe('when the address is not verified', () => {
+    const unverified = { ...alice, userAttributes: { ...alice.userAttributes, email_verified: 'false' } };
+
+    it('sends nothing and says so in the log, without the code', async () => {
+      const { sent, logged, run } = await setup();
+      const response = await run([], unverified);
+      assert.equal(sent.length, 0);
+      assert.equal(logged.length, 1);
+      assert.match(logged[0]!, /not verified/);
+      assert.ok(!logged[0]!.includes(response.privateChallengeParameters.code!));
     });
 
-    it('rejects a malformed CODE_LENGTH with a message naming the variable', async () => {
-      const { run } = setup({ CODE_LENGTH: 'six' });
-      await assert.rejects(run([]), /CODE_LENGTH must be a whole number/);
+    it('answers exactly as for a verified address', async () => {
+      const { run } = await setup();
+      const verified = await run([]);
+      const response = await run([], unverified);
+      assert.deepEqual(response.publicChallengeParameters, verified.publicChallengeParameters);
+    });
+  });
+
+  describe('when the send fails', () => {
+    it('logs the failure without the code or the address, and answers like a normal challenge', async () => {
+      const logged: string[] = [];
+      const { run } = await setup(
+        {},
+        {
+          sender: {
+            send: async () => Promise.reject(new Error('Email address is not verified: alice@example.com')),
+          },
+          log: (line) => logged.push(line),
+        },
+      );
+      const response = await run([]);
+      assert.deepEqual(Object.keys(response.publicChallengeParameters).sort(), [
+        'attemptsLeft',
+        'codeLength',
+        'deliveryMedium',
+        'destination',
+        'expiresAt',
+      ]);
+      assert.equal(response.publicChallengeParameters.destination, 'a***@e***.com');
+      assert.equal(logged.length, 1);
+      assert.match(logged[0]!, /failed \(Error: Email address is not verified: <address>\)/);
+      assert.ok(!logged[0]!.includes(response.privateChallengeParameters.code!), 'the log holds the code');
+    });
+  });
+
+  describe('when it comes to time', () => {
+    /** Runs once and returns how long it took, counting the (recorded, not slept) waits. */
+    async function timedRun(
+      fixture: Awaited<ReturnType<typeof setup>>,
+      context = alice,
+      session: ChallengeHistoryEntry[] = [],
+    ) {
+      const before = fixture.waits.length;
+      const started = performance.now();
+      await fixture.run(session, context).catch(() => undefined);
+      const waited = fixture.waits.slice(before).reduce((sum, ms) => sum + ms, 0);
+      return performance.now() - started + waited;
+    }
+
+    it('takes at least CREATE_MIN_DURATION_MS for a real user, an unknown one, a retry and a refusal', async () => {
+      const fixture = await setup({ CREATE_MIN_DURATION_MS: '300', SEND_GAP_SECONDS: '60' });
+      const first = await fixture.run([]);
+      const durations = [
+        await timedRun(fixture, stranger),
+        await timedRun(fixture, alice, [customRound(first.challengeMetadata)]),
+        await timedRun(fixture, alice),
+      ];
+      for (const ms of durations) assert.ok(ms >= 300, `took ${ms} ms`);
+    });
+
+    it('waits only for what the work left of the floor', async () => {
+      const fixture = await setup({ CREATE_MIN_DURATION_MS: '300' });
+      await fixture.run([]);
+      assert.equal(fixture.waits.length, 1);
+      assert.ok(fixture.waits[0]! > 0 && fixture.waits[0]! <= 300, `waited ${fixture.waits[0]} ms`);
+    });
+
+    it('does not wait when the floor is 0', async () => {
+      const { waits, run } = await setup({ CREATE_MIN_DURATION_MS: '0' });
+      await run([]);
+      await run([], stranger);
+      assert.deepEqual(waits, []);
+    });
+  });
+
+  describe('when the limits across sessions are reached', () => {
+    const defaults = { SEND_GAP_SECONDS: '30', SENDS_PER_15_MINUTES: '5', SENDS_PER_DAY: '20' };
+
+    it('refuses a second code within the gap with the marker and the wait, and sends nothing', async () => {
+      const { sent, run, advance } = await setup(defaults);
+      await run([]);
+      advance(10_000);
+      await assert.rejects(run([]), /TooManyAttempts retryAfterSeconds=20$/);
+      assert.equal(sent.length, 1);
+    });
+
+    it('counts every letter case of an unknown name as one identity, as for a real user', async () => {
+      const { run, advance } = await setup(defaults);
+      await run([], { ...stranger, userName: 'nobody@example.org' });
+      advance(1000);
+      await assert.rejects(run([], { ...stranger, userName: ' NoBody@Example.ORG' }), /TooManyAttempts/);
+      await assert.rejects(
+        run([], { ...alice, userName: 'ALICE@example.com' }).then(() => run([])),
+        /TooManyAttempts/,
+      );
+    });
+
+    it('allows five codes in 15 minutes, then refuses until the oldest leaves the window', async () => {
+      const { sent, run, advance } = await setup(defaults);
+      for (let i = 0; i < 5; i++) {
+        await run([]);
+        advance(30_000);
+      }
+      await assert.rejects(run([]), /retryAfterSeconds=750$/);
+      advance(750_000);
+      await run([]);
+      assert.equal(sent.length, 6);
+    });
+
+    it('does not count retry rounds, which send nothing', async () => {
+      const { sent, run, advance } = await setup(defaults);
+      const first = await run([]);
+      advance(1000);
+      await run([customRound(first.challengeMetadata)]);
+      assert.equal(sent.length, 1);
+    });
+
+    it('keeps counts apart for different users', async () => {
+      const { sent, run } = await setup(defaults);
+      await run([]);
+      await run([], {
+        ...alice,
+        userName: 'bob@example.com',
+        userAttributes: { email: 'bob@example.com', email_verified: 'true', sub: 'b0b' },
+      });
+      assert.equal(sent.length, 2);
     });
   });
 });

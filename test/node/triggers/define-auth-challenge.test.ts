@@ -123,6 +123,59 @@ describe('Define Auth Challenge', () => {
     });
   });
 
+  describe('when the pool requires password and code (SIGN_IN_FACTORS=password-and-code)', () => {
+    const env = { SIGN_IN_FACTORS: 'password-and-code' };
+
+    it('refuses a sign-in that starts without the password, for real and unknown users alike', async () => {
+      assert.deepEqual(await decide([], alice, env), { issueTokens: false, failAuthentication: true });
+      assert.deepEqual(await decide([], stranger, env), { issueTokens: false, failAuthentication: true });
+    });
+
+    it('refuses a history claiming a correct code without the password before it', async () => {
+      assert.deepEqual(await decide([custom(true)], alice, env), failure);
+    });
+
+    it('asks for the code once the password is verified, and issues tokens after it', async () => {
+      assert.deepEqual(await decide([srpA(), verifier(true)], alice, env), nextChallenge('CUSTOM_CHALLENGE'));
+      assert.deepEqual(await decide([srpA(), verifier(true), custom(true)], alice, env), tokens);
+    });
+  });
+
+  describe('when the policy is per user (SIGN_IN_FACTORS=per-user, the default)', () => {
+    const twoFactor = {
+      ...alice,
+      userAttributes: { ...alice.userAttributes, 'custom:sign_in_factors': 'password-and-code' },
+    };
+
+    it('refuses a user marked password-and-code who starts without the password', async () => {
+      assert.deepEqual(await decide([], twoFactor), failure);
+      assert.deepEqual(await decide([custom(true)], twoFactor), failure);
+    });
+
+    it('lets that user in with password and code', async () => {
+      assert.deepEqual(await decide([srpA(), verifier(true), custom(true)], twoFactor), tokens);
+    });
+
+    it('lets a user without the attribute, and an unknown user, start with the code', async () => {
+      assert.deepEqual(await decide([], alice), nextChallenge('CUSTOM_CHALLENGE'));
+      assert.deepEqual(await decide([], stranger), nextChallenge('CUSTOM_CHALLENGE'));
+    });
+  });
+
+  describe('when the pool needs the code only (SIGN_IN_FACTORS=code)', () => {
+    it('ignores the per-user attribute', async () => {
+      const marked = {
+        ...alice,
+        userAttributes: { ...alice.userAttributes, 'custom:sign_in_factors': 'password-and-code' },
+      };
+      assert.deepEqual(await decide([], marked, { SIGN_IN_FACTORS: 'code' }), nextChallenge('CUSTOM_CHALLENGE'));
+    });
+
+    it('rejects an unknown policy with a message naming the variable', async () => {
+      await assert.rejects(decide([], alice, { SIGN_IN_FACTORS: 'password' }), /SIGN_IN_FACTORS must be one of/);
+    });
+  });
+
   describe('when MAX_ATTEMPTS is malformed', () => {
     for (const value of ['zero', '0', '-1', '2.5', '99']) {
       it(`rejects "${value}" with a message naming the variable`, async () => {

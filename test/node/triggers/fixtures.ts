@@ -12,7 +12,11 @@ export const alice: TriggerContext = {
   userPoolId: 'local_testpool',
   clientId: 'testclient',
   userName: '5f1c0000-0000-4000-8000-000000000001',
-  userAttributes: { email: 'alice@example.com', sub: '5f1c0000-0000-4000-8000-000000000001' },
+  userAttributes: {
+    email: 'alice@example.com',
+    email_verified: 'true',
+    sub: '5f1c0000-0000-4000-8000-000000000001',
+  },
   userNotFound: false,
 };
 

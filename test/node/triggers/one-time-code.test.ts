@@ -88,12 +88,17 @@ describe('masked destinations', () => {
 });
 
 describe('trigger settings', () => {
-  it('default to six digits, three attempts and three minutes', () => {
+  it('default to six digits, three attempts, three minutes and the documented limits', () => {
     assert.deepEqual(readTriggerConfig({}), {
       codeLength: 6,
       maxAttempts: 3,
       codeLifetimeSeconds: 180,
       senderEmail: undefined,
+      appName: 'your account',
+      signInFactors: 'per-user',
+      createMinDurationMs: 400,
+      limitsTable: undefined,
+      limits: { sendGapSeconds: 30, sendsPer15Minutes: 5, sendsPerDay: 20, failuresPerHour: 10, lockSeconds: 900 },
     });
   });
 
@@ -103,12 +108,26 @@ describe('trigger settings', () => {
       MAX_ATTEMPTS: '5',
       CODE_LIFETIME_SECONDS: '300',
       SENDER_EMAIL: ' no-reply@example.com ',
+      APP_NAME: 'Example Shop',
+      SIGN_IN_FACTORS: 'password-and-code',
+      CREATE_MIN_DURATION_MS: '250',
+      LIMITS_TABLE: 'limits',
+      SEND_GAP_SECONDS: '60',
+      SENDS_PER_15_MINUTES: '3',
+      SENDS_PER_DAY: '10',
+      FAILURES_PER_HOUR: '5',
+      LOCK_SECONDS: '1800',
     };
     assert.deepEqual(readTriggerConfig(env), {
       codeLength: 8,
       maxAttempts: 5,
       codeLifetimeSeconds: 300,
       senderEmail: 'no-reply@example.com',
+      appName: 'Example Shop',
+      signInFactors: 'password-and-code',
+      createMinDurationMs: 250,
+      limitsTable: 'limits',
+      limits: { sendGapSeconds: 60, sendsPer15Minutes: 3, sendsPerDay: 10, failuresPerHour: 5, lockSeconds: 1800 },
     });
   });
 

@@ -4,12 +4,16 @@ import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import type { CodeMessage } from '../../../backend/triggers/code-sender.ts';
 import { createSesCodeSender } from '../../../backend/triggers/ses-code-sender.ts';
 import { NOW, alice } from './fixtures.ts';
+import { useLimitsTables } from './limits-fixture.ts';
+
+const limitsTables = useLimitsTables();
 
 const message: CodeMessage = {
   to: 'alice@example.com',
   username: 'alice@example.com',
   code: '042917',
   expiresAt: NOW + 180_000,
+  appName: 'Example Shop',
 };
 
 function mockedClient() {
@@ -37,14 +41,21 @@ describe('SES code sender', () => {
       assert.deepEqual(input.Destination, { ToAddresses: ['alice@example.com'] });
     });
 
-    it('puts the code and its validity in a plain-text message', async () => {
+    it('puts the code, the app and its validity in a plain-text body, and keeps the code out of the subject', async () => {
       const { commands, client } = mockedClient();
       await createSesCodeSender({ senderEmail: 'no-reply@example.com', client, now: () => NOW }).send(message);
       const { Subject, Body } = commands[0]!.input.Message!;
-      assert.match(Subject!.Data!, /042917/);
-      assert.match(Body!.Text!.Data!, /Your sign-in code is 042917/);
+      assert.equal(Subject!.Data, 'Your sign-in code for Example Shop');
+      assert.doesNotMatch(Subject!.Data!, /\d/);
+      assert.match(Body!.Text!.Data!, /Your code to sign in to Example Shop is 042917/);
       assert.match(Body!.Text!.Data!, /valid for 3 minutes/);
       assert.equal(Body!.Html, undefined);
+    });
+
+    it('says the code is never asked for by phone or chat', async () => {
+      const { commands, client } = mockedClient();
+      await createSesCodeSender({ senderEmail: 'no-reply@example.com', client, now: () => NOW }).send(message);
+      assert.match(commands[0]!.input.Message!.Body!.Text!.Data!, /never ask you for this code by phone, chat/);
     });
 
     it('serialises to the SES query request through the SDK client itself', async () => {
@@ -83,11 +94,33 @@ describe('SES code sender', () => {
       assert.equal(commands.length, 0);
     });
 
-    it('makes the deployed Create trigger fail clearly', async () => {
+    it('makes the deployed Create trigger log it and answer as if sent, like any failed send', async (t) => {
+      const tableName = 'sender-missing';
+      await limitsTables.createTable(tableName);
+      const variables = {
+        LIMITS_TABLE: tableName,
+        AWS_ENDPOINT_URL_DYNAMODB: limitsTables.endpoint(),
+        AWS_REGION: 'local',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        CREATE_MIN_DURATION_MS: '0',
+      };
+      const saved = { ...process.env };
+      t.after(() => {
+        for (const name of [...Object.keys(variables), 'SENDER_EMAIL']) {
+          if (saved[name] === undefined) delete process.env[name];
+          else process.env[name] = saved[name];
+        }
+      });
       delete process.env.SENDER_EMAIL;
+      Object.assign(process.env, variables);
+      const warnings = t.mock.method(console, 'warn', () => {});
       const { handler } = await import('../../../backend/triggers/create-auth-challenge.ts');
       const { createAuthChallengeEvent } = await import('../../../backend/triggers/trigger-events.ts');
-      await assert.rejects(handler(createAuthChallengeEvent(alice, [])), /SENDER_EMAIL is not set/);
+      const { response } = await handler(createAuthChallengeEvent(alice, []));
+      assert.equal(response.publicChallengeParameters.destination, 'a***@e***.com');
+      assert.equal(warnings.mock.callCount(), 1);
+      assert.match(String(warnings.mock.calls[0]!.arguments[0]), /SENDER_EMAIL is not set/);
     });
   });
 });

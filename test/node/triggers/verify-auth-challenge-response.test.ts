@@ -6,25 +6,115 @@ import {
   handler,
 } from '../../../backend/triggers/verify-auth-challenge-response.ts';
 import { NOW, alice, stranger } from './fixtures.ts';
+import { RELAXED_LIMITS, useLimitsTables } from './limits-fixture.ts';
 
+const limitsTables = useLimitsTables();
 const CODE = '042917';
 
 const issued = { code: CODE, expiresAt: String(NOW + 180_000) };
+// For checks spread over hours of the test clock.
+const longLived = { code: CODE, expiresAt: String(NOW + 7 * 24 * 3600_000) };
+
+/** A handler with its own limits table on a clock the test moves. */
+async function checker(env: Record<string, string> = RELAXED_LIMITS) {
+  let clock = NOW;
+  const check = createVerifyAuthChallengeResponseHandler({
+    attempts: await limitsTables.fresh(() => clock),
+    env,
+    now: () => clock,
+  });
+  return {
+    check: async (answer: string, context: TriggerContext = alice, parameters = longLived) =>
+      (await check(verifyAuthChallengeResponseEvent(context, parameters, answer))).response.answerCorrect,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
+}
 
 async function verify(
   answer: string,
   options: { at?: number; context?: TriggerContext; parameters?: Record<string, string> } = {},
 ) {
-  const check = createVerifyAuthChallengeResponseHandler({ now: () => options.at ?? NOW });
+  const check = createVerifyAuthChallengeResponseHandler({
+    attempts: await limitsTables.fresh(() => options.at ?? NOW),
+    env: RELAXED_LIMITS,
+    now: () => options.at ?? NOW,
+  });
   const event = verifyAuthChallengeResponseEvent(options.context ?? alice, options.parameters ?? issued, answer);
   return (await check(event)).response.answerCorrect;
 }
 
 describe('Verify Auth Challenge Response', () => {
-  it('exports a Lambda handler that uses the real clock', async () => {
+  it('exports a Lambda handler that keeps its limits in the LIMITS_TABLE table', async (t) => {
+    const tableName = `lambda-${Date.now()}`;
+    await limitsTables.createTable(tableName);
+    const names = [
+      'LIMITS_TABLE',
+      'AWS_ENDPOINT_URL_DYNAMODB',
+      'AWS_REGION',
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+    ];
+    const saved = names.map((name) => process.env[name]);
+    t.after(() =>
+      names.forEach((name, i) => (saved[i] === undefined ? delete process.env[name] : (process.env[name] = saved[i]))),
+    );
+    Object.assign(process.env, {
+      LIMITS_TABLE: tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: limitsTables.endpoint(),
+      AWS_REGION: 'local',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    });
     const fresh = { code: CODE, expiresAt: String(Date.now() + 60_000) };
     const { response } = await handler(verifyAuthChallengeResponseEvent(alice, fresh, CODE));
     assert.equal(response.answerCorrect, true);
+    assert.equal(await limitsTables.itemCount(tableName), 1);
+  });
+
+  describe('when wrong answers add up across sessions', () => {
+    const limits = { FAILURES_PER_HOUR: '10', LOCK_SECONDS: '900' };
+
+    it('stops comparing answers after ten wrong ones, even the right code, for 15 minutes', async () => {
+      const { check, advance } = await checker(limits);
+      for (let i = 0; i < 10; i++) assert.equal(await check('000000'), false);
+      await assert.rejects(check(CODE), /TooManyAttempts retryAfterSeconds=900$/);
+      advance(900_000);
+      assert.equal(await check(CODE), true);
+    });
+
+    it('locks twice as long the next time within a day', async () => {
+      const { check, advance } = await checker(limits);
+      for (let i = 0; i < 10; i++) await check('000000');
+      await assert.rejects(check(CODE), /retryAfterSeconds=900$/);
+      advance(900_000);
+      for (let i = 0; i < 10; i++) await check('000000');
+      await assert.rejects(check(CODE), /retryAfterSeconds=1800$/);
+    });
+
+    it('forgets wrong answers after a correct one', async () => {
+      const { check } = await checker(limits);
+      for (let i = 0; i < 9; i++) await check('000000');
+      assert.equal(await check(CODE), true);
+      for (let i = 0; i < 9; i++) await check('000000');
+      assert.equal(await check(CODE), true);
+    });
+
+    it('locks an unknown name the same way, in every letter case', async () => {
+      const { check } = await checker(limits);
+      for (let i = 0; i < 10; i++)
+        await check('000000', { ...stranger, userName: i % 2 ? 'NOBODY@example.org' : 'nobody@example.org' });
+      await assert.rejects(check(CODE, stranger), /TooManyAttempts retryAfterSeconds=900$/);
+      assert.equal(await check(CODE), true, 'another identity is not affected');
+    });
+
+    it('counts answers that arrive at once, so none is compared beyond the cap', async () => {
+      const { check } = await checker(limits);
+      const results = await Promise.allSettled(Array.from({ length: 25 }, () => check('000000')));
+      const compared = results.filter((result) => result.status === 'fulfilled').length;
+      assert.ok(compared <= 10, `${compared} answers were compared`);
+    });
   });
 
   describe('when the answer is the issued code', () => {

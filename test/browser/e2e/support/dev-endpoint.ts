@@ -74,7 +74,7 @@ export interface MochaSuite {
 }
 
 /** Which of the test runner's endpoints a suite signs in against. */
-export type EndpointChoice = 'endpoint' | 'shortSessionEndpoint';
+export type EndpointChoice = 'endpoint' | 'shortSessionEndpoint' | 'limitedEndpoint';
 
 /**
  * Sets up an end-to-end suite: a timeout that fits real network round trips, the config loaded before the
