@@ -108,7 +108,7 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
   /** The start of a sign-in for what the client typed, whether or not such a user exists. */
   function startFor(typed: string) {
     const user = findEnabledUser(typed);
-    return { user, typedName: normalisedName(typed), userName: user?.username ?? stableUuid(typed) };
+    return { user, typedName: normalisedName(typed), userName: user?.username ?? stableUuid(normalisedName(typed)) };
   }
 
   function readSrpA(value: string): bigint {

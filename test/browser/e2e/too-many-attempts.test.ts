@@ -10,7 +10,7 @@ import {
   errorText,
   field,
   latestCode,
-  renderLogin,
+  renderForEndpoint,
   stepAfter,
   submitCode,
   submitFirstForm,
@@ -23,7 +23,7 @@ describe('end to end: too many attempts across sign-ins', function (this: MochaS
 
   describe('when wrong codes reach the hourly cap', () => {
     it('refuses the next answer with the wait in minutes and goes back to the first form', async () => {
-      const { el, log } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
       await stepAfter(el, () => submitFirstForm(el, 'alice@example.com'));
       const code = await latestCode(e2e.endpoint, 'alice@example.com');
       for (let i = 0; i < e2e.config.limitedFailuresPerHour; i++) {
@@ -42,7 +42,7 @@ describe('end to end: too many attempts across sign-ins', function (this: MochaS
     });
 
     it('refuses a new sign-in for that user, in any letter case, without sending a code', async () => {
-      const { el } = await renderLogin({ endpoint: e2e.endpoint });
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
 
       const refusal = await errorAfter(el, () => submitFirstForm(el, 'ALICE@example.com'));
 
@@ -55,11 +55,11 @@ describe('end to end: too many attempts across sign-ins', function (this: MochaS
   describe('when a second code is asked for within 30 seconds', () => {
     it('says to wait a moment, for a name the pool does not know just as for a real user', async () => {
       for (const username of ['carol.unknown@example.com', 'bob.unknown@example.com']) {
-        const { el } = await renderLogin({ endpoint: e2e.endpoint });
+        const { el } = await renderForEndpoint({ endpoint: e2e.endpoint });
         expect(await stepAfter(el, () => submitFirstForm(el, username))).to.equal('challenge');
         el.remove();
 
-        const again = await renderLogin({ endpoint: e2e.endpoint });
+        const again = await renderForEndpoint({ endpoint: e2e.endpoint });
         const refusal = await errorAfter(again.el, () => submitFirstForm(again.el, username));
 
         expect(refusal.name).to.equal('TooManyAttempts');

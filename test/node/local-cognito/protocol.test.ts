@@ -14,8 +14,8 @@ import {
   type LocalCognito,
 } from '../../../backend/local-cognito/server.ts';
 import { loadUsersFile } from '../../../backend/local-cognito/user-store.ts';
+import { UUID } from './shapes.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const AMPLIFY_HEADERS = [
   'content-type',

@@ -21,6 +21,7 @@ import {
   type LocalCognito,
   type StartOptions,
 } from '../../../backend/local-cognito/server.ts';
+import { UUID } from './shapes.ts';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -88,7 +89,6 @@ function endpoint(options: StartOptions = {}) {
   return Object.assign(context, { initiate, answer, signIn, refresh, getUser });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(code.length, '0');
 const error = (name: string, message?: string) => (message === undefined ? { name } : { name, message });
 const incorrect = error('NotAuthorizedException', 'Incorrect username or password.');
