@@ -34,6 +34,25 @@ function litServerSafeBuilds() {
 }
 
 /**
+ * In the self-contained bundle, `Amplify` from `aws-amplify` becomes Amplify's core singleton. The `aws-amplify`
+ * facade exists so that one configuration is shared with the rest of an app, and it wires the identity pool
+ * credentials provider into every configure: some 1.6 KB gzip that a script-tag page never uses, because no code
+ * but the element's can reach the bundle's Amplify and the element configures a user pool only. The core singleton
+ * has the same `configure` and `getConfig` and publishes the same global context that `aws-amplify/auth` reads.
+ * The bundler build (`lib/`) keeps the facade, so an app's own `Amplify.configure` and the element's meet.
+ */
+function amplifyCoreInBundle() {
+  return {
+    name: 'amplify-core-in-bundle',
+    async resolveId(source, importer, options) {
+      // Our imports only (the adapter's, and the size floor's copy of them); Amplify's packages keep theirs.
+      if (source !== 'aws-amplify' || !importer || importer.includes('/node_modules/')) return null;
+      return this.resolve('@aws-amplify/core', importer, { ...options, skipSelf: true });
+    },
+  };
+}
+
+/**
  * Terser's settings, each measured on the bundle's gzip size: `module: true` changes nothing (the plugin already
  * treats ES output as a module), `ecma: 2020` saves 3 bytes, a second compress pass 230 (56 of them the
  * element's own), a third pass 60 more but none of the element's, so two it is.
@@ -58,6 +77,7 @@ export const selfContainedOutput = {
 export function selfContainedPlugins() {
   return [
     litServerSafeBuilds(),
+    amplifyCoreInBundle(),
     // `browser: true` picks the packages' browser builds; without it Amplify pulls in Node's `buffer` and the
     // element never renders.
     nodeResolve({ browser: true }),

@@ -4,7 +4,7 @@
  */
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
-import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { CookieStorage, Hub, defaultStorage, sessionStorage, type KeyValueStorageInterface } from 'aws-amplify/utils';
 import type { AuthAdapter, TokenStorageChoice } from './auth-adapter.js';
 
@@ -51,15 +51,17 @@ export const amplifyAuthAdapter: AuthAdapter = {
 
   configure({ userPoolId, userPoolClientId, userPoolEndpoint }, storage) {
     // Amplify holds one configuration per page: keep the page's other categories (API, Storage, …).
-    // Without providers in the library options, Amplify.configure also puts the tokens back into localStorage,
-    // undoing a storage the page chose with setKeyValueStorage (aws-amplify 6.22). Handing it the same singleton
-    // providers it would use keeps that storage; the token provider is then told about the pool here.
+    // Without a token provider in the library options, Amplify.configure also puts the tokens back into
+    // localStorage, undoing a storage the page chose with setKeyValueStorage (aws-amplify 6.22); handing it the
+    // singleton provider `aws-amplify/auth` uses keeps that storage. The provider is then told about the pool.
+    // No identity pool credentials provider: the element configures a user pool only, so there are no AWS
+    // credentials to fetch.
     Amplify.configure(
       {
         ...currentConfig(),
         Auth: { Cognito: { userPoolId, userPoolClientId, ...(userPoolEndpoint ? { userPoolEndpoint } : {}) } },
       },
-      { Auth: { tokenProvider: cognitoUserPoolsTokenProvider, credentialsProvider: cognitoCredentialsProvider } },
+      { Auth: { tokenProvider: cognitoUserPoolsTokenProvider } },
     );
     cognitoUserPoolsTokenProvider.setAuthConfig(Amplify.getConfig().Auth!);
     if (storage) cognitoUserPoolsTokenProvider.setKeyValueStorage(tokenStorage(storage));

@@ -64,8 +64,8 @@ let instances = 0;
  * @csspart signed-in - The default signed-in view.
  * @csspart sign-out-button - The sign-out button of the default signed-in view.
  *
- * @cssprop --cal-text-color - Text colour (default: near-black, near-white on dark schemes).
- * @cssprop --cal-background - Background of the element and its fields (white, dark grey on dark schemes).
+ * @cssprop --cal-text-color - Text colour (default: near-black, near-white under `color-scheme: dark`).
+ * @cssprop --cal-background - Background of the element and its fields (white, dark grey under `color-scheme: dark`).
  * @cssprop --cal-accent - Buttons, links and the focus ring.
  * @cssprop --cal-accent-text - Text on accent-coloured buttons.
  * @cssprop --cal-error-color - Colour of the error message.

@@ -12,13 +12,16 @@
 const css = String.raw;
 
 export default css`
+  /* Light unless the page asks otherwise: light-dark() follows the color-scheme the element inherits, so it turns
+     dark under a page or ancestor that sets color-scheme: dark, or light dark on a dark system; a page that says
+     nothing stays light even on a dark system, where the OS's choice alone would put a dark card on a light site. */
   :host {
-    --_text: var(--cal-text-color, #1f2328);
-    --_bg: var(--cal-background, #fff);
-    --_accent: var(--cal-accent, #1f5fbf);
-    --_on-accent: var(--cal-accent-text, #fff);
-    --_error: var(--cal-error-color, #b00020);
-    --_border: var(--cal-border-color, #6e7781);
+    --_text: var(--cal-text-color, light-dark(#1f2328, #e6edf3));
+    --_bg: var(--cal-background, light-dark(#fff, #161b22));
+    --_accent: var(--cal-accent, light-dark(#1f5fbf, #6ca4ff));
+    --_on-accent: var(--cal-accent-text, light-dark(#fff, #0d1117));
+    --_error: var(--cal-error-color, light-dark(#b00020, #ff8f8f));
+    --_border: var(--cal-border-color, light-dark(#6e7781, #8b949e));
     --_radius: var(--cal-radius, 0.375rem);
     --_gap: var(--cal-spacing, 0.75rem);
 
@@ -31,17 +34,6 @@ export default css`
     color: var(--_text);
     background: var(--_bg);
     font: var(--cal-font-size, 1rem) / 1.4 var(--cal-font-family, system-ui, sans-serif);
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--cal-text-color, #e6edf3);
-      --_bg: var(--cal-background, #161b22);
-      --_accent: var(--cal-accent, #6ca4ff);
-      --_on-accent: var(--cal-accent-text, #0d1117);
-      --_error: var(--cal-error-color, #ff8f8f);
-      --_border: var(--cal-border-color, #8b949e);
-    }
   }
 
   [hidden] {

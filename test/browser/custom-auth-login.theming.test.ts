@@ -15,11 +15,23 @@ import {
 } from './support/login-fixture.js';
 import { FakeAuthAdapter } from './support/fake-auth-adapter.js';
 
+const light = { backgroundColor: 'rgb(255, 255, 255)', color: 'rgb(31, 35, 40)' };
+const dark = { backgroundColor: 'rgb(22, 27, 34)', color: 'rgb(230, 237, 243)' };
+
+/** The element's background and text colour as the page draws them. */
+function colours(el: HTMLElement) {
+  const { backgroundColor, color } = getComputedStyle(el);
+  return { backgroundColor, color };
+}
+
 /** The named slots in the element's shadow root. */
 const slotNames = (el: CustomAuthLogin) => [...el.shadowRoot!.querySelectorAll('slot')].map((slot) => slot.name).sort();
 
 describe('<custom-auth-login> theming', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  afterEach(async () => {
+    document.documentElement.style.colorScheme = '';
+    await emulateMedia({ colorScheme: 'light' });
+  });
 
   describe('by default', () => {
     it('is a light card on light pages', async () => {
@@ -32,18 +44,40 @@ describe('<custom-auth-login> theming', () => {
       });
     });
 
-    it('turns dark when the user prefers a dark scheme, and stays readable', async () => {
+    it('stays light on a dark system when the page does not ask for dark', async () => {
       await emulateMedia({ colorScheme: 'dark' });
+      const { el } = await renderSignedOut();
+      expect(colours(el)).to.deep.equal(light);
+    });
+  });
+
+  describe('when the page asks for dark', () => {
+    it('turns dark under color-scheme: dark on the page, and stays readable', async () => {
+      document.documentElement.style.colorScheme = 'dark';
       const { el, fake } = await renderAtChallenge();
       const answer = await answerCall(el, fake, '000000');
       await detailAfter(el, 'auth-error', () => answer.resolve(customChallenge({ attemptsLeft: '2' })));
-      const { backgroundColor, color } = getComputedStyle(el);
-      expect({ backgroundColor, color }).to.deep.equal({
-        backgroundColor: 'rgb(22, 27, 34)',
-        color: 'rgb(230, 237, 243)',
-      });
+      expect(colours(el)).to.deep.equal(dark);
       // axe checks the contrast of every text, the error included.
       await expect(el).to.be.accessible();
+    });
+
+    it('turns dark under an ancestor with color-scheme: dark', async () => {
+      const { el } = await renderSignedOut();
+      const darkBox = document.createElement('div');
+      darkBox.style.colorScheme = 'dark';
+      el.before(darkBox);
+      darkBox.append(el);
+      expect(colours(el)).to.deep.equal(dark);
+    });
+
+    it('follows the system on a page that offers both (color-scheme: light dark)', async () => {
+      document.documentElement.style.colorScheme = 'light dark';
+      const { el } = await renderSignedOut();
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(colours(el)).to.deep.equal(dark);
+      await emulateMedia({ colorScheme: 'light' });
+      expect(colours(el)).to.deep.equal(light);
     });
   });
 
@@ -103,7 +137,7 @@ describe('<custom-auth-login> theming', () => {
     });
 
     it('lets them win over the dark defaults', async () => {
-      await emulateMedia({ colorScheme: 'dark' });
+      document.documentElement.style.colorScheme = 'dark';
       const { el } = await renderSignedOut();
       el.style.setProperty('--cal-background', 'rgb(250, 240, 230)');
       expect(getComputedStyle(el).backgroundColor).to.equal('rgb(250, 240, 230)');
