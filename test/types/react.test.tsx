@@ -16,6 +16,8 @@ export const configured = (
     resend-cooldown={45}
     code-lifetime="300"
     no-shadow
+    token-storage="cookie"
+    cookie-domain="example.com"
     strings={{ username: 'E-mail address' }}
     adapter={adapter}
     ref={ref}
@@ -23,7 +25,8 @@ export const configured = (
     onauth-signed-in={(event) => {
       const username: string = event.detail.username;
       const restored: boolean = event.detail.restored;
-      return [username, restored];
+      const loginId: string = event.detail.loginId;
+      return [username, restored, loginId];
     }}
     onauth-step-change={(event) => event.detail.step satisfies 'loading' | 'username' | 'challenge' | 'signed-in'}
     onauth-signed-out={(event) => event.detail.username}
@@ -33,6 +36,9 @@ export const configured = (
 
 // Every attribute is optional: a page may configure Amplify itself.
 export const bare = <custom-auth-login />;
+
+// @ts-expect-error token-storage is local, session or cookie
+export const wrongStorage = <custom-auth-login token-storage="indexeddb" />;
 
 // @ts-expect-error auth-flow names one of the two custom flows
 export const wrongFlow = <custom-auth-login auth-flow="password" />;

@@ -16,6 +16,8 @@ export const configured = h(CustomAuthLogin, {
   resendCooldown: 45,
   codeLifetime: 300,
   noShadow: true,
+  tokenStorage: 'session',
+  cookieDomain: 'example.com',
   adapter,
   onAuthSignedIn: (event) => {
     const username: string = event.detail.username;
@@ -25,6 +27,9 @@ export const configured = h(CustomAuthLogin, {
   onAuthSignedOut: (event) => event.detail.username,
   onAuthError: (event) => event.detail.message,
 });
+
+// @ts-expect-error tokenStorage is local, session or cookie
+export const wrongStorage = h(CustomAuthLogin, { tokenStorage: 'indexeddb' });
 
 // @ts-expect-error authFlow names one of the two custom flows
 export const wrongFlow = h(CustomAuthLogin, { authFlow: 'password' });

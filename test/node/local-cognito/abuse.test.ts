@@ -57,6 +57,11 @@ function answer(server: LocalCognito, session: string, username: string, code: s
   });
 }
 
+/** The codes the inbox holds for an address (usernames are UUIDs, so the address is what a test knows). */
+async function messagesTo(server: LocalCognito, address: string) {
+  return (await fetchMessages(server.url)).filter((message) => message.to === address);
+}
+
 const body = (response: RawResponse) => response.body as Body;
 const refused = (response: RawResponse) =>
   response.status === 400 &&
@@ -66,13 +71,13 @@ const refused = (response: RawResponse) =>
 async function signIn(server: LocalCognito, username: string): Promise<RawResponse> {
   const challenge = await initiate(server, username);
   assert.equal(challenge.status, 200, JSON.stringify(challenge.body));
-  const code = (await fetchMessages(server.url)).filter((message) => message.username === username).at(-1)!.code;
+  const code = (await messagesTo(server, username)).at(-1)!.code;
   return answer(server, body(challenge).Session!, body(challenge).ChallengeParameters!.USERNAME!, code);
 }
 
 /** A wrong code that is surely not the one sent (the sent one is read from the inbox). */
 async function wrongCode(server: LocalCognito, username: string): Promise<string> {
-  const sent = (await fetchMessages(server.url)).filter((message) => message.username === username).at(-1)?.code;
+  const sent = (await messagesTo(server, username)).at(-1)?.code;
   return sent === '000000' ? '111111' : '000000';
 }
 
@@ -131,7 +136,7 @@ describe('local Cognito endpoint under attack', () => {
       it('sends one code for 20 concurrent InitiateAuth calls (30 s between codes)', async () => {
         const { server } = context;
         const replies = await Promise.all(Array.from({ length: 20 }, () => initiate(server, ALICE)));
-        const sent = (await fetchMessages(server.url)).filter((message) => message.username === ALICE);
+        const sent = await messagesTo(server, ALICE);
         assert.equal(sent.length, 1);
         assert.equal(replies.filter((reply) => reply.status === 200).length, 1);
         assert.equal(replies.filter(refused).length, 19);
@@ -144,7 +149,7 @@ describe('local Cognito endpoint under attack', () => {
       it('sends at most five codes for 20 rapid InitiateAuth calls (5 per 15 minutes)', async () => {
         const { server } = context;
         for (let i = 0; i < 20; i++) await initiate(server, ALICE);
-        const sent = (await fetchMessages(server.url)).filter((message) => message.username === ALICE);
+        const sent = await messagesTo(server, ALICE);
         assert.equal(sent.length, 5);
       });
     });
@@ -229,10 +234,7 @@ describe('local Cognito endpoint under attack', () => {
       const reply = await initiate(context.server, 'dave@example.com');
       assert.equal(reply.status, 400);
       assert.equal(body(reply).__type, 'NotAuthorizedException');
-      assert.deepEqual(
-        (await fetchMessages(context.server.url)).filter((message) => message.username === 'dave@example.com'),
-        [],
-      );
+      assert.deepEqual(await messagesTo(context.server, 'dave@example.com'), []);
     });
   });
 
