@@ -50,7 +50,9 @@ export default {
   browsers: [chromium()],
   // One page at a time: focus assertions are only reliable in the focused page, and the machine has two cores.
   concurrency: 1,
-  testFramework: { config: { timeout: 5000 } },
+  // A time-out only catches a test that hangs. On a shared machine under load an axe run alone has taken over 5 s,
+  // so the limit is generous; no test measures speed.
+  testFramework: { config: { timeout: 15000 } },
   // Lit's development build stays on for its warnings; its one-line banner on every test file is just noise.
   filterBrowserLogs: ({ args }) =>
     !String(args[0]).startsWith('Lit is in dev mode') && !isCustomEndpointWarning(String(args[0])),
