@@ -24,7 +24,7 @@ import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInR
 import { steps } from './steps/index.js';
 import { clock } from './ticker.js';
 import type { StepView } from './steps/step-view.js';
-import type { StringKey, StringOverrides, TextParams } from './strings.js';
+import { textDirection, type StringKey, type StringOverrides, type TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
 const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'adapter'] as const;
@@ -242,6 +242,7 @@ export class CustomAuthLogin extends LitElement {
 
   protected override render(): TemplateResult {
     const { error, step, busy } = this.flow;
+    const { language, spoken } = this.#language;
     const signedIn = step === 'signed-in';
     const view: StepView = {
       ...this.#actions,
@@ -249,7 +250,7 @@ export class CustomAuthLogin extends LitElement {
       authFlow: this.authFlow,
       fields: this.fields,
       idPrefix: this.#idPrefix,
-      language: this.#language.language,
+      language: spoken,
       ...this.#timer.times(),
     };
     const content = steps[step](view);
@@ -258,14 +259,16 @@ export class CustomAuthLogin extends LitElement {
       busy && step === 'loading' && !this.#language.ready ? undefined : statusOf(this.flow, !view.cooldown);
     return html`
       <slot name="header"></slot>
-      <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
-        ${error ? this.#describe(error) : nothing}
-      </div>
-      <div part="status" class="cal-status" role="status">${status ? this.#language.t(status) : ''}</div>
-      ${signedIn ? nothing : content}
-      <div part="signed-in-view" class="cal-signed-in-view" tabindex="-1" ?hidden=${!signedIn}>
-        <slot name="signed-in" @slotchange=${this.#onSignedInSlotChange}></slot>
-        ${signedIn && !this.hasSignedInContent ? content : nothing}
+      <div lang=${spoken === language ? nothing : spoken} dir=${textDirection(spoken) ?? nothing}>
+        <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
+          ${error ? this.#describe(error) : nothing}
+        </div>
+        <div part="status" class="cal-status" role="status">${status ? this.#language.t(status) : ''}</div>
+        ${signedIn ? nothing : content}
+        <div part="signed-in-view" class="cal-signed-in-view" tabindex="-1" ?hidden=${!signedIn}>
+          <slot name="signed-in" @slotchange=${this.#onSignedInSlotChange}></slot>
+          ${signedIn && !this.hasSignedInContent ? content : nothing}
+        </div>
       </div>
       <slot name="footer"></slot>
     `;
