@@ -33,6 +33,8 @@ export default css`
     color: var(--_text);
     background: var(--_bg);
     font: var(--cal-font-size, 1rem) / 1.4 var(--cal-font-family, system-ui, sans-serif);
+    /* A long email address wraps rather than push the page sideways on a small screen. */
+    overflow-wrap: anywhere;
   }
 
   @media (prefers-color-scheme: dark) {
