@@ -24,7 +24,7 @@ import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInR
 import { steps } from './steps/index.js';
 import { clock } from './ticker.js';
 import type { StepView } from './steps/step-view.js';
-import { textDirection, type StringKey, type StringOverrides, type TextParams } from './strings.js';
+import type { StringKey, StringOverrides, TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
 const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'adapter'] as const;
@@ -243,6 +243,8 @@ export class CustomAuthLogin extends LitElement {
   protected override render(): TemplateResult {
     const { error, step, busy } = this.flow;
     const { language, spoken } = this.#language;
+    // English standing in for the page's language is marked so, and written left to right whatever the page's
+    // direction (which still places the element itself); an empty `dir` inherits the page's.
     const signedIn = step === 'signed-in';
     const view: StepView = {
       ...this.#actions,
@@ -259,7 +261,7 @@ export class CustomAuthLogin extends LitElement {
       busy && step === 'loading' && !this.#language.ready ? undefined : statusOf(this.flow, !view.cooldown);
     return html`
       <slot name="header"></slot>
-      <div lang=${spoken === language ? nothing : spoken} dir=${textDirection(spoken) ?? nothing}>
+      <div .lang=${spoken} .dir=${spoken === language ? '' : 'ltr'}>
         <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
           ${error ? this.#describe(error) : nothing}
         </div>

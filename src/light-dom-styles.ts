@@ -4,6 +4,7 @@
  * constructed stylesheet adopted by each document or shadow root such elements live in. An adopted sheet needs
  * no `<style>` element, so a Content Security Policy without `'unsafe-inline'` styles lets it apply.
  */
+import { unsafeCSS } from 'lit';
 import styles, { keyframes } from './custom-auth-login.styles.js';
 
 /** The copy, made when the first element needs it. */
@@ -12,14 +13,11 @@ let sheet: CSSStyleSheet | undefined;
 /** Adds the light-DOM copy of the styles to the root `host` lives in, unless it holds it already. */
 export function styleLightDom(host: HTMLElement): void {
   const root = host.getRootNode() as Document | ShadowRoot;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    // The attribute twice outranks the page's rules for form elements (one attribute and one tag, as Pico's
-    // `input:not([type=checkbox])`), which would otherwise reach the content; each element the element renders
-    // first drops them (back to the browser's defaults, as in a shadow root), then takes ours.
-    const scope = `${host.localName}[no-shadow][no-shadow]`;
-    sheet.replaceSync(`${scope}{:where(*){all:revert}${styles.replaceAll(':host', '&')}}${keyframes}`);
-  }
+  // The attribute twice outranks the page's rules for form elements (one attribute and one tag, as Pico's
+  // `input:not([type=checkbox])`), which would otherwise reach the content: each element the element renders
+  // first drops them (back to the browser's defaults, as in a shadow root), then takes ours. Lit builds the sheet.
+  const scope = `${host.localName}[no-shadow][no-shadow]`;
+  sheet ??= unsafeCSS(`${scope}{:where(*){all:revert}${styles.replaceAll(':host', '&')}}${keyframes}`).styleSheet!;
   // Adopted last, so it also wins ties with the page's stylesheets.
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }

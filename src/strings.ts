@@ -81,21 +81,11 @@ export function textSources(language: string, overrides: StringOverrides = {}): 
 }
 
 /**
- * The language the texts for `language` are actually in: itself when it is English, when its table has arrived,
- * or when the page supplies texts of its own (`overrides`, e.g. in a language the element does not ship);
- * else English, which stands in for it.
+ * Whether English stands in for `language`: it is not English, the page supplies no texts of its own
+ * (`overrides`, as for a language the element does not ship) and no table of it has arrived.
  */
-export function spokenLanguage(language: string, overrides: StringOverrides = {}): string {
-  const primary = primaryOf(language);
-  return primary === 'en' || (tables.get(primary) ?? en) !== en || Object.keys(overrides).length ? language : 'en';
-}
-
-/**
- * The direction of texts in `language` (as {@link spokenLanguage} gives it): left to right for the built-in
- * tables, all written so; undefined (the page's direction) for a language only the page's texts speak.
- */
-export const textDirection = (language: string): 'ltr' | undefined =>
-  tables.has(primaryOf(language)) ? 'ltr' : undefined;
+export const englishInstead = (language: string, overrides: StringOverrides = {}): boolean =>
+  !/^en\b/.test(language) && textSources(language)[1] === en && !Object.keys(overrides).length;
 
 /** The first text any source has for any of `keys`, sources in order; undefined when none has one. */
 export function findText(sources: readonly TextSource[], keys: readonly string[]): string | undefined {

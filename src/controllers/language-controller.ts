@@ -7,10 +7,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   findText,
   format,
+  englishInstead,
   hasTexts,
   languageOf,
   loadTexts,
-  spokenLanguage,
   textSources,
   type StringKey,
   type StringOverrides,
@@ -82,7 +82,7 @@ export class LanguageController implements ReactiveController {
     }
     const overrides = this.#overrides() ?? {};
     this.language = language;
-    this.spoken = spokenLanguage(language, overrides);
+    this.spoken = englishInstead(language, overrides) ? 'en' : language;
     this.#sources = textSources(language, overrides);
   }
 
