@@ -81,11 +81,11 @@ export function textSources(language: string, overrides: StringOverrides = {}): 
 }
 
 /**
- * Whether English stands in for `language`: it is not English, the page supplies no texts of its own
- * (`overrides`, as for a language the element does not ship) and no table of it has arrived.
+ * Whether English stands in for `language`: no table of it is at hand (English has one) and the page supplies no
+ * texts of its own (`overrides`, as for a language the element does not ship).
  */
 export const englishInstead = (language: string, overrides: StringOverrides = {}): boolean =>
-  !/^en\b/.test(language) && textSources(language)[1] === en && !Object.keys(overrides).length;
+  !tables.has(primaryOf(language)) && !Object.keys(overrides).length;
 
 /** The first text any source has for any of `keys`, sources in order; undefined when none has one. */
 export function findText(sources: readonly TextSource[], keys: readonly string[]): string | undefined {

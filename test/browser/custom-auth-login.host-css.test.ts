@@ -1,7 +1,7 @@
 // <custom-auth-login> on pages styled by the CSS frameworks sites actually use: in both render modes, the element
 // looks exactly as it does on a blank page, whatever the framework's reset does to every element it can reach.
 import { expect } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { CustomAuthLogin } from '../../src/custom-auth-login.js';
 import { customChallenge } from './support/fake-auth-adapter.js';
 import { answerCall, detailAfter, field, renderAtChallenge, renderSignedIn } from './support/login-fixture.js';
@@ -95,6 +95,17 @@ function differences(before: Look, after: Look): string[] {
   );
 }
 
+/**
+ * Saves a picture of the element and its surroundings when the run asks for them
+ * (`HOST_CSS_SCREENSHOTS=<folder> npx wtr --group default --files <this file>`).
+ */
+async function screenshot(el: CustomAuthLogin, name: string): Promise<void> {
+  const shown = el.parentElement!;
+  shown.dataset.screenshot = '';
+  await executeServerCommand('host-css-screenshot', { name });
+  delete shown.dataset.screenshot;
+}
+
 async function addStylesheet(href: string): Promise<HTMLLinkElement> {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
@@ -135,8 +146,10 @@ describe('<custom-auth-login> on pages styled by CSS frameworks', () => {
         it(`looks as on a blank page under ${framework}: frame, spacing, fonts, fields, buttons, focus ring`, async () => {
           const el = await renderBusiestStep(noShadow);
           const blank = lookOf(el);
+          await screenshot(el, `${mode} challenge blank`);
           const link = await addStylesheet(href);
           try {
+            await screenshot(el, `${mode} challenge ${framework}`);
             expect(differences(blank, lookOf(el))).to.deep.equal([]);
           } finally {
             link.remove();
@@ -146,8 +159,10 @@ describe('<custom-auth-login> on pages styled by CSS frameworks', () => {
         it(`shows the signed-in view as on a blank page under ${framework}`, async () => {
           const { el } = await renderSignedIn({ noShadow });
           const blank = lookOf(el);
+          await screenshot(el, `${mode} signed-in blank`);
           const link = await addStylesheet(href);
           try {
+            await screenshot(el, `${mode} signed-in ${framework}`);
             expect(differences(blank, lookOf(el))).to.deep.equal([]);
           } finally {
             link.remove();

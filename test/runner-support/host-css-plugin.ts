@@ -5,11 +5,15 @@
  *   use (the theme variables and the preflight reset), compiled by the installed Tailwind CSS compiler.
  *
  * The other frameworks ship plain CSS the test server serves from `node_modules` as it is.
+ *
+ * And one command: `host-css-screenshot` `{ name }` saves a PNG of the element marked `data-screenshot` in the
+ * test page as `<name>.png` into the folder `HOST_CSS_SCREENSHOTS` names; without that variable it does nothing.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { TestRunnerPlugin } from '@web/test-runner';
+import type { ChromeLauncher } from '@web/test-runner-chrome';
 
 const require = createRequire(import.meta.url);
 
@@ -34,6 +38,19 @@ export function hostCssPlugin(): TestRunnerPlugin {
       if (context.path !== '/__host-css/tailwind.css') return undefined;
       tailwind ??= compileTailwind();
       return tailwind.then((body) => ({ body, type: 'text/css' }));
+    },
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'host-css-screenshot') return undefined;
+      const folder = process.env['HOST_CSS_SCREENSHOTS'];
+      if (!folder) return false;
+      const { name } = payload as { name: string };
+      await mkdir(resolve(folder), { recursive: true });
+      const page = (session.browser as ChromeLauncher).getPage(session.id);
+      const shown = await page.$('[data-screenshot]');
+      await shown?.screenshot({
+        path: join(resolve(folder), `${name.replace(/[^\w-]+/g, '-')}.png`) as `${string}.png`,
+      });
+      return true;
     },
   };
 }
