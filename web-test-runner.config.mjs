@@ -13,6 +13,8 @@ import { findBrowser } from './scripts/ensure-browser.mjs';
 // The endpoint is TypeScript run without a compile step; tsx loads it (and the plugin) into this process.
 const { localCognitoE2e } = await tsImport('./test/runner-support/local-cognito-plugin.ts', import.meta.url);
 const e2e = localCognitoE2e();
+const { hostCssPlugin } = await tsImport('./test/runner-support/host-css-plugin.ts', import.meta.url);
+const { frameworksPlugin } = await tsImport('./test/runner-support/frameworks-plugin.ts', import.meta.url);
 
 /** Headless Chromium flags: root needs --no-sandbox; the rest keep the browser from reaching the network. */
 export const chromiumArgs = [
@@ -44,7 +46,7 @@ export default {
   files: ['test/browser/**/*.test.ts', '!test/browser/e2e/**'],
   groups: [{ name: 'e2e', files: 'test/browser/e2e/**/*.test.ts' }],
   nodeResolve: { browser: true },
-  plugins: [typescriptPlugin, e2e.plugin],
+  plugins: [frameworksPlugin(), typescriptPlugin, e2e.plugin, hostCssPlugin()],
   // Answers the end-to-end routes before the plugins see them, so the built bundle is served as it is on disk.
   middleware: [e2e.middleware],
   browsers: [chromium()],

@@ -242,6 +242,9 @@ export class CustomAuthLogin extends LitElement {
 
   protected override render(): TemplateResult {
     const { error, step, busy } = this.flow;
+    const { language, spoken } = this.#language;
+    // English standing in for the page's language is marked so, and written left to right whatever the page's
+    // direction (which still places the element itself); an empty `dir` inherits the page's.
     const signedIn = step === 'signed-in';
     const view: StepView = {
       ...this.#actions,
@@ -249,7 +252,7 @@ export class CustomAuthLogin extends LitElement {
       authFlow: this.authFlow,
       fields: this.fields,
       idPrefix: this.#idPrefix,
-      language: this.#language.language,
+      language: spoken,
       ...this.#timer.times(),
     };
     const content = steps[step](view);
@@ -258,14 +261,16 @@ export class CustomAuthLogin extends LitElement {
       busy && step === 'loading' && !this.#language.ready ? undefined : statusOf(this.flow, !view.cooldown);
     return html`
       <slot name="header"></slot>
-      <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
-        ${error ? this.#describe(error) : nothing}
-      </div>
-      <div part="status" class="cal-status" role="status">${status ? this.#language.t(status) : ''}</div>
-      ${signedIn ? nothing : content}
-      <div part="signed-in-view" class="cal-signed-in-view" tabindex="-1" ?hidden=${!signedIn}>
-        <slot name="signed-in" @slotchange=${this.#onSignedInSlotChange}></slot>
-        ${signedIn && !this.hasSignedInContent ? content : nothing}
+      <div .lang=${spoken} .dir=${spoken === language ? '' : 'ltr'}>
+        <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
+          ${error ? this.#describe(error) : nothing}
+        </div>
+        <div part="status" class="cal-status" role="status">${status ? this.#language.t(status) : ''}</div>
+        ${signedIn ? nothing : content}
+        <div part="signed-in-view" class="cal-signed-in-view" tabindex="-1" ?hidden=${!signedIn}>
+          <slot name="signed-in" @slotchange=${this.#onSignedInSlotChange}></slot>
+          ${signedIn && !this.hasSignedInContent ? content : nothing}
+        </div>
       </div>
       <slot name="footer"></slot>
     `;

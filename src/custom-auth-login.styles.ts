@@ -28,12 +28,16 @@ export default css`
     display: block;
     box-sizing: border-box;
     max-width: 24rem;
-    padding: calc(var(--_gap) * 1.5);
-    border: 1px solid var(--_border);
+    /* The page's rules for its own elements reach the host and beat these unless important: a reset like
+       Tailwind's * { padding: 0; border: 0 solid } would erase the frame. The custom properties adjust it. */
+    padding: calc(var(--_gap) * 1.5) !important;
+    border: 1px solid var(--_border) !important;
     border-radius: var(--_radius);
     color: var(--_text);
     background: var(--_bg);
     font: var(--cal-font-size, 1rem) / 1.4 var(--cal-font-family, system-ui, sans-serif);
+    /* A long email address wraps rather than push the page sideways on a small screen. */
+    overflow-wrap: anywhere;
   }
 
   [hidden] {
@@ -71,7 +75,8 @@ export default css`
   }
 
   input {
-    padding: 0.5em 0.625em;
+    /* Important against pages that pad invalid fields for an icon of their own (Pico CSS), with no-shadow. */
+    padding: 0.5em 0.625em !important;
     color: inherit;
     background: var(--_bg);
   }

@@ -80,6 +80,13 @@ export function textSources(language: string, overrides: StringOverrides = {}): 
   return [overrides, tables.get(primaryOf(language)) ?? en, en];
 }
 
+/**
+ * Whether English stands in for `language`: no table of it is at hand (English has one) and the page supplies no
+ * texts of its own (`overrides`, as for a language the element does not ship).
+ */
+export const englishInstead = (language: string, overrides: StringOverrides = {}): boolean =>
+  !tables.has(primaryOf(language)) && !Object.keys(overrides).length;
+
 /** The first text any source has for any of `keys`, sources in order; undefined when none has one. */
 export function findText(sources: readonly TextSource[], keys: readonly string[]): string | undefined {
   for (const source of sources) {

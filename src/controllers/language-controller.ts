@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   findText,
   format,
+  englishInstead,
   hasTexts,
   languageOf,
   loadTexts,
@@ -30,6 +31,12 @@ let observer: MutationObserver | undefined;
 export class LanguageController implements ReactiveController {
   /** The language of the texts ('' when none is set): the element's, else its nearest ancestor's, else the document's. */
   language = '';
+
+  /**
+   * The language the texts are in: {@link language}, or English while it stands in (the language has no table,
+   * or its table has not arrived). Numbers and durations inside the texts are formatted in it.
+   */
+  spoken = 'en';
 
   /** Settles once the texts of the element's language have arrived (see {@link loadTexts}). */
   arrived = Promise.resolve();
@@ -73,8 +80,10 @@ export class LanguageController implements ReactiveController {
       // Shown in English (or, while loading, not at all) until the table arrives; then rendered again.
       this.arrived = loadTexts(language).then(() => this.#host.requestUpdate());
     }
+    const overrides = this.#overrides() ?? {};
     this.language = language;
-    this.#sources = textSources(language, this.#overrides() ?? {});
+    this.spoken = englishInstead(language, overrides) ? 'en' : language;
+    this.#sources = textSources(language, overrides);
   }
 
   /** The text for the first of `keys` the overrides, the language or English have (else the generic error). */

@@ -13,6 +13,7 @@ export interface StepView {
   readonly fields: Fields;
   /** Makes ids unique on the page (there may be no shadow root around them). */
   readonly idPrefix: string;
+  /** The language the texts are in (English when it stands in for the page's): numbers and durations follow it. */
   readonly language: string;
   /** Seconds until a new code may be requested (0 once it may), and a code's lifetime in seconds. */
   readonly cooldown: number;

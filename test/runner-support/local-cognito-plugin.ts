@@ -7,6 +7,9 @@
  *   otherwise; `storage` becomes the element's `token-storage` attribute) that loads
  *   the built bundle with one `<script type="module">` and holds a `<custom-auth-login>` pointed at the main
  *   endpoint, as a user's page would. It records the element's events in `window.authEvents`.
+ * - `GET /__e2e/strict-csp.html[?no-shadow]` → the same page under a strict Content Security Policy (see
+ *   {@link strictPolicy}), with no inline script: `/__e2e/page-recorder.js` records the element's events in
+ *   `window.authEvents` and every policy violation in `window.cspViolations`.
  * - `GET /dist/custom-auth-login.js` and `GET /dist/locales/<language>-<hash>.js` (and their maps) → the built
  *   files exactly as on disk.
  *
@@ -61,6 +64,53 @@ function scriptTagPage(cognito: LocalCognito, lang: string, storage: string): st
       token-storage="${storage}"`
           : ''
       }
+    ></custom-auth-login>
+  </body>
+</html>
+`;
+}
+
+/**
+ * The policy of security-minded sites: scripts and styles only from the page's own origin, nothing inline,
+ * Trusted Types enforced with only Lit's policy allowed, requests only to the sign-in endpoint.
+ */
+export function strictPolicy(endpoint: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src ${new URL(endpoint).origin}`,
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+/** The event and violation recorder of the strict-CSP page, a script file since inline scripts are refused. */
+const pageRecorder = `window.authEvents = [];
+window.cspViolations = [];
+for (const type of ['auth-step-change', 'auth-signed-in', 'auth-signed-out', 'auth-error']) {
+  document.addEventListener(type, (event) => window.authEvents.push({ type, detail: event.detail }));
+}
+document.addEventListener('securitypolicyviolation', (event) =>
+  window.cspViolations.push(event.effectiveDirective + ' ' + (event.blockedURI || 'inline')),
+);
+`;
+
+/** The strict-CSP page: the bundle and the element (rendered without a shadow root when `noShadow`). */
+function strictCspPage(cognito: LocalCognito, noShadow: boolean): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>strict CSP page</title>
+    <script src="/__e2e/page-recorder.js"></script>
+    <script type="module" src="/dist/custom-auth-login.js"></script>
+  </head>
+  <body>
+    <custom-auth-login
+      user-pool-id="${cognito.userPoolId}"
+      user-pool-client-id="${cognito.clientId}"
+      user-pool-endpoint="${cognito.url}"${noShadow ? ' no-shadow' : ''}
     ></custom-auth-login>
   </body>
 </html>
@@ -143,6 +193,13 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
         languageTag.test(lang) ? lang : 'en',
         ['local', 'session', 'cookie'].includes(storage) ? storage : '',
       );
+    } else if (ctx.path === '/__e2e/strict-csp.html') {
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.set('content-security-policy', strictPolicy(endpoints.main.url));
+      ctx.body = strictCspPage(endpoints.main, 'no-shadow' in ctx.query);
+    } else if (ctx.path === '/__e2e/page-recorder.js') {
+      ctx.type = 'text/javascript; charset=utf-8';
+      ctx.body = pageRecorder;
     } else if (builtFile.test(ctx.path)) {
       const body = await readIfPresent(new URL(ctx.path.slice(1), repoRoot));
       ctx.status = body ? 200 : 404;
