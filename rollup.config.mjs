@@ -80,6 +80,9 @@ export function selfContainedPlugins() {
 
 export default {
   input: 'src/custom-auth-login.ts',
+  // Chunks loaded later (sign-up) import what they share with the bundle from the bundle itself; without this,
+  // rollup would keep the entry's exports as they are and move everything into a shared chunk behind it.
+  preserveEntrySignatures: 'allow-extension',
   output: selfContainedOutput,
   plugins: selfContainedPlugins(),
 };
