@@ -16,7 +16,6 @@ import {
 import { loadUsersFile } from '../../../backend/local-cognito/user-store.ts';
 import { UUID } from './shapes.ts';
 
-
 const AMPLIFY_HEADERS = [
   'content-type',
   'x-amz-target',
