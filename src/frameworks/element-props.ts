@@ -25,6 +25,10 @@ export interface CustomAuthLoginAttributes {
   'code-lifetime'?: CustomAuthLogin['codeLifetime'] | `${number}`;
   /** See {@link CustomAuthLogin.noShadow}. */
   'no-shadow'?: CustomAuthLogin['noShadow'];
+  /** See {@link CustomAuthLogin.signUp}. */
+  'sign-up'?: CustomAuthLogin['signUp'];
+  /** See {@link CustomAuthLogin.signUpAttributes}. */
+  'sign-up-attributes'?: CustomAuthLogin['signUpAttributes'];
 }
 
 /** Properties without an attribute, which frameworks that set properties on custom elements can pass. */

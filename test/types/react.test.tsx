@@ -16,6 +16,8 @@ export const configured = (
     resend-cooldown={45}
     code-lifetime="300"
     no-shadow
+    sign-up
+    sign-up-attributes="name given_name"
     strings={{ username: 'E-mail address' }}
     adapter={adapter}
     ref={ref}
@@ -23,9 +25,12 @@ export const configured = (
     onauth-signed-in={(event) => {
       const username: string = event.detail.username;
       const restored: boolean = event.detail.restored;
-      return [username, restored];
+      const newUser: boolean = event.detail.newUser;
+      return [username, restored, newUser];
     }}
-    onauth-step-change={(event) => event.detail.step satisfies 'loading' | 'username' | 'challenge' | 'signed-in'}
+    onauth-step-change={(event) =>
+      event.detail.step satisfies 'loading' | 'username' | 'sign-up' | 'challenge' | 'signed-in'
+    }
     onauth-signed-out={(event) => event.detail.username}
     onauth-error={(event) => `${event.detail.name}: ${event.detail.message}`}
   />
