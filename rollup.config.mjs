@@ -62,13 +62,16 @@ export const terserOptions = { module: true, ecma: 2020, compress: { passes: 2 }
 /**
  * Where and how the self-contained bundle is written: `dist/custom-auth-login.js`, and beside it, in
  * `dist/locales/`, one chunk per language other than English, which the bundle imports (relative to its own
- * URL) only on a page that speaks it. `npm run build` (scripts/build.mjs) points `dir` at a fresh folder that then
+ * URL) only on a page that speaks it; every other chunk (a capability such as sign-up) in `dist/chunks/`. `npm run build` (scripts/build.mjs) points `dir` at a fresh folder that then
  * replaces dist/, so no stale chunk ships and a stopped build leaves the previous chunks in place.
  */
 export const selfContainedOutput = {
   dir: 'dist',
   entryFileNames: 'custom-auth-login.js',
-  chunkFileNames: 'locales/[name]-[hash].js',
+  chunkFileNames: ({ facadeModuleId }) =>
+    /[\\/]src[\\/]strings[\\/]\w+\.ts$/.test(facadeModuleId ?? '')
+      ? 'locales/[name]-[hash].js'
+      : 'chunks/[name]-[hash].js',
   format: 'es',
   sourcemap: true,
 };
@@ -97,6 +100,9 @@ export function selfContainedPlugins() {
 
 export default {
   input: 'src/custom-auth-login.ts',
+  // Chunks loaded later (sign-up) import what they share with the bundle from the bundle itself; without this,
+  // rollup would keep the entry's exports as they are and move everything into a shared chunk behind it.
+  preserveEntrySignatures: 'allow-extension',
   output: selfContainedOutput,
   plugins: selfContainedPlugins(),
 };

@@ -29,6 +29,22 @@ export function localeChunkFiles() {
     .map((name) => `${localesDir}/${name}`);
 }
 
+/** Where the bundle's capability chunks are written (sign-up, …); only elements using a capability fetch its. */
+export const chunksDir = 'dist/chunks';
+
+/**
+ * The built capability chunks whose name starts with one of `names` (paths relative to the repository root),
+ * sorted; the bundle must have been built.
+ * @param {string[]} names
+ * @returns {string[]}
+ */
+export function capabilityChunkFiles(...names) {
+  return readdirSync(repoRoot + chunksDir)
+    .filter((name) => name.endsWith('.js') && names.some((prefix) => name.startsWith(`${prefix}-`)))
+    .sort()
+    .map((name) => `${chunksDir}/${name}`);
+}
+
 /**
  * Byte counts of `code` as served: raw, gzip at level 9 and brotli at quality 11.
  * @param {string | Uint8Array} code

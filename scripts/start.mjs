@@ -59,7 +59,8 @@ function portInUse(port, variable) {
 async function startEndpoint(port) {
   const { start } = await tsImport('../backend/local-cognito/server.ts', import.meta.url);
   try {
-    return await start({ port, log: (line) => console.log(`[cognito] ${line}`) });
+    // The demo shows sign-up too, so its pool takes them.
+    return await start({ port, selfSignUp: true, log: (line) => console.log(`[cognito] ${line}`) });
   } catch (error) {
     if (error.code === 'EADDRINUSE') throw portInUse(port, 'COGNITO_PORT');
     throw error;

@@ -1,6 +1,7 @@
 /**
  * The default {@link AuthAdapter}: a thin layer over Amplify v6 Auth. This is the only module that imports
- * Amplify, so everything else stays testable with a fake and the library could be swapped in one place.
+ * Amplify (with its lazily loaded sign-up half, `amplify-sign-up.ts`), so everything else stays testable with a
+ * fake and the library could be swapped in one place.
  */
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
@@ -72,6 +73,9 @@ export const amplifyAuthAdapter: AuthAdapter = {
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP' ? { password } : {};
     return signIn({ username, ...withPassword, options: { authFlowType } });
   },
+
+  // Amplify's signUp is a chunk of its own, fetched by the first sign-up.
+  signUp: async (request) => (await import('./amplify-sign-up.js')).signUp(request),
 
   confirmSignIn(challengeResponse) {
     return confirmSignIn({ challengeResponse });

@@ -38,6 +38,16 @@ export interface SignInResult {
   };
 }
 
+/** What a sign-up sends. */
+export interface SignUpRequest {
+  /** The email address, which is the sign-in name. */
+  username: string;
+  /** Strong, random, generated in the browser and never shown or kept: the pool requires one. */
+  password: string;
+  /** User attributes from the sign-up form's extra fields, e.g. `{ name: 'Alice' }`. */
+  attributes: Record<string, string>;
+}
+
 /** The signed-in user as the stored ID token describes it. */
 export interface AuthUser {
   /** Cognito's username. In a pool that signs in with email it is a generated UUID, not something to show. */
@@ -65,6 +75,13 @@ export interface AuthAdapter {
   configure(config: CognitoConfig, storage?: TokenStorageChoice): void;
   /** Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`. */
   signIn(input: { username: string; password?: string; authFlowType: AuthFlowType }): Promise<SignInResult>;
+  /**
+   * Creates an account whose username is the email address, with a password nobody will use and the given user
+   * attributes. Resolves once the account is confirmed and can sign in; rejects with Cognito's error otherwise
+   * (`UsernameExistsException` when the address has an account), or with `UnsupportedSignInStep` when the pool
+   * wants a step this form does not offer (a confirmation code of its own). Needed only with `sign-up`.
+   */
+  signUp?(input: SignUpRequest): Promise<void>;
   /** Answers the current custom challenge. */
   confirmSignIn(challengeResponse: string): Promise<SignInResult>;
   /** The signed-in user from stored tokens (no network); rejects when nobody is signed in. */

@@ -23,7 +23,7 @@ import {
 import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInRequest } from './sign-in-input.js';
 import { steps } from './steps/index.js';
 import { clock } from './ticker.js';
-import type { StepView } from './steps/step-view.js';
+import type { SignUpChunk, StepView } from './steps/step-view.js';
 import type { StringKey, StringOverrides, TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
@@ -44,13 +44,14 @@ let instances = 0;
  * @slot signed-in - Replaces the default signed-in view (the `signed-in` part).
  *
  * @fires auth-step-change - The step changed. Detail: `{ step, previousStep, challengeParameters? }`.
- * @fires auth-signed-in - A user is signed in. Detail: `{ username, userId, loginId, restored }`; `loginId` is the
- *   name the user signs in with (their email), `username` Cognito's (a UUID in pools that sign in with email).
+ * @fires auth-signed-in - A user is signed in. Detail: `{ username, userId, loginId, restored, newUser }`; `loginId`
+ *   is the name the user signs in with (their email), `username` Cognito's (a UUID in pools that sign in with
+ *   email); `newUser` is true when a sign-up on the `sign-up` step created the account.
  * @fires auth-signed-out - The user signed out. Detail: `{ username }`.
  * @fires auth-error - Something failed; the `error` part explains it. Detail: `{ step, name, message }`.
  *
- * @csspart form - The form of the `username` and `challenge` steps.
- * @csspart username-input - The username field.
+ * @csspart form - The form of the `username`, `sign-up` and `challenge` steps.
+ * @csspart username-input - The username field (on the `sign-up` step, the email address).
  * @csspart password-input - The password field (`custom-with-srp` flow only).
  * @csspart code-input - The field for the challenge answer.
  * @csspart submit-button - The button submitting the current form.
@@ -58,6 +59,9 @@ let instances = 0;
  * @csspart hint - The hints under the code field (its length, how long it stays valid).
  * @csspart resend-button - "Send a new code" on the `challenge` step, with its countdown.
  * @csspart restart-button - "Use a different username" on the `challenge` step.
+ * @csspart to-sign-up-button - "Create an account" on the `username` step (with `sign-up`).
+ * @csspart to-sign-in-button - "I already have an account" on the `sign-up` step.
+ * @csspart attribute-input - Each extra field of the `sign-up` step (`sign-up-attributes`).
  * @csspart error - Every failure message the user sees.
  * @csspart status - The live region announcing work in progress and a new code becoming available.
  * @csspart signed-in-view - The `signed-in` step: the `signed-in` slot or the default view.
@@ -93,6 +97,8 @@ export class CustomAuthLogin extends LitElement {
     noShadow: { attribute: 'no-shadow', type: Boolean },
     tokenStorage: { attribute: 'token-storage' },
     cookieDomain: { attribute: 'cookie-domain' },
+    signUp: { attribute: 'sign-up', type: Boolean },
+    signUpAttributes: { attribute: 'sign-up-attributes' },
     strings: { attribute: false },
     adapter: { attribute: false },
     // Internal state. `attribute: false` is what Lit implies for state; the manifest's analyzer needs it said.
@@ -140,6 +146,19 @@ export class CustomAuthLogin extends LitElement {
   declare cookieDomain?: string;
 
   /**
+   * Offer new users a sign-up form (the `sign-up` step): their email address, then the code sent to it, as for a
+   * sign-in. Loads the sign-up code when set. The pool must take sign-ups (see docs/backend.md); with
+   * `auth-flow="custom-with-srp"` the form is not offered.
+   */
+  signUp = false;
+
+  /**
+   * User attributes the sign-up form also asks for, separated by spaces: `name`, `given_name`, `family_name`,
+   * `nickname` (others are ignored). The app client must be allowed to write them.
+   */
+  declare signUpAttributes?: string;
+
+  /**
    * Texts to show instead of the built-in ones: any subset, keyed like the English table (`username`,
    * `CodeExpired`, …) or by an error name the element reports (`NotAuthorizedException`, …).
    */
@@ -163,6 +182,10 @@ export class CustomAuthLogin extends LitElement {
   /** The current sign-in's id (as `@lit/task` numbers runs): answers to calls of an older one are dropped. */
   #callId = 0;
 
+  /** The sign-up chunk once loaded, and its loading (started when `sign-up` is first set). */
+  #signUpChunk?: SignUpChunk;
+  #signUpLoad?: Promise<void>;
+
   readonly #idPrefix = `cal${++instances}-`;
   readonly #pool = new PoolSettings();
   readonly #language = new LanguageController(this, () => this.strings);
@@ -179,11 +202,12 @@ export class CustomAuthLogin extends LitElement {
     resend: () => void this.#signIn(),
     reset: () => this.reset(),
     signOut: () => void this.signOut(),
+    show: (step: 'username' | 'sign-up') => this.#dispatch({ type: 'show', step }),
   };
 
   /**
    * The current step, reflected as the `step` attribute: `loading` (looking for a stored session), `username`,
-   * `challenge` or `signed-in`. Read-only.
+   * `sign-up` (with the `sign-up` attribute), `challenge` or `signed-in`. Read-only.
    */
   get step(): AuthStep {
     return this.flow.step;
@@ -236,6 +260,13 @@ export class CustomAuthLogin extends LitElement {
     if (changed.has('username')) this.#keep('username', this.username ?? '');
     if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.#begin();
     if (this.#timer.outlived) this.#dispatch({ type: 'code-expired' });
+    // A chunk of its own, so that pages without sign-up do not pay for it.
+    this.#signUpLoad ??= this.signUp
+      ? import('./steps/sign-up.js').then((chunk) => {
+          this.#signUpChunk = chunk;
+          this.requestUpdate();
+        })
+      : undefined;
     this.setAttribute('step', this.flow.step);
     super.update(changed);
   }
@@ -253,6 +284,8 @@ export class CustomAuthLogin extends LitElement {
       fields: this.fields,
       idPrefix: this.#idPrefix,
       language: spoken,
+      signUp: this.signUp ? this.#signUpChunk : undefined,
+      signUpAttributes: this.signUpAttributes,
       ...this.#timer.times(),
     };
     const content = steps[step](view);
@@ -287,8 +320,9 @@ export class CustomAuthLogin extends LitElement {
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     // The button is disabled while busy, but only after the next render: a double click lands before that.
-    // The forms are those of the username and challenge steps.
-    if (!this.flow.busy) void (this.flow.step === 'challenge' ? this.#answer() : this.#signIn());
+    // The forms are those of the username, sign-up and challenge steps.
+    const { step, busy } = this.flow;
+    if (!busy) void (step === 'challenge' ? this.#answer() : step === 'sign-up' ? this.#signUp() : this.#signIn());
   }
 
   /** Applies the configuration and looks for a stored session: the start of every element and every pool change. */
@@ -313,6 +347,19 @@ export class CustomAuthLogin extends LitElement {
       'signIn',
       () => this.adapter.signIn({ ...request, authFlowType }),
       (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
+    );
+  }
+
+  /** Creates the account; the machine then starts the sign-in that sends the first code. */
+  async #signUp(): Promise<void> {
+    const request = this.#signUpChunk!.request(this.fields, this.signUpAttributes);
+    if ('type' in request) return this.#dispatch(request);
+    if (!this.#ensureConfigured()) return;
+    this.#keep('username', request.username);
+    await this.#call(
+      'signUp',
+      () => this.adapter.signUp!(request),
+      () => this.#dispatch({ type: 'signed-up' }),
     );
   }
 
@@ -386,11 +433,12 @@ export class CustomAuthLogin extends LitElement {
     this.fields = fieldsAfter(previous, next, this.fields);
     const events = eventsDue(previous, next, this.#describe);
     this.#afterRender.queue(events, moveFocus ? focusAfter(previous, next) : undefined);
-    if (effect) this.#loadUser(effect.restored);
+    if (effect?.type === 'sign-in') void this.#signIn();
+    else if (effect) this.#loadUser(effect.restored);
   }
 
   /** Remembers what the user typed into `field`. */
-  #keep(field: Field, value: string): void {
+  #keep(field: Field | string, value: string): void {
     this.fields = { ...this.fields, [field]: value };
   }
 }

@@ -22,6 +22,11 @@ export interface AuthSignedInDetail {
   loginId: string;
   /** `true` when an existing session was found rather than created by this form. */
   restored: boolean;
+  /**
+   * `true` when this sign-in follows a sign-up that created the account (the `sign-up` step). An address that
+   * already had an account signs in from that step as well, with `newUser: false`.
+   */
+  newUser: boolean;
 }
 
 /** `auth-signed-out`: the user signed out through the element. */

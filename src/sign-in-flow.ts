@@ -5,12 +5,13 @@
  */
 import type { AuthChange, AuthUser, SignInResult } from './auth-adapter.js';
 import { en, type StringKey } from './strings/en.js';
+import type { SignUpKey } from './strings/sign-up.js';
 
-/** The element's steps; reflected as its `step` attribute. */
-export type AuthStep = 'loading' | 'username' | 'challenge' | 'signed-in';
+/** The element's steps; reflected as its `step` attribute. `sign-up` only with the `sign-up` attribute. */
+export type AuthStep = 'loading' | 'username' | 'sign-up' | 'challenge' | 'signed-in';
 
 /** The auth library calls whose failures the machine interprets. */
-export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut';
+export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut' | 'signUp';
 
 /**
  * Input the element refuses before calling anything: Amplify's own names for empty fields, and ours for
@@ -21,7 +22,8 @@ export type InputProblem =
   | 'EmptySignInPassword'
   | 'EmptyChallengeResponse'
   | 'SignInUsernameTooLong'
-  | 'ChallengeResponseTooLong';
+  | 'ChallengeResponseTooLong'
+  | 'InvalidEmail';
 
 /** A failure to show in the error part and to report through `auth-error`. */
 export interface FlowError {
@@ -30,7 +32,7 @@ export interface FlowError {
   /** The library's own message, if there was one; reported to the page, never shown to the user. */
   readonly message?: string;
   /** What the user is told: a key of the text table; absent when the text is looked up by `name` alone. */
-  readonly reason?: StringKey;
+  readonly reason?: StringKey | SignUpKey;
   /** Values for the text's placeholders. */
   readonly params?: Readonly<Record<string, string | number>>;
   /** The step the user was on when it happened. */
@@ -52,6 +54,8 @@ export interface FlowState {
   readonly user?: AuthUser;
   /** On `signed-in`: the session already existed rather than being created by this form. */
   readonly restored?: boolean;
+  /** From a sign-up on: whether it created the account (false when the address already had one). */
+  readonly newUser?: boolean;
 }
 
 export type FlowEvent =
@@ -65,17 +69,21 @@ export type FlowEvent =
   | { type: 'user-found'; user: AuthUser; restored: boolean }
   | { type: 'signed-out' }
   | { type: 'reset' }
-  | { type: 'code-expired' };
+  | { type: 'code-expired' }
+  /** The user asked for the other first form: sign-up or sign-in. */
+  | { type: 'show'; step: 'username' | 'sign-up' }
+  /** The sign-up created the account. */
+  | { type: 'signed-up' };
 
-/** Work the element has to do after a transition: look up the user the stored tokens belong to. */
-export interface LoadUserEffect {
-  readonly type: 'load-user';
-  readonly restored: boolean;
-}
+/**
+ * Work the element has to do after a transition: look up the user the stored tokens belong to, or (after a
+ * sign-up) start the sign-in that sends the first code.
+ */
+export type Effect = { readonly type: 'load-user'; readonly restored: boolean } | { readonly type: 'sign-in' };
 
 export interface Transition {
   readonly state: FlowState;
-  readonly effect?: LoadUserEffect;
+  readonly effect?: Effect;
 }
 
 /** Where every element starts: checking for a stored session. */
@@ -113,6 +121,9 @@ function wrongAnswer({ attemptsLeft = '' }: Readonly<Record<string, string>>): F
     : { name: 'IncorrectChallengeAnswer', reason: 'WrongCode', step: 'challenge' };
 }
 
+/** What a sign-in begun by a sign-up carries along to the signed-in step. */
+const afterSignUp = ({ newUser }: FlowState) => (newUser === undefined ? {} : { newUser });
+
 function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: SignInResult, at: number): Transition {
   const { signInStep, additionalInfo } = result.nextStep;
   if (result.isSignedIn || signInStep === 'DONE') {
@@ -121,11 +132,9 @@ function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: Si
   if (signInStep === 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE') {
     const challengeParameters = { ...additionalInfo };
     // Another round after an answer means the answer was wrong; after a sign-in (a new code) it is a fresh start.
-    if (call === 'signIn') return { state: { step: 'challenge', busy: false, challengeParameters, sentAt: at } };
-    const { sentAt } = state;
-    return {
-      state: { step: 'challenge', busy: false, challengeParameters, sentAt, error: wrongAnswer(challengeParameters) },
-    };
+    const fresh = { step: 'challenge', busy: false, challengeParameters, ...afterSignUp(state) } as const;
+    if (call === 'signIn') return { state: { ...fresh, sentAt: at } };
+    return { state: { ...fresh, sentAt: state.sentAt, error: wrongAnswer(challengeParameters) } };
   }
   // Any other step (new password, MFA, …) belongs to a flow this form does not offer.
   const error: FlowError = {
@@ -138,10 +147,12 @@ function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: Si
 }
 
 /** The reason shown for a failed call, from Cognito's error name and, where the name is shared, its message. */
-function failureReason(call: AuthCall, name: string, message = ''): StringKey | undefined {
+function failureReason(call: AuthCall, name: string, message = ''): FlowError['reason'] {
   // Whether the username or the password was wrong is not told apart, so usernames cannot be probed.
   if (name === 'UserNotFoundException') return 'IncorrectCredentials';
   if (name === 'NotAuthorizedException') {
+    // The pool takes no sign-ups ("SignUp is not permitted for this user pool").
+    if (call === 'signUp') return 'SignUpNotAllowed';
     if (/disabled/i.test(message)) return 'UserDisabled';
     if (call === 'signIn') return 'IncorrectCredentials';
     if (/expired/i.test(message)) return 'CodeExpired';
@@ -165,11 +176,21 @@ function failureReason(call: AuthCall, name: string, message = ''): StringKey | 
 // with error TooManyAttempts retryAfterSeconds=840."; see docs/security.md). Only that wording counts.
 const TOO_MANY_ATTEMPTS = /failed with error TooManyAttempts retryAfterSeconds=(\d+)/;
 
+/**
+ * After a sign-up, the sign-in that sends the first code. An address that already has an account goes the same
+ * way, so the screens (and the requests) do not tell whether it had one: that user simply gets a code.
+ */
+const signInAfterSignUp = (state: FlowState, newUser: boolean): Transition => ({
+  state: { ...state, busy: true, call: 'signIn', newUser },
+  effect: { type: 'sign-in' },
+});
+
 function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   // No stored session (or an unreadable one) just means the user signs in.
   if (state.step === 'loading') return { state: signedOut };
 
   const name = errorName(error);
+  if (call === 'signUp' && name === 'UsernameExistsException') return signInAfterSignUp(state, false);
   // The tokens are already there: show the session instead of complaining about it.
   if (call === 'signIn' && name === 'UserAlreadyAuthenticatedException') {
     return { state, effect: { type: 'load-user', restored: true } };
@@ -199,6 +220,8 @@ const activityOf: Readonly<Record<AuthCall, StringKey>> = {
   signIn: 'sending',
   confirmSignIn: 'checking',
   signOut: 'signingOut',
+  // A sign-up is followed at once by the sign-in that sends the code, as for an address that has an account.
+  signUp: 'sending',
 };
 
 /**
@@ -246,7 +269,9 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
     case 'failed':
       return failed(state, event.call, event.error);
     case 'user-found':
-      return { state: { step: 'signed-in', busy: false, user: event.user, restored: event.restored } };
+      return {
+        state: { step: 'signed-in', busy: false, user: event.user, restored: event.restored, ...afterSignUp(state) },
+      };
     case 'signed-out':
       return { state: signedOut };
     case 'reset':
@@ -260,5 +285,12 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
             ? withError(state, { name: 'CodeExpired', reason: 'CodeExpired', step: 'challenge' })
             : state,
       };
+    case 'show':
+      // Between the two first forms only, and not while a call is out.
+      return {
+        state: state.busy || !/^(username|sign-up)$/.test(state.step) ? state : { step: event.step, busy: false },
+      };
+    case 'signed-up':
+      return signInAfterSignUp(state, true);
   }
 }

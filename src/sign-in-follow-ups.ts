@@ -14,6 +14,8 @@ export type Field = 'username' | 'password' | 'code';
  */
 export interface Fields extends Readonly<Record<Field, string>> {
   readonly heldPassword: string;
+  /** The sign-up step's extra fields, by the name of the user attribute each one fills. */
+  readonly [attribute: string]: string;
 }
 
 export const emptyFields: Fields = { username: '', password: '', code: '', heldPassword: '' };
@@ -22,6 +24,7 @@ export const emptyFields: Fields = { username: '', password: '', code: '', heldP
 const firstPartOf: Readonly<Record<AuthStep, string | undefined>> = {
   loading: undefined,
   username: 'username-input',
+  'sign-up': 'username-input',
   challenge: 'code-input',
   'signed-in': 'signed-in-view',
 };
@@ -30,6 +33,7 @@ const firstPartOf: Readonly<Record<AuthStep, string | undefined>> = {
 const partOfProblem: Readonly<Record<string, string>> = {
   EmptySignInUsername: 'username-input',
   SignInUsernameTooLong: 'username-input',
+  InvalidEmail: 'username-input',
   EmptySignInPassword: 'password-input',
   EmptyChallengeResponse: 'code-input',
   ChallengeResponseTooLong: 'code-input',
@@ -82,7 +86,8 @@ export function eventsDue(previous: FlowState, next: FlowState, describe: (error
   }
   if (next.step === 'signed-in' && previous.step !== 'signed-in' && next.user) {
     const { username, userId, loginId = username } = next.user;
-    due.push(['auth-signed-in', { username, userId, loginId, restored: next.restored ?? false }]);
+    const { restored = false, newUser = false } = next;
+    due.push(['auth-signed-in', { username, userId, loginId, restored, newUser }]);
   }
   // Leaving the signed-in step for the first form without a failure is signing out (here or elsewhere).
   if (previous.step === 'signed-in' && next.step === 'username' && !next.error) {

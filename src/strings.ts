@@ -73,11 +73,18 @@ export function loadTexts(language: string): Promise<void> {
 }
 
 /**
+ * Texts a capability chunk brings for its own keys, by primary subtag; the chunk fills it when it loads (sign-up
+ * does). They come after the language's own table and before English.
+ */
+export const chunkTexts: Record<string, TextSource> = {};
+
+/**
  * Where to look texts up for `language`: the overrides, its table by primary subtag (`de-AT` → German) once
- * it has arrived ({@link loadTexts}), English.
+ * it has arrived ({@link loadTexts}), the chunks' texts in it, English, and the chunks' English.
  */
 export function textSources(language: string, overrides: StringOverrides = {}): TextSource[] {
-  return [overrides, tables.get(primaryOf(language)) ?? en, en];
+  const primary = primaryOf(language);
+  return [overrides, tables.get(primary) ?? en, chunkTexts[primary] ?? en, en, chunkTexts.en ?? en];
 }
 
 /**

@@ -102,6 +102,7 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
   function findEnabledUser(typed: string): PoolUser | undefined {
     const user = users.find(typed);
     if (user && !user.enabled) throw notAuthorized(MESSAGES.userDisabled);
+    if (user?.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
     return user;
   }
 
@@ -117,7 +118,10 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     return A;
   }
 
-  async function signedIn(user: PoolUser | undefined): Promise<JsonObject> {
+  async function signedIn(started: PoolUser | undefined): Promise<JsonObject> {
+    // The user as they are now: a trigger may have changed attributes since the sign-in started (Verify marks a
+    // proved address verified), and the tokens of this sign-in already say so.
+    const user = started && users.find(started.username);
     if (!user?.enabled) throw notAuthorized(MESSAGES.incorrectCredentials);
     return { AuthenticationResult: await tokens.signIn(user, deps.clientId), ChallengeParameters: {} };
   }

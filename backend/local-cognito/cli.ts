@@ -3,7 +3,7 @@
  *   npx tsx backend/local-cognito/cli.ts [--port N] [--users file.json] [--session-ttl seconds]
  *                                         [--host H] [--pool-id id] [--client-id id]
  *                                         [--cors-origin URL]... [--refresh-token-days N] [--max-sessions N]
- *                                         [--allow-user-srp-auth]
+ *                                         [--allow-user-srp-auth] [--self-sign-up]
  * The port also comes from COGNITO_PORT. Prints the endpoint URL, pool id and client id, then each code sent.
  */
 import { parseArgs } from 'node:util';
@@ -13,7 +13,7 @@ import { loadUsersFile } from './user-store.ts';
 const USAGE =
   'usage: npx tsx backend/local-cognito/cli.ts [--port N] [--users file.json] [--session-ttl seconds] ' +
   '[--host H] [--pool-id id] [--client-id id] [--cors-origin URL]... [--refresh-token-days N] ' +
-  '[--max-sessions N] [--allow-user-srp-auth]';
+  '[--max-sessions N] [--allow-user-srp-auth] [--self-sign-up]';
 
 function fail(message: string): never {
   console.error(`local-cognito: ${message}`);
@@ -47,6 +47,7 @@ async function main() {
         'refresh-token-days': { type: 'string' },
         'max-sessions': { type: 'string' },
         'allow-user-srp-auth': { type: 'boolean' },
+        'self-sign-up': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -72,6 +73,7 @@ async function main() {
       : {}),
     ...(values['max-sessions'] ? { maxSessions: positive(values['max-sessions'], '--max-sessions') } : {}),
     ...(values['allow-user-srp-auth'] ? { userSrpAuth: true } : {}),
+    ...(values['self-sign-up'] ? { selfSignUp: true } : {}),
   };
 
   let endpoint;

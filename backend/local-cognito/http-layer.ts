@@ -114,7 +114,7 @@ export function createRequestListener(routes: HttpRoutes): RequestListener {
     }
     if (!isJsonObject(input))
       throw new CognitoError('SerializationException', 'The request body must be a JSON object');
-    send(res, 200, await operation(input));
+    send(res, 200, await operation(input, { authorization: req.headers.authorization }));
   }
 
   return (req, res) => {

@@ -1,22 +1,39 @@
-import { CognitoError } from './cognito-error.ts';
+import { CognitoError, invalidParameter } from './cognito-error.ts';
 import type { AuthFlows } from './auth-flows.ts';
-import { requireString, type JsonObject } from './request-input.ts';
+import { isJsonObject, requireString, type JsonObject } from './request-input.ts';
 import type { TokenService } from './token-service.ts';
+import type { UserStore } from './user-store.ts';
+
+/** What an operation may need to know about the HTTP request besides its body. */
+export interface RequestContext {
+  /** The `Authorization` header: administrative operations are signed (SigV4) with AWS credentials. */
+  readonly authorization?: string | undefined;
+}
 
 /** One Cognito operation: the request body in, the response body out; failures throw `CognitoError`. */
-export type Operation = (input: JsonObject) => Promise<JsonObject>;
+export type Operation = (input: JsonObject, request: RequestContext) => Promise<JsonObject>;
 
 /** What the operations are built from. */
 export interface OperationDeps {
+  readonly userPoolId: string;
   readonly clientId: string;
   readonly flows: AuthFlows;
   readonly tokens: TokenService;
+  readonly users: UserStore;
+  readonly signUp: (input: JsonObject) => Promise<JsonObject>;
+  /**
+   * The access key id of the endpoint's own triggers, the only caller of administrative operations. Cognito
+   * checks a SigV4 signature and IAM; this endpoint checks that the request was signed with this key id, so a
+   * page on a loopback origin cannot call them.
+   */
+  readonly adminAccessKeyId: string;
 }
 
 /** The Cognito operations the endpoint serves, by the name that follows `AWSCognitoIdentityProviderService.`. */
-export function createOperations({ clientId, flows, tokens }: OperationDeps): ReadonlyMap<string, Operation> {
+export function createOperations(deps: OperationDeps): ReadonlyMap<string, Operation> {
+  const { clientId, flows, tokens, users } = deps;
   const forClient =
-    (operation: Operation): Operation =>
+    (operation: (input: JsonObject) => Promise<JsonObject>): Operation =>
     async (input) => {
       const requested = requireString(input, 'ClientId');
       if (requested !== clientId) {
@@ -27,8 +44,35 @@ export function createOperations({ clientId, flows, tokens }: OperationDeps): Re
       }
       return operation(input);
     };
+  // SigV4 puts the key id in the header: `AWS4-HMAC-SHA256 Credential=<key id>/<date>/<region>/<service>/…`.
+  const asAdministrator =
+    (operation: (input: JsonObject) => Promise<JsonObject>): Operation =>
+    async (input, { authorization = '' }) => {
+      if (/Credential=([^/,\s]+)\//.exec(authorization)?.[1] !== deps.adminAccessKeyId) {
+        throw new CognitoError(
+          'AccessDeniedException',
+          "Administrative operations are for the endpoint's own triggers (signed with their credentials).",
+        );
+      }
+      const requested = requireString(input, 'UserPoolId');
+      if (requested !== deps.userPoolId) {
+        throw new CognitoError('ResourceNotFoundException', `User pool ${requested.slice(0, 55)} does not exist.`);
+      }
+      return operation(input);
+    };
 
   return new Map<string, Operation>([
+    ['SignUp', forClient(deps.signUp)],
+    [
+      'AdminUpdateUserAttributes',
+      asAdministrator(async (input) => {
+        const user = users.find(requireString(input, 'Username'));
+        if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+        const changes = readAttributeList(input.UserAttributes);
+        users.updateAttributes(user.username, changes);
+        return {};
+      }),
+    ],
     ['InitiateAuth', forClient(flows.initiateAuth)],
     ['RespondToAuthChallenge', forClient(flows.respondToAuthChallenge)],
     [
@@ -67,4 +111,28 @@ export function createOperations({ clientId, flows, tokens }: OperationDeps): Re
       },
     ],
   ]);
+}
+
+// The attributes an administrator may set here; `sub` and the address itself are the pool's.
+const ADMIN_ATTRIBUTES = /^(email_verified|name|locale|custom:[\w-]{1,20})$/;
+
+function readAttributeList(value: unknown): Record<string, string> {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw invalidParameter(
+      "1 validation error detected: Value at 'userAttributes' failed to satisfy constraint: Member must not be null",
+    );
+  }
+  const changes: Record<string, string> = {};
+  for (const entry of value) {
+    if (!isJsonObject(entry) || typeof entry.Name !== 'string' || typeof entry.Value !== 'string') {
+      throw invalidParameter('Each user attribute needs a Name and a Value.');
+    }
+    if (!ADMIN_ATTRIBUTES.test(entry.Name))
+      throw invalidParameter(`Cannot modify attribute ${entry.Name.slice(0, 40)}.`);
+    if (entry.Name === 'email_verified' && !['true', 'false'].includes(entry.Value)) {
+      throw invalidParameter('email_verified must be true or false.');
+    }
+    changes[entry.Name] = entry.Value;
+  }
+  return changes;
 }

@@ -6,6 +6,8 @@ import { createCreateAuthChallengeHandler } from '../triggers/create-auth-challe
 import { createDefineAuthChallengeHandler } from '../triggers/define-auth-challenge.ts';
 import type { TriggerEnv } from '../triggers/trigger-config.ts';
 import { createVerifyAuthChallengeResponseHandler } from '../triggers/verify-auth-challenge-response.ts';
+import { createPreSignUpHandler } from '../triggers/pre-sign-up.ts';
+import { createCognitoAddressVerifier, type AddressVerifier } from '../triggers/address-verifier.ts';
 import { createAttemptStore } from '../triggers/attempt-store.ts';
 import type { CodeSender } from '../triggers/code-sender.ts';
 import type { TriggerConfig } from '../triggers/trigger-config.ts';
@@ -18,6 +20,7 @@ import { startLocalDynamo } from './local-dynamo.ts';
 import { createOperations } from './operations.ts';
 import { createOriginPolicy, isLoopbackHost, normaliseOrigin } from './request-origin.ts';
 import { createSessionStore } from './session-store.ts';
+import { createSignUp } from './sign-up.ts';
 import { createSigningKeys } from './signing-keys.ts';
 import { createTokenService } from './token-service.ts';
 import { createTriggerRunner, type AuthTriggers } from './trigger-runner.ts';
@@ -59,6 +62,11 @@ export interface StartOptions {
   readonly refreshTokenDays?: number;
   /** Allow USER_SRP_AUTH (password-only sign-in) on the app client. Default false, as in the stack. */
   readonly userSrpAuth?: boolean;
+  /**
+   * Let users sign themselves up (`SignUp`), with the Pre Sign-up trigger that confirms them and leaves the address
+   * to be proved by the first code. Default false, as in the stack (`SelfSignUp`).
+   */
+  readonly selfSignUp?: boolean;
 }
 
 /**
@@ -125,18 +133,34 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
   const dynamo = await startLocalDynamo();
   const attempts = (config: TriggerConfig) =>
     createAttemptStore({ client: dynamo.client, tableName: dynamo.tableName, limits: config.limits });
+  let url = '';
+  // The triggers reach the pool's administrative operations as in Lambda, through the AWS SDK, here with a key
+  // id drawn at start that only they hold.
+  const adminAccessKeyId = `LOCAL${randomBytes(8).toString('hex').toUpperCase()}`;
+  let sdkVerifier: AddressVerifier | undefined;
+  const verifier: AddressVerifier = {
+    markVerified: (poolId, username) =>
+      (sdkVerifier ??= createCognitoAddressVerifier({
+        endpoint: url,
+        region: userPoolId.split('_')[0]!,
+        credentials: { accessKeyId: adminAccessKeyId, secretAccessKey: randomBytes(20).toString('hex') },
+        maxAttempts: 1,
+      })).markVerified(poolId, username),
+  };
+  const selfSignUp = options.selfSignUp ?? false;
   const triggers = createTriggerRunner(
     {
       define: options.triggers?.define ?? createDefineAuthChallengeHandler({ env }),
       create:
         options.triggers?.create ??
         createCreateAuthChallengeHandler({ sender: options.wrapSender?.(inbox) ?? inbox, env, attempts, log }),
-      verify: options.triggers?.verify ?? createVerifyAuthChallengeResponseHandler({ env, attempts }),
+      verify: options.triggers?.verify ?? createVerifyAuthChallengeResponseHandler({ env, attempts, verifier }),
+      // As the stack wires it: only a pool that takes sign-ups has the trigger.
+      preSignUp: options.triggers?.preSignUp ?? (selfSignUp ? createPreSignUpHandler({ env, attempts }) : undefined),
     },
     log,
   );
 
-  let url = '';
   const issuer = () => `${url}${userPoolId}`;
   const tokens = createTokenService({
     keys,
@@ -161,7 +185,15 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
   });
   const server = createServer(
     createRequestListener({
-      operations: createOperations({ clientId, flows, tokens }),
+      operations: createOperations({
+        userPoolId,
+        clientId,
+        flows,
+        tokens,
+        users,
+        signUp: createSignUp({ userPoolId, clientId, users, triggers, selfSignUp }),
+        adminAccessKeyId,
+      }),
       documents: new Map([
         [`/${userPoolId}/.well-known/jwks.json`, () => keys.jwks],
         [`/${userPoolId}/.well-known/openid-configuration`, () => discoveryDocument(issuer())],

@@ -1,13 +1,16 @@
 import type {
   CreateAuthChallengeTriggerEvent,
   DefineAuthChallengeTriggerEvent,
+  PreSignUpTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import type { ChallengeHistoryEntry } from '../triggers/challenge-history.ts';
 import {
   createAuthChallengeEvent,
   defineAuthChallengeEvent,
+  preSignUpEvent,
   verifyAuthChallengeResponseEvent,
+  type SignUpContext,
   type TriggerContext,
 } from '../triggers/trigger-events.ts';
 import { CognitoError, MESSAGES } from './cognito-error.ts';
@@ -16,11 +19,18 @@ import { isJsonObject } from './request-input.ts';
 /** An auth-challenge trigger as the local endpoint calls it: the async form of a Lambda handler. */
 export type TriggerHandler<E> = (event: E) => Promise<E | undefined | void>;
 
-/** The three triggers of the custom authentication flow. */
+/** The three triggers of the custom authentication flow, and Pre Sign-up when the pool has one. */
 export interface AuthTriggers {
   readonly define: TriggerHandler<DefineAuthChallengeTriggerEvent>;
   readonly create: TriggerHandler<CreateAuthChallengeTriggerEvent>;
   readonly verify: TriggerHandler<VerifyAuthChallengeResponseTriggerEvent>;
+  readonly preSignUp?: TriggerHandler<PreSignUpTriggerEvent> | undefined;
+}
+
+/** Pre Sign-up's verdict on a sign-up it let through. */
+export interface PreSignUpResult {
+  readonly autoConfirmUser: boolean;
+  readonly autoVerifyEmail: boolean;
 }
 
 /** Define's verdict. */
@@ -42,6 +52,8 @@ export interface TriggerRunner {
   define(context: TriggerContext, session: readonly ChallengeHistoryEntry[]): Promise<DefineResult>;
   create(context: TriggerContext, session: readonly ChallengeHistoryEntry[]): Promise<CreateResult>;
   verify(context: TriggerContext, privateParameters: Record<string, string>, answer: string): Promise<boolean>;
+  /** Without a Pre Sign-up trigger, a sign-up is neither confirmed nor verified. */
+  preSignUp(context: SignUpContext): Promise<PreSignUpResult>;
 }
 
 const nonsense = () => new CognitoError('InvalidLambdaResponseException', MESSAGES.unrecognizableLambdaOutput);
@@ -92,6 +104,14 @@ export function createTriggerRunner(triggers: AuthTriggers, log: (line: string) 
       const { answerCorrect } = await invoke('VerifyAuthChallengeResponse', triggers.verify, event);
       if (typeof answerCorrect !== 'boolean') throw nonsense();
       return answerCorrect;
+    },
+
+    async preSignUp(context) {
+      if (!triggers.preSignUp) return { autoConfirmUser: false, autoVerifyEmail: false };
+      const response = await invoke('PreSignUp', triggers.preSignUp, preSignUpEvent(context));
+      const { autoConfirmUser = false, autoVerifyEmail = false } = response;
+      if (typeof autoConfirmUser !== 'boolean' || typeof autoVerifyEmail !== 'boolean') throw nonsense();
+      return { autoConfirmUser, autoVerifyEmail };
     },
   };
 }

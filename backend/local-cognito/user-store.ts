@@ -33,12 +33,28 @@ export interface PoolUser {
   readonly attributes: Readonly<Record<string, string>>;
   readonly enabled: boolean;
   readonly passwordVerifier: PasswordVerifier | undefined;
+  /** `UNCONFIRMED` after a sign-up no trigger confirmed; such a user cannot sign in. */
+  readonly status: 'CONFIRMED' | 'UNCONFIRMED';
 }
 
-/** Looks users up the way Cognito does in a pool that signs in with email. */
+/** What a sign-up creates: the address, further attributes, and the password's verifier. */
+export interface NewUser {
+  /** The username and `sub` the sign-up drew (the PreSignUp trigger saw it before the user existed). */
+  readonly sub: string;
+  readonly email: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly password: string;
+  readonly confirmed: boolean;
+}
+
+/** Looks users up the way Cognito does in a pool that signs in with email, and holds the users signed up since. */
 export interface UserStore {
   /** By sign-in name (the email, in any letter case) or by username (the UUID). */
   find(name: string): PoolUser | undefined;
+  /** Adds a signed-up user, address not yet verified; the caller has checked that the address is free. */
+  create(user: NewUser): PoolUser;
+  /** Sets attributes of an existing user (`AdminUpdateUserAttributes`); returns the updated user. */
+  updateAttributes(username: string, attributes: Readonly<Record<string, string>>): PoolUser;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,6 +66,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function createUserStore(users: readonly LocalUser[], poolName: string): UserStore {
   const byEmail = new Map<string, PoolUser>();
   const byUsername = new Map<string, PoolUser>();
+  const put = (user: PoolUser) => {
+    byEmail.set(user.email.toLowerCase(), user);
+    byUsername.set(user.username, user);
+    return user;
+  };
   for (const user of users) {
     const key = user.email.toLowerCase();
     if (byEmail.has(key)) throw new Error(`Duplicate email "${user.email}" in the users list`);
@@ -69,14 +90,29 @@ export function createUserStore(users: readonly LocalUser[], poolName: string): 
       attributes,
       enabled: user.enabled ?? true,
       passwordVerifier: user.password ? createPasswordVerifier(poolName, sub, user.password) : undefined,
+      status: 'CONFIRMED',
     };
-    byEmail.set(key, poolUser);
-    byUsername.set(sub, poolUser);
+    put(poolUser);
   }
   return {
     find: (name) => {
       const key = name.toLowerCase();
       return byEmail.get(key) ?? byUsername.get(key);
+    },
+    create: ({ sub, email, attributes, password, confirmed }) =>
+      put({
+        username: sub,
+        sub,
+        email,
+        attributes: { ...attributes, sub, email, email_verified: 'false' },
+        enabled: true,
+        passwordVerifier: createPasswordVerifier(poolName, sub, password),
+        status: confirmed ? 'CONFIRMED' : 'UNCONFIRMED',
+      }),
+    updateAttributes: (username, changes) => {
+      const user = byUsername.get(username.toLowerCase());
+      if (!user) throw new Error(`no user ${username}`);
+      return put({ ...user, attributes: { ...user.attributes, ...changes } });
     },
   };
 }

@@ -48,6 +48,14 @@ export interface AttemptStore {
   beforeAnswer(identity: string): Promise<AttemptVerdict>;
   /** Takes back the wrong answers after a correct one. */
   afterCorrectAnswer(identity: string): Promise<void>;
+  /**
+   * Remembers that someone signed up with `address` (Pre Sign-up), so that the first codes of that account may go
+   * to the address before it is verified: the code is what proves it. Kept until the table is emptied by hand,
+   * so an account left unproved can still be claimed by whoever owns the address.
+   */
+  recordSignUp(address: string): Promise<void>;
+  /** Whether someone signed up with `address` (in any letter case). */
+  wasSignedUp(address: string): Promise<boolean>;
 }
 
 // A handful of conflicting writers is normal under attack; beyond that the identity is clearly being hammered.
@@ -118,7 +126,23 @@ export function createAttemptStore({ client, tableName, limits, now = Date.now }
     retryAt: at + limits.sendGapSeconds * 1000,
   });
 
+  const signUpKey = (address: string) => identityKey(`sign-up:${address.trim().toLowerCase()}`);
+
   return {
+    recordSignUp: async (address) => {
+      await client.send(
+        new PutItemCommand({
+          TableName: tableName,
+          Item: { pk: { S: signUpKey(address) }, signedUpAt: { N: String(now()) } },
+        }),
+      );
+    },
+    wasSignedUp: async (address) => {
+      const result = (await client.send(
+        new GetItemCommand({ TableName: tableName, Key: { pk: { S: signUpKey(address) } }, ConsistentRead: true }),
+      )) as { Item?: Record<string, AttributeValue> };
+      return result.Item?.signedUpAt?.N !== undefined;
+    },
     beforeSend: (identity) =>
       update(
         identity,

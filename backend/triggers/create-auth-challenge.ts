@@ -45,6 +45,9 @@ export interface CreateAuthChallengeOptions {
  * Every new code is first counted by the cross-session limits; a refused one throws
  * {@link TooManyAttemptsError}, which Cognito hands the client as `UserLambdaValidationException`.
  *
+ * Codes go to verified addresses only, with one exception: an account signed up through Pre Sign-up, whose
+ * address the first code proves (the private parameter `provesAddress` tells Verify so).
+ *
  * Nothing in the answer tells whether the account exists: a user Cognito could not find, a user whose address
  * is not verified (nothing is sent to it) and a user whose send failed (logged here, without the code) get the
  * same public parameters as a real send, the destination masked from the lower-cased address or typed name,
@@ -67,19 +70,25 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
       const email = request.userAttributes?.email;
       if (!userNotFound && !email) throw new Error('The user has no email address to send a code to');
 
+      const store = options.attempts(config);
+      const verified = request.userAttributes?.email_verified === 'true';
+      // The one exception to "verified addresses only": an account someone signed up for with this address. Its
+      // code proves the address (Verify then marks it verified); whoever cannot read that mailbox gets nothing.
+      const provesAddress = !userNotFound && !verified && (await store.wasSignedUp(email!));
       const session = request.session ?? [];
       const previous = parseCodeMetadata(latestCustomMetadata(session));
       const reused = previous && previous.expiresAt > now() ? previous : undefined;
       let issued: IssuedCode;
       if (reused) issued = reused;
       else {
-        const verdict = await options.attempts(config).beforeSend(limitIdentity(event));
+        const verdict = await store.beforeSend(limitIdentity(event));
         if (!verdict.allowed) throw TooManyAttemptsError.until(verdict.retryAt, now());
         issued = {
           code: generateCode(config.codeLength, nextDigit),
           expiresAt: now() + config.codeLifetimeSeconds * 1000,
         };
-        if (!userNotFound) await deliver(event, email!, issued, config);
+        if (verified || provesAddress) await deliver(event, email!, issued, config);
+        else if (!userNotFound) log(`code not sent for user ${event.userName}: the address is not verified`);
       }
       const { code, expiresAt } = issued;
 
@@ -92,7 +101,11 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
         attemptsLeft: String(Math.max(0, config.maxAttempts - failedCustomAnswers(session))),
         expiresAt: String(expiresAt),
       };
-      event.response.privateChallengeParameters = { code, expiresAt: String(expiresAt) };
+      event.response.privateChallengeParameters = {
+        code,
+        expiresAt: String(expiresAt),
+        ...(provesAddress ? { provesAddress: 'true' } : {}),
+      };
       event.response.challengeMetadata = formatCodeMetadata(issued);
       return event;
     } finally {
@@ -101,17 +114,13 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
     }
   };
 
-  /** Sends to a verified address only; a refusal or failure is logged and otherwise looks like a send. */
+  /** Sends the code; a failure is logged and otherwise looks like a send. */
   async function deliver(
     event: CreateAuthChallengeTriggerEvent,
     to: string,
     issued: IssuedCode,
     config: TriggerConfig,
   ) {
-    if (event.request.userAttributes?.email_verified !== 'true') {
-      log(`code not sent for user ${event.userName}: the address is not verified`);
-      return;
-    }
     try {
       await sender.send({ to, username: event.userName, ...issued, appName: config.appName });
     } catch (error) {

@@ -1,6 +1,7 @@
 import type {
   CreateAuthChallengeTriggerEvent,
   DefineAuthChallengeTriggerEvent,
+  PreSignUpTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import type { ChallengeHistoryEntry } from './challenge-history.ts';
@@ -75,5 +76,30 @@ export function verifyAuthChallengeResponseEvent(
       challengeAnswer,
     },
     response: { answerCorrect: false },
+  };
+}
+
+/** What a Pre Sign-up event says about the sign-up it belongs to. */
+export interface SignUpContext {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The username the pool drew for the new user (a UUID in a pool that signs in with email). */
+  readonly userName: string;
+  /** The attributes the client sent, with `email` from the username. */
+  readonly userAttributes: Readonly<Record<string, string>>;
+  readonly validationData?: Readonly<Record<string, string>> | undefined;
+  readonly clientMetadata?: Readonly<Record<string, string>> | undefined;
+}
+
+/** A Pre Sign-up event for a user signing themselves up (`PreSignUp_SignUp`), shaped as Cognito sends it. */
+export function preSignUpEvent(context: SignUpContext): PreSignUpTriggerEvent {
+  return {
+    ...common({ ...context, userNotFound: false }, 'PreSignUp_SignUp'),
+    request: {
+      userAttributes: { ...context.userAttributes },
+      ...(context.validationData ? { validationData: { ...context.validationData } } : {}),
+      ...(context.clientMetadata ? { clientMetadata: { ...context.clientMetadata } } : {}),
+    },
+    response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
   };
 }

@@ -1,4 +1,5 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
+import { createCognitoAddressVerifier, type AddressVerifier } from './address-verifier.ts';
 import { limitIdentity } from './attempt-identity.ts';
 import { attemptsFromConfig, type AttemptStore } from './attempt-store.ts';
 import { codesMatch } from './one-time-code.ts';
@@ -39,12 +40,17 @@ export interface VerifyAuthChallengeResponseOptions {
   readonly env?: TriggerEnv;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
   readonly now?: () => number;
+  /** Marks an address verified when the right code came back from it (Create's `provesAddress`). */
+  readonly verifier?: AddressVerifier;
 }
 
 /**
  * Builds a Verify Auth Challenge Response trigger around {@link isAnswerCorrect}. Every answer is counted
  * against the identity's hourly cap before it is compared; once the identity is locked, answers are refused
  * with {@link TooManyAttemptsError} without being compared, in this sign-in and every other.
+ *
+ * The right code for a challenge Create sent to a signed-up, unverified address proves that address: it is
+ * marked verified before the answer is accepted, so the tokens of this very sign-in say `email_verified: true`.
  */
 export function createVerifyAuthChallengeResponseHandler(options: VerifyAuthChallengeResponseOptions) {
   const { now = Date.now } = options;
@@ -59,11 +65,20 @@ export function createVerifyAuthChallengeResponseHandler(options: VerifyAuthChal
       userNotFound: event.request.userNotFound === true,
       now: now(),
     });
-    if (correct) await attempts.afterCorrectAnswer(identity);
+    if (correct) {
+      await attempts.afterCorrectAnswer(identity);
+      if (event.request.privateChallengeParameters?.provesAddress === 'true') {
+        if (!options.verifier) throw new Error('A code proved an address, but there is nothing to mark it verified');
+        await options.verifier.markVerified(event.userPoolId, event.userName);
+      }
+    }
     event.response.answerCorrect = correct;
     return event;
   };
 }
 
-/** The Lambda entry point: limits in `LIMITS_TABLE`. */
-export const handler = createVerifyAuthChallengeResponseHandler({ attempts: attemptsFromConfig() });
+/** The Lambda entry point: limits in `LIMITS_TABLE`, addresses marked verified through the function's own role. */
+export const handler = createVerifyAuthChallengeResponseHandler({
+  attempts: attemptsFromConfig(),
+  verifier: createCognitoAddressVerifier(),
+});

@@ -29,6 +29,10 @@ export interface CustomAuthLoginAttributes {
   'token-storage'?: CustomAuthLogin['tokenStorage'];
   /** See {@link CustomAuthLogin.cookieDomain}. */
   'cookie-domain'?: CustomAuthLogin['cookieDomain'];
+  /** See {@link CustomAuthLogin.signUp}. */
+  'sign-up'?: CustomAuthLogin['signUp'];
+  /** See {@link CustomAuthLogin.signUpAttributes}. */
+  'sign-up-attributes'?: CustomAuthLogin['signUpAttributes'];
 }
 
 /** Properties without an attribute, which frameworks that set properties on custom elements can pass. */

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { problemPart, type Field } from '../sign-in-follow-ups.js';
 import { isNumericAnswer } from '../sign-in-input.js';
 import type { StringKey } from '../strings.js';
+import type { SignUpKey } from '../strings/sign-up.js';
 import type { StepView } from './step-view.js';
 
 /** What password managers and one-time-code autofill need to know about each field. */
@@ -19,7 +20,7 @@ export const expired = (view: StepView): boolean => view.flow.error?.name === 'C
 export function form(
   view: StepView,
   content: unknown,
-  submitLabel: StringKey,
+  submitLabel: StringKey | SignUpKey,
   after: unknown = nothing,
 ): TemplateResult {
   const { busy } = view.flow;

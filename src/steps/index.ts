@@ -12,6 +12,8 @@ export const steps: StepMap = {
   // While the stored session is looked for, the status region says so; there is nothing to fill in.
   loading: () => nothing,
   username,
+  // Rendered by the sign-up chunk, which elements with `sign-up` load; nothing until it has arrived.
+  'sign-up': (view) => view.signUp?.step(view),
   challenge,
   'signed-in': signedIn,
 };

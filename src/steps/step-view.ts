@@ -6,6 +6,10 @@ import type { AuthFlow } from '../auth-config.js';
 import type { Field, Fields } from '../sign-in-follow-ups.js';
 import type { AuthStep, FlowState } from '../sign-in-flow.js';
 import type { StringKey, TextParams } from '../strings.js';
+import type { SignUpKey } from '../strings/sign-up.js';
+
+/** The sign-up chunk, once an element with `sign-up` has loaded it. */
+export type SignUpChunk = typeof import('./sign-up.js');
 
 export interface StepView {
   readonly flow: FlowState;
@@ -18,9 +22,14 @@ export interface StepView {
   /** Seconds until a new code may be requested (0 once it may), and a code's lifetime in seconds. */
   readonly cooldown: number;
   readonly lifetime: number;
-  t(key: StringKey, params?: TextParams): string;
-  /** Keeps what the user typed into `field`. */
-  keep(field: Field, value: string): void;
+  /** With `sign-up`: the loaded sign-up chunk (undefined until it has arrived), and the extra attributes asked for. */
+  readonly signUp?: SignUpChunk | undefined;
+  readonly signUpAttributes?: string | undefined;
+  t(key: StringKey | SignUpKey, params?: TextParams): string;
+  /** Keeps what the user typed into `field` (or into the sign-up field of a user attribute). */
+  keep(field: Field | string, value: string): void;
+  /** Goes to the sign-up form, or back to signing in. */
+  show(step: 'username' | 'sign-up'): void;
   /** Submits the current form. */
   submit(event: SubmitEvent): void;
   /** Escape on the challenge step: use a different username. */

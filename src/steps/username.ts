@@ -1,4 +1,4 @@
-/** The first form: the username and, in the SRP flow, the password. */
+/** The first form: the username and, in the SRP flow, the password; with `sign-up`, the way to the sign-up form. */
 import { nothing } from 'lit';
 import { field, form } from './form.js';
 import type { StepRenderer } from './step-view.js';
@@ -8,4 +8,5 @@ export const username: StepRenderer = (view) =>
     view,
     [field(view, 'username'), view.authFlow === 'custom-with-srp' ? field(view, 'password') : nothing],
     'sendCode',
+    view.signUp?.toSignUp(view),
   );

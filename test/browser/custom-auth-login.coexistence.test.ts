@@ -46,8 +46,8 @@ describe('<custom-auth-login> next to others on a page', () => {
       (await fake.nextCall('getCurrentUser')).resolve(alice);
       (await fake.nextCall('getCurrentUser')).resolve(alice);
 
-      expect((await otherSignedIn).detail).to.deep.equal({ ...alice, restored: true });
-      expect((await ownSignedIn).detail).to.deep.equal({ ...alice, restored: false });
+      expect((await otherSignedIn).detail).to.deep.equal({ ...alice, restored: true, newUser: false });
+      expect((await ownSignedIn).detail).to.deep.equal({ ...alice, restored: false, newUser: false });
       expect(other.step).to.equal('signed-in');
       expect(focused(other)).to.equal(null);
       expect(focused(signingIn)).to.equal('signed-in-view');
@@ -92,7 +92,7 @@ describe('<custom-auth-login> next to others on a page', () => {
       const { el, fake } = await renderAtChallenge();
       fake.announce('signedIn');
       (await fake.nextCall('getCurrentUser')).resolve(alice);
-      expect((await oneEvent(el, 'auth-signed-in')).detail).to.deep.equal({ ...alice, restored: true });
+      expect((await oneEvent(el, 'auth-signed-in')).detail).to.deep.equal({ ...alice, restored: true, newUser: false });
     });
 
     it('stops listening once removed from the page', async () => {

@@ -27,7 +27,7 @@ describe('<custom-auth-login> sessions', () => {
       lookup.resolve(alice);
 
       expect((await changed).detail).to.deep.equal({ step: 'signed-in', previousStep: 'loading' });
-      expect((await signedInEvent).detail).to.deep.equal({ ...alice, restored: true });
+      expect((await signedInEvent).detail).to.deep.equal({ ...alice, restored: true, newUser: false });
       expect(el.getAttribute('step')).to.equal('signed-in');
       expect(part(el, 'signed-in')?.textContent).to.contain('alice@example.com');
       expect(fake.count('signIn')).to.equal(0);

@@ -164,7 +164,7 @@ describe('<custom-auth-login>', () => {
         (await signInCall(el, fake)).resolve(signedIn);
         const lookup = await fake.nextCall('getCurrentUser');
         const detail = await detailAfter(el, 'auth-signed-in', () => lookup.resolve(alice));
-        expect(detail).to.deep.equal({ ...alice, restored: false });
+        expect(detail).to.deep.equal({ ...alice, restored: false, newUser: false });
         expect(el.step).to.equal('signed-in');
       });
     });
@@ -187,7 +187,7 @@ describe('<custom-auth-login>', () => {
         const lookup = await fake.nextCall('getCurrentUser');
         const user = { username: 'carol', userId: 'sub-3' };
         const detail = await detailAfter(el, 'auth-signed-in', () => lookup.resolve(user));
-        expect(detail).to.deep.equal({ ...user, loginId: 'carol', restored: false });
+        expect(detail).to.deep.equal({ ...user, loginId: 'carol', restored: false, newUser: false });
         expect(part(el, 'signed-in')?.textContent).to.contain('Signed in as carol.');
       });
     });
@@ -201,7 +201,7 @@ describe('<custom-auth-login>', () => {
         );
         const lookup = await fake.nextCall('getCurrentUser');
         const detail = await detailAfter(el, 'auth-signed-in', () => lookup.resolve(alice));
-        expect(detail).to.deep.equal({ ...alice, restored: true });
+        expect(detail).to.deep.equal({ ...alice, restored: true, newUser: false });
         expect(errorText(el)).to.equal('');
       });
     });
@@ -312,7 +312,7 @@ describe('<custom-auth-login>', () => {
         lookup.resolve(alice);
 
         expect((await changed).detail).to.deep.equal({ step: 'signed-in', previousStep: 'challenge' });
-        expect((await signedInEvent).detail).to.deep.equal({ ...alice, restored: false });
+        expect((await signedInEvent).detail).to.deep.equal({ ...alice, restored: false, newUser: false });
         expect(el.getAttribute('step')).to.equal('signed-in');
         expect(part(el, 'signed-in')?.textContent).to.contain('Signed in as alice@example.com.');
         expect(part(el, 'sign-out-button')).to.not.equal(null);

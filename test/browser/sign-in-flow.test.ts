@@ -458,4 +458,117 @@ describe('sign-in flow (state machine)', () => {
       expect(statusOf({ step: 'username', busy: false }, true)).to.equal(undefined);
     });
   });
+
+  describe('with sign-up', () => {
+    const onSignUp: FlowState = { step: 'sign-up', busy: false };
+    const signingUp: FlowState = { step: 'sign-up', busy: true, call: 'signUp' };
+
+    describe('when the user switches between the first forms', () => {
+      it('goes to the sign-up form and back, dropping an error shown on the other', () => {
+        const error = { name: 'EmptySignInUsername', reason: 'EmptySignInUsername', step: 'username' } as const;
+        expect(
+          transition({ step: 'username', busy: false, error }, { type: 'show', step: 'sign-up' }).state,
+        ).to.deep.equal(onSignUp);
+        expect(transition(onSignUp, { type: 'show', step: 'username' }).state).to.deep.equal({
+          step: 'username',
+          busy: false,
+        });
+      });
+
+      it('ignores the switch while a call is out, and on every other step', () => {
+        for (const from of [signingUp, onChallenge, signedInState, initialFlowState]) {
+          expect(transition(from, { type: 'show', step: 'sign-up' }).state).to.equal(from);
+        }
+      });
+    });
+
+    describe('when the sign-up is answered', () => {
+      it('starts the sign-in that sends the first code, busy, for a new account', () => {
+        const { state, effect } = transition(signingUp, { type: 'signed-up' });
+        expect(effect).to.deep.equal({ type: 'sign-in' });
+        expect(state).to.deep.equal({ step: 'sign-up', busy: true, call: 'signIn', newUser: true });
+      });
+
+      it('does exactly the same for an address that already has an account, without an error', () => {
+        const { state, effect } = transition(signingUp, {
+          type: 'failed',
+          call: 'signUp',
+          error: authError('UsernameExistsException', 'An account with the given email already exists.'),
+        });
+        expect(effect).to.deep.equal({ type: 'sign-in' });
+        expect(state).to.deep.equal({ step: 'sign-up', busy: true, call: 'signIn', newUser: false });
+      });
+
+      it('carries whether the account is new through the code (new codes and wrong ones) to the signed-in user', () => {
+        let state = transition(signingUp, { type: 'signed-up' }).state;
+        state = transition(state, {
+          type: 'answered',
+          call: 'signIn',
+          result: customChallenge({ attemptsLeft: '2' }),
+          at,
+        }).state;
+        expect(state).to.include({ step: 'challenge', newUser: true });
+        state = transition(state, {
+          type: 'answered',
+          call: 'confirmSignIn',
+          result: customChallenge({ attemptsLeft: '2' }),
+          at,
+        }).state;
+        expect(state).to.include({ step: 'challenge', newUser: true });
+        expect(state.error?.name).to.equal('IncorrectChallengeAnswer');
+        state = transition(state, {
+          type: 'answered',
+          call: 'signIn',
+          result: customChallenge({ attemptsLeft: '2' }),
+          at,
+        }).state;
+        state = transition(state, { type: 'answered', call: 'confirmSignIn', result: signedIn, at }).state;
+        const user = { username: 'uuid-1', userId: 'uuid-1', loginId: 'new@example.com' };
+        state = transition(state, { type: 'user-found', user, restored: false }).state;
+        expect(state).to.deep.equal({ step: 'signed-in', busy: false, user, restored: false, newUser: true });
+      });
+    });
+
+    describe('when the sign-up fails', () => {
+      it('says so on the sign-up form when the pool takes no sign-ups', () => {
+        const message = 'SignUp is not permitted for this user pool';
+        const { state, effect } = transition(signingUp, {
+          type: 'failed',
+          call: 'signUp',
+          error: authError('NotAuthorizedException', message),
+        });
+        expect(effect).to.equal(undefined);
+        expect(state).to.deep.equal({
+          step: 'sign-up',
+          busy: false,
+          error: { name: 'NotAuthorizedException', message, reason: 'SignUpNotAllowed', step: 'sign-up' },
+        });
+      });
+
+      it('keeps the sign-up form for a network failure, so the user can try again', () => {
+        const { state } = transition(signingUp, {
+          type: 'failed',
+          call: 'signUp',
+          error: Object.assign(new TypeError('Failed to fetch'), { name: 'TypeError' }),
+        });
+        expect(state.step).to.equal('sign-up');
+        expect(state.error?.reason).to.equal('NetworkError');
+      });
+
+      it('sends a refusal of the limits back to the first form, as for a sign-in', () => {
+        const message = 'PreSignUp failed with error TooManyAttempts retryAfterSeconds=600.';
+        const { state } = transition(signingUp, {
+          type: 'failed',
+          call: 'signUp',
+          error: authError('UserLambdaValidationException', message),
+        });
+        expect(state.step).to.equal('username');
+        expect(state.error).to.include({ name: 'TooManyAttempts', reason: 'TooManyAttempts' });
+      });
+    });
+
+    it('announces the sign-up as the sending of a code, like the sign-in that follows', () => {
+      expect(statusOf(signingUp, false)).to.equal('sending');
+    });
+  });
 });

@@ -115,9 +115,25 @@ describe('what follows a move of the sign-in flow', () => {
         ['auth-step-change', { step: 'signed-in', previousStep: 'loading' }],
         [
           'auth-signed-in',
-          { username: 'alice@example.com', userId: 'user-1', loginId: 'alice@example.com', restored: true },
+          {
+            username: 'alice@example.com',
+            userId: 'user-1',
+            loginId: 'alice@example.com',
+            restored: true,
+            newUser: false,
+          },
         ],
       ]);
+    });
+
+    it('report a sign-in that follows a sign-up as a new user, and one from the sign-up step for a known address as not', () => {
+      for (const newUser of [true, false]) {
+        const [, signedInEvent] = eventsDue({ ...onUsername, newUser }, { ...signedIn, newUser }, describeError);
+        expect(signedInEvent).to.deep.equal([
+          'auth-signed-in',
+          { username: 'alice@example.com', userId: 'user-1', loginId: 'alice@example.com', restored: false, newUser },
+        ]);
+      }
     });
 
     it('report a sign-out with the user who left', () => {

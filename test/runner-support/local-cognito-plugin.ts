@@ -162,11 +162,13 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
     name: 'local-cognito',
     async serverStart() {
       const [main, shortSession, limited] = await Promise.all([
-        start({ port: 0, triggerEnv, log }),
+        // The main and limited pools take sign-ups; the short-session pool does not.
+        start({ port: 0, triggerEnv, log, selfSignUp: true }),
         start({ port: 0, triggerEnv, log, sessionTtlSeconds: SHORT_SESSION_SECONDS }),
         start({
           port: 0,
           log,
+          selfSignUp: true,
           triggerEnv: { MAX_ATTEMPTS: String(MAX_ATTEMPTS), FAILURES_PER_HOUR: String(LIMITED_FAILURES_PER_HOUR) },
         }),
       ]);

@@ -18,6 +18,8 @@ export const configured = (
     no-shadow
     token-storage="cookie"
     cookie-domain="example.com"
+    sign-up
+    sign-up-attributes="name given_name"
     strings={{ username: 'E-mail address' }}
     adapter={adapter}
     ref={ref}
@@ -26,9 +28,12 @@ export const configured = (
       const username: string = event.detail.username;
       const restored: boolean = event.detail.restored;
       const loginId: string = event.detail.loginId;
-      return [username, restored, loginId];
+      const newUser: boolean = event.detail.newUser;
+      return [username, restored, loginId, newUser];
     }}
-    onauth-step-change={(event) => event.detail.step satisfies 'loading' | 'username' | 'challenge' | 'signed-in'}
+    onauth-step-change={(event) =>
+      event.detail.step satisfies 'loading' | 'username' | 'sign-up' | 'challenge' | 'signed-in'
+    }
     onauth-signed-out={(event) => event.detail.username}
     onauth-error={(event) => `${event.detail.name}: ${event.detail.message}`}
   />

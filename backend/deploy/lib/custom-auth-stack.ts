@@ -1,4 +1,4 @@
-import { CfnOutput, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Fn, RemovalPolicy, Stack, type CfnResource, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPool,
@@ -10,6 +10,8 @@ import {
   type IUserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { declareDeployParameters, type DeployParameters } from './deploy-parameters.ts';
@@ -32,20 +34,22 @@ export const TRIGGER_ENTRIES = {
   defineAuthChallenge: 'backend/triggers/define-auth-challenge.ts',
   createAuthChallenge: 'backend/triggers/create-auth-challenge.ts',
   verifyAuthChallengeResponse: 'backend/triggers/verify-auth-challenge-response.ts',
+  preSignUp: 'backend/triggers/pre-sign-up.ts',
 } as const;
 
 /**
  * A Cognito user pool running the passwordless custom-auth flow for `<custom-auth-login>`:
  * the pool (email as username), one public app client with exactly the widget's flows, and the
  * Define/Create/Verify triggers, of which only Create may do anything beyond logging (send email
- * through SES from the configured sender).
+ * through SES from the configured sender). With `SelfSignUp=true`, Pre Sign-up is wired too and Verify may
+ * mark an address verified (AdminUpdateUserAttributes on this pool only) once its first code came back.
  */
 export class CustomAuthStack extends Stack {
   /** The user pool the widget signs in to. */
   readonly userPool: UserPool;
   /** The app client the widget uses. */
   readonly userPoolClient: UserPoolClient;
-  /** The three auth-challenge trigger functions, by their Cognito trigger names. */
+  /** The trigger functions, by their Cognito trigger names (Pre Sign-up wired only with `SelfSignUp=true`). */
   readonly triggers: Readonly<Record<keyof typeof TRIGGER_ENTRIES, NodejsFunction>>;
   /** The per-user counts of codes sent and wrong answers, shared by every trigger instance. */
   readonly limitsTable: Table;
@@ -77,14 +81,14 @@ export class CustomAuthStack extends Stack {
       // the password factor. Administrators reset passwords.
       accountRecovery: AccountRecovery.NONE,
       selfSignUpEnabled: false,
-      lambdaTriggers: this.triggers,
+      lambdaTriggers: {
+        defineAuthChallenge: this.triggers.defineAuthChallenge,
+        createAuthChallenge: this.triggers.createAuthChallenge,
+        verifyAuthChallengeResponse: this.triggers.verifyAuthChallengeResponse,
+      },
       removalPolicy: props.userPoolRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
-    // Self sign-up is a deploy-time parameter, which the construct's boolean cannot express.
-    (this.userPool.node.defaultChild as CfnUserPool).addPropertyOverride(
-      'AdminCreateUserConfig.AllowAdminCreateUserOnly',
-      Fn.conditionIf(parameters.selfSignUpEnabled.logicalId, false, true),
-    );
+    this.wireSelfSignUp(parameters);
 
     this.userPoolClient = this.createClient(this.userPool, parameters);
 
@@ -148,11 +152,57 @@ export class CustomAuthStack extends Stack {
       address: parameters.senderEmail.valueAsString,
       identity: parameters.senderIdentity,
     });
+    // Pre Sign-up remembers each sign-up in the same table (Create reads it): one PutItem, nothing else.
+    const preSignUp = new TriggerFunction(this, 'PreSignUp', {
+      projectRoot,
+      entry: TRIGGER_ENTRIES.preSignUp,
+      description: 'custom-auth-login: confirms a sign-up; its first code will prove the address',
+      environment: { LIMITS_TABLE: limitsTable.tableName },
+    });
+    limitsTable.grant(preSignUp.function, 'dynamodb:PutItem');
     return {
       defineAuthChallenge: defineAuthChallenge.function,
       createAuthChallenge: createAuthChallenge.function,
       verifyAuthChallengeResponse: verifyAuthChallengeResponse.function,
+      preSignUp: preSignUp.function,
     };
+  }
+
+  /**
+   * Self sign-up, a deploy-time parameter the construct's booleans cannot express: the pool lets users sign up,
+   * Pre Sign-up is wired and may be invoked by the pool, and Verify may mark this pool's addresses verified.
+   */
+  private wireSelfSignUp(parameters: DeployParameters) {
+    const enabled = parameters.selfSignUpEnabled;
+    const pool = this.userPool.node.defaultChild as CfnUserPool;
+    pool.addPropertyOverride(
+      'AdminCreateUserConfig.AllowAdminCreateUserOnly',
+      Fn.conditionIf(enabled.logicalId, false, true),
+    );
+    pool.addPropertyOverride(
+      'LambdaConfig.PreSignUp',
+      Fn.conditionIf(enabled.logicalId, this.triggers.preSignUp.functionArn, Aws.NO_VALUE),
+    );
+    const invoke = new CfnPermission(this, 'PreSignUpInvokedByUserPool', {
+      action: 'lambda:InvokeFunction',
+      functionName: this.triggers.preSignUp.functionArn,
+      principal: 'cognito-idp.amazonaws.com',
+      sourceArn: this.userPool.userPoolArn,
+    });
+    invoke.cfnOptions.condition = enabled;
+    // A policy of its own rather than a statement in the role's default policy: the function waits for that one,
+    // the pool waits for the function, and a statement naming the pool would close the circle.
+    const markVerified = new Policy(this, 'VerifyMarksAddressVerified', {
+      roles: [this.triggers.verifyAuthChallengeResponse.role!],
+      statements: [
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['cognito-idp:AdminUpdateUserAttributes'],
+          resources: [this.userPool.userPoolArn],
+        }),
+      ],
+    });
+    (markVerified.node.defaultChild as CfnResource).cfnOptions.condition = enabled;
   }
 
   private createClient(userPool: IUserPool, parameters: DeployParameters): UserPoolClient {

@@ -9,6 +9,7 @@ import type {
   AuthUser,
   CognitoConfig,
   SignInResult,
+  SignUpRequest,
   TokenStorageChoice,
 } from '../../../src/auth-adapter.js';
 
@@ -19,6 +20,7 @@ interface CallShapes {
   getCurrentUser: { input: undefined; answer: AuthUser };
   fetchTokens: { input: undefined; answer: AuthTokens | null };
   signOut: { input: { global: boolean }; answer: void };
+  signUp: { input: SignUpRequest; answer: void };
 }
 
 export type CallName = keyof CallShapes;
@@ -78,6 +80,10 @@ export class FakeAuthAdapter implements AuthAdapter {
 
   signIn(input: CallShapes['signIn']['input']): Promise<SignInResult> {
     return this.record('signIn', input);
+  }
+
+  signUp(request: SignUpRequest): Promise<void> {
+    return this.record('signUp', request);
   }
 
   confirmSignIn(challengeResponse: string): Promise<SignInResult> {

@@ -5,7 +5,7 @@
  * end-to-end suites all drive the element with it, whichever copy of the element they loaded and whatever
  * answers its calls. (Runs in the browser, like everything under test/browser.)
  */
-import { oneEvent } from '@open-wc/testing';
+import { oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AuthEventDetails, AuthEventName, AuthStep } from '../../../src/custom-auth-login.js';
 
@@ -48,6 +48,26 @@ export function submit(el: Element): void {
 export function submitFirstForm(el: Element, username: string, password?: string): void {
   typeInto(field(el, 'username-input'), username);
   if (password !== undefined) typeInto(field(el, 'password-input'), password);
+  submit(el);
+}
+
+/**
+ * On the `username` step of an element with `sign-up`: waits until the sign-up chunk has arrived (its button
+ * shows), then goes to the sign-up form. Resolves with the step reached.
+ */
+export async function openSignUp(el: Element): Promise<AuthStep> {
+  await waitUntil(() => part(el, 'to-sign-up-button'), 'the element offers no sign-up');
+  return stepAfter(el, () => partOf(el, 'to-sign-up-button').click());
+}
+
+/** Fills in the sign-up form (the address, and extra fields by attribute name) and submits it. */
+export function submitSignUp(el: Element, email: string, attributes: Readonly<Record<string, string>> = {}): void {
+  typeInto(field(el, 'username-input'), email);
+  for (const [name, value] of Object.entries(attributes)) {
+    const input = contentOf(el).querySelector<HTMLInputElement>(`[part="attribute-input"][name="${name}"]`);
+    if (!input) throw new Error(`no sign-up field for ${name}`);
+    typeInto(input, value);
+  }
   submit(el);
 }
 

@@ -33,12 +33,15 @@ export interface LoginOptions {
   noShadow?: boolean;
   resendCooldown?: number;
   codeLifetime?: number;
+  /** The `sign-up` attribute, and `sign-up-attributes`. */
+  signUp?: boolean;
+  signUpAttributes?: string;
 }
 
 /** A configured element whose check for a stored session is still pending. */
 export function renderLogin(
   fake: FakeAuthAdapter,
-  { authFlow, username, lang, noShadow, resendCooldown, codeLifetime }: LoginOptions = {},
+  { authFlow, username, lang, noShadow, resendCooldown, codeLifetime, signUp, signUpAttributes }: LoginOptions = {},
 ): Promise<CustomAuthLogin> {
   return fixture<CustomAuthLogin>(html`
     <custom-auth-login
@@ -50,6 +53,8 @@ export function renderLogin(
       ?no-shadow=${noShadow}
       resend-cooldown=${resendCooldown ?? nothing}
       code-lifetime=${codeLifetime ?? nothing}
+      ?sign-up=${signUp}
+      sign-up-attributes=${signUpAttributes ?? nothing}
       .adapter=${fake}
     ></custom-auth-login>
   `);

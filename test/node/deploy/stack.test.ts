@@ -41,7 +41,12 @@ interface CloudFormationTemplate {
   Outputs: Record<string, { Value: unknown }>;
 }
 
-const TRIGGER_NAMES = ['defineAuthChallenge', 'createAuthChallenge', 'verifyAuthChallengeResponse'] as const;
+const TRIGGER_NAMES = [
+  'defineAuthChallenge',
+  'createAuthChallenge',
+  'verifyAuthChallengeResponse',
+  'preSignUp',
+] as const;
 type TriggerName = (typeof TRIGGER_NAMES)[number];
 const BASIC_EXECUTION_ROLE = {
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']],
@@ -133,8 +138,11 @@ function cognitoEvent(triggerSource: string, request: Json): Json {
 
 function policyOf(name: TriggerName): Json {
   const role = roleLogicalId(name);
-  const policy = resourcesOfType('AWS::IAM::Policy').find((resource) =>
-    JSON.stringify(resource.Properties.Roles).includes(role),
+  // The role's default policy; Verify's AdminUpdateUserAttributes statement has a policy of its own.
+  const policy = resourcesOfType('AWS::IAM::Policy').find(
+    (resource) =>
+      JSON.stringify(resource.Properties.Roles).includes(role) &&
+      !JSON.stringify(resource.Properties.PolicyDocument).includes('cognito-idp:'),
   );
   assert.ok(policy, `a policy for ${name}`);
   return policy.Properties;
@@ -169,13 +177,49 @@ describe('CustomAuthStack', () => {
       template.hasParameter('SelfSignUp', { Type: 'String', Default: 'false', AllowedValues: ['false', 'true'] });
     });
 
-    it('wires the three triggers into LambdaConfig and nothing else', () => {
+    it('wires the three challenge triggers into LambdaConfig, and Pre Sign-up only when SelfSignUp says true', () => {
       const lambdaConfig = onlyResourceOfType('AWS::Cognito::UserPool').Properties.LambdaConfig;
       assert.deepEqual(lambdaConfig, {
         DefineAuthChallenge: { 'Fn::GetAtt': [logicalId(stack.triggers.defineAuthChallenge), 'Arn'] },
         CreateAuthChallenge: { 'Fn::GetAtt': [logicalId(stack.triggers.createAuthChallenge), 'Arn'] },
         VerifyAuthChallengeResponse: { 'Fn::GetAtt': [logicalId(stack.triggers.verifyAuthChallengeResponse), 'Arn'] },
+        PreSignUp: {
+          'Fn::If': [
+            'SelfSignUpEnabled',
+            { 'Fn::GetAtt': [logicalId(stack.triggers.preSignUp), 'Arn'] },
+            { Ref: 'AWS::NoValue' },
+          ],
+        },
       });
+    });
+
+    it('has no circular dependency between the pool and the triggers that name it', () => {
+      // Every Ref, GetAtt and DependsOn is an edge; CloudFormation refuses a template with a cycle among them.
+      const edges = new Map<string, Set<string>>();
+      const collect = (from: string, value: unknown): void => {
+        if (Array.isArray(value)) value.forEach((item) => collect(from, item));
+        else if (value && typeof value === 'object') {
+          for (const [key, inner] of Object.entries(value)) {
+            if (key === 'Ref' && typeof inner === 'string' && json.Resources[inner]) edges.get(from)!.add(inner);
+            else if (key === 'Fn::GetAtt') edges.get(from)!.add((inner as string[])[0]!);
+            else collect(from, inner);
+          }
+        }
+      };
+      for (const [id, resource] of Object.entries(json.Resources)) {
+        edges.set(id, new Set());
+        collect(id, resource.Properties);
+        const dependsOn = (resource as { DependsOn?: string | string[] }).DependsOn ?? [];
+        for (const target of Array.isArray(dependsOn) ? dependsOn : [dependsOn]) edges.get(id)!.add(target);
+      }
+      const done = new Set<string>();
+      const visit = (id: string, path: string[]): void => {
+        if (path.includes(id)) assert.fail(`cycle: ${[...path, id].join(' → ')}`);
+        if (done.has(id)) return;
+        for (const next of edges.get(id) ?? []) visit(next, [...path, id]);
+        done.add(id);
+      };
+      for (const id of edges.keys()) visit(id, []);
     });
 
     it('offers no password reset by email, which would skip the password factor', () => {
@@ -260,8 +304,8 @@ describe('CustomAuthStack', () => {
   });
 
   describe('the trigger functions', () => {
-    it('are exactly three, on the Node.js 24 runtime, with the handler export', () => {
-      template.resourceCountIs('AWS::Lambda::Function', 3);
+    it('are exactly four, on the Node.js 24 runtime, with the handler export', () => {
+      template.resourceCountIs('AWS::Lambda::Function', 4);
       for (const name of TRIGGER_NAMES) {
         const properties = functionResource(name).Properties;
         assert.equal(properties.Runtime, 'nodejs24.x', name);
@@ -296,6 +340,7 @@ describe('CustomAuthStack', () => {
         APP_NAME: { Ref: 'AppName' },
         CREATE_MIN_DURATION_MS: { Ref: 'CreateMinDurationMs' },
       });
+      assert.deepEqual(variables('preSignUp'), { LIMITS_TABLE: { Ref: tableLogicalId } });
     });
 
     it('offer the limits with the defaults and bounds the triggers document', () => {
@@ -329,14 +374,14 @@ describe('CustomAuthStack', () => {
     });
 
     it('log to their own log groups, which cdk destroy removes', () => {
-      template.resourceCountIs('AWS::Logs::LogGroup', 3);
+      template.resourceCountIs('AWS::Logs::LogGroup', 4);
       for (const name of TRIGGER_NAMES) {
         const logGroup = (functionResource(name).Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup;
         assert.equal(json.Resources[logGroup.Ref]?.DeletionPolicy, 'Delete', name);
       }
     });
 
-    it('may be invoked by Cognito from this user pool only', () => {
+    it('may be invoked by Cognito from this user pool only (Pre Sign-up only when SelfSignUp says true)', () => {
       for (const name of TRIGGER_NAMES) {
         template.hasResourceProperties('AWS::Lambda::Permission', {
           Action: 'lambda:InvokeFunction',
@@ -345,7 +390,11 @@ describe('CustomAuthStack', () => {
           SourceArn: { 'Fn::GetAtt': [userPoolLogicalId, 'Arn'] },
         });
       }
-      template.resourceCountIs('AWS::Lambda::Permission', 3);
+      template.resourceCountIs('AWS::Lambda::Permission', 4);
+      const preSignUpPermission = resourcesOfType('AWS::Lambda::Permission').find((resource) =>
+        JSON.stringify(resource.Properties.FunctionName).includes(logicalId(stack.triggers.preSignUp)),
+      ) as CloudFormationResource & { Condition?: string };
+      assert.equal(preSignUpPermission.Condition, 'SelfSignUpEnabled');
     });
   });
 
@@ -358,16 +407,42 @@ describe('CustomAuthStack', () => {
       }
     });
 
-    it('add one policy each to Create and Verify, and none to Define', () => {
-      const policies = resourcesOfType('AWS::IAM::Policy').map((policy) => policy.Properties.Roles);
+    it('add one policy each to Create and Pre Sign-up, two to Verify, and none to Define', () => {
+      const policies = resourcesOfType('AWS::IAM::Policy').map((policy) => JSON.stringify(policy.Properties.Roles));
       assert.deepEqual(
         policies.sort(),
         [
           [{ Ref: roleLogicalId('createAuthChallenge') }],
           [{ Ref: roleLogicalId('verifyAuthChallengeResponse') }],
-        ].sort(),
+          [{ Ref: roleLogicalId('verifyAuthChallengeResponse') }],
+          [{ Ref: roleLogicalId('preSignUp') }],
+        ]
+          .map((roles) => JSON.stringify(roles))
+          .sort(),
       );
       template.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
+    });
+
+    it('let Pre Sign-up put items into the limits table, and nothing else', () => {
+      assert.deepEqual((policyOf('preSignUp').PolicyDocument as { Statement: Json[] }).Statement, [
+        { Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: [{ 'Fn::GetAtt': [tableLogicalId, 'Arn'] }] },
+      ]);
+    });
+
+    it('let Verify mark addresses verified (AdminUpdateUserAttributes) in this pool only, and only with SelfSignUp', () => {
+      const policies = resourcesOfType('AWS::IAM::Policy').filter((policy) =>
+        JSON.stringify(policy.Properties.PolicyDocument).includes('cognito-idp:'),
+      ) as Array<CloudFormationResource & { Condition?: string }>;
+      assert.equal(policies.length, 1);
+      assert.equal(policies[0]!.Condition, 'SelfSignUpEnabled');
+      assert.deepEqual(policies[0]!.Properties.Roles, [{ Ref: roleLogicalId('verifyAuthChallengeResponse') }]);
+      assert.deepEqual((policies[0]!.Properties.PolicyDocument as { Statement: Json[] }).Statement, [
+        {
+          Effect: 'Allow',
+          Action: 'cognito-idp:AdminUpdateUserAttributes',
+          Resource: { 'Fn::GetAtt': [userPoolLogicalId, 'Arn'] },
+        },
+      ]);
     });
 
     it('let Create and Verify read and write items of the limits table, and nothing else in DynamoDB', () => {
@@ -510,6 +585,25 @@ describe('CustomAuthStack', () => {
       // The limits reached the table through the runtime's SDK: one item for the unknown name, one for Alice.
       const { Count } = await dynamo!.client.send(new ScanCommand({ TableName: dynamo!.tableName }));
       assert.equal(Count, 2);
+    });
+  });
+
+  describe('the bundled Pre Sign-up', () => {
+    before(async () => {
+      dynamo = await startLocalDynamo();
+    });
+    after(() => dynamo?.close());
+
+    it('confirms a user signing themselves up, leaves the address unverified, and remembers the sign-up', async () => {
+      const { Count: before } = await dynamo!.client.send(new ScanCommand({ TableName: dynamo!.tableName }));
+      const result = await invokeBundle(
+        'preSignUp',
+        cognitoEvent('PreSignUp_SignUp', { userAttributes: { email: 'new@example.com' } }),
+        environmentWithDefaults('preSignUp', dynamoEnvironment()),
+      );
+      assert.deepEqual(result.response, { autoConfirmUser: true, autoVerifyEmail: false });
+      const { Count: afterwards } = await dynamo!.client.send(new ScanCommand({ TableName: dynamo!.tableName }));
+      assert.equal(afterwards, (before ?? 0) + 1);
     });
   });
 

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import {
   buildFloor,
   bundleFile,
+  capabilityChunkFiles,
   compressedSizes,
   floorEntry,
   languageOfChunk,
@@ -38,6 +39,13 @@ const elementBudgetGzip = 8 * KB;
 const chunkBudgets: ReadonlyArray<{ carries: string; gzip: number; files: () => string[] }> = [
   // A page in German, French or Spanish also fetches that language's table.
   { carries: 'the language tables (de, es, fr)', gzip: 1 * KB, files: localeChunkFiles },
+  // An element with `sign-up` fetches the step (with its texts in every language and the password generator)
+  // when the attribute is set, and Amplify's signUp with the first sign-up.
+  {
+    carries: "sign-up (the step, and Amplify's signUp)",
+    gzip: 2 * KB,
+    files: () => capabilityChunkFiles('sign-up', 'amplify-sign-up'),
+  },
 ];
 
 describe('the floor entry', () => {

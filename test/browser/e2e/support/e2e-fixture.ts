@@ -8,7 +8,7 @@
 import { oneEvent } from '@open-wc/testing';
 import '../../../../src/custom-auth-login.js';
 import type { AuthFlow, CustomAuthLogin } from '../../../../src/custom-auth-login.js';
-import { e2eConfig, latestCode } from './dev-endpoint.js';
+import { e2eConfig, endToEndSuite, latestCode, type EndpointChoice, type MochaSuite } from './dev-endpoint.js';
 import { AuthEventLog, stepAfter, submitCode, submitFirstForm } from '../../support/login-driver.js';
 
 export * from './dev-endpoint.js';
@@ -41,6 +41,20 @@ export async function renderForEndpoint({ endpoint, authFlow, attributes = {} }:
   document.body.append(el);
   await settled;
   return { el, log };
+}
+
+/** An address nobody has used on the endpoints yet. */
+export const newAddress = (): string => `new-${crypto.randomUUID().slice(0, 8)}@example.com`;
+
+/**
+ * An end-to-end suite of elements with `sign-up` (and a `name` field) against one of the endpoints, and the
+ * function that renders one.
+ */
+export function signUpSuite(suite: MochaSuite, endpoint: EndpointChoice = 'endpoint') {
+  const e2e = endToEndSuite(suite, { endpoint });
+  const render = () =>
+    renderForEndpoint({ endpoint: e2e.endpoint, attributes: { 'sign-up': '', 'sign-up-attributes': 'name' } });
+  return { e2e, render };
 }
 
 /** A code of the same length that is certainly not `code`. */

@@ -1,0 +1,71 @@
+/**
+ * Sign-up, loaded as a chunk of its own only by elements with the `sign-up` attribute: the `sign-up` step (the
+ * address and any extra fields the page asked for), the "Create an account" button of the `username` step, the
+ * request the form sends, and the sign-up texts of every language.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SignUpRequest } from '../auth-adapter.js';
+import { problemPart, type Fields } from '../sign-in-follow-ups.js';
+import type { InputInvalid } from '../sign-in-input.js';
+import { signUpAttributeFields, signUpAttributeNames, signUpRequest, type SignUpAttribute } from '../sign-up-input.js';
+import { chunkTexts } from '../strings.js';
+import { signUpTexts } from '../strings/sign-up.js';
+import { form } from './form.js';
+import type { StepRenderer, StepView } from './step-view.js';
+
+Object.assign(chunkTexts, signUpTexts);
+
+/** What the sign-up form sends, or the problem that keeps it from being sent. */
+export const request = (fields: Fields, attributes: string | undefined): SignUpRequest | InputInvalid =>
+  signUpRequest(fields, signUpAttributeNames(attributes));
+
+/** A labelled field of the sign-up form: the address (the `username` field) or a user attribute. */
+function signUpField(view: StepView, name: 'username' | SignUpAttribute): TemplateResult {
+  const id = `${view.idPrefix}sign-up-${name}`;
+  const email = name === 'username';
+  const { error } = view.flow;
+  return html`
+    <label for=${id}>${view.t(email ? 'email' : name)}</label>
+    <input
+      id=${id}
+      name=${email ? 'email' : name}
+      part=${email ? 'username-input' : 'attribute-input'}
+      class="cal-${email ? 'username' : 'attribute'}-input"
+      type=${email ? 'email' : 'text'}
+      .autocomplete=${(email ? 'email' : signUpAttributeFields[name as SignUpAttribute]) as AutoFill}
+      autocapitalize=${email ? 'none' : 'words'}
+      spellcheck="false"
+      ?required=${email}
+      aria-invalid=${email && !!error && problemPart(error.name) === 'username-input'}
+      .value=${view.fields[name] ?? ''}
+      @input=${(event: InputEvent) => view.keep(name, (event.target as HTMLInputElement).value)}
+    />
+  `;
+}
+
+/** The `sign-up` step: the address, the extra fields, "Create account", and the way back to signing in. */
+export const step: StepRenderer = (view) =>
+  form(
+    view,
+    [
+      signUpField(view, 'username'),
+      ...signUpAttributeNames(view.signUpAttributes).map((name) => signUpField(view, name)),
+    ],
+    'signUp',
+    html`<button part="to-sign-in-button" class="cal-switch-button" type="button" @click=${() => view.show('username')}>
+      ${view.t('haveAccount')}
+    </button>`,
+  );
+
+/** The `username` step's way to the sign-up form; sign-up goes with the code-only flow, so only there. */
+export const toSignUp: StepRenderer = (view) =>
+  view.authFlow === 'custom-with-srp'
+    ? nothing
+    : html`<button
+        part="to-sign-up-button"
+        class="cal-switch-button"
+        type="button"
+        @click=${() => view.show('sign-up')}
+      >
+        ${view.t('createAccount')}
+      </button>`;
