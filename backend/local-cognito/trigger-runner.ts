@@ -1,12 +1,14 @@
 import type {
   CreateAuthChallengeTriggerEvent,
   DefineAuthChallengeTriggerEvent,
+  PreAuthenticationTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import type { ChallengeHistoryEntry } from '../triggers/challenge-history.ts';
 import {
   createAuthChallengeEvent,
   defineAuthChallengeEvent,
+  preAuthenticationEvent,
   verifyAuthChallengeResponseEvent,
   type TriggerContext,
 } from '../triggers/trigger-events.ts';
@@ -21,6 +23,8 @@ export interface AuthTriggers {
   readonly define: TriggerHandler<DefineAuthChallengeTriggerEvent>;
   readonly create: TriggerHandler<CreateAuthChallengeTriggerEvent>;
   readonly verify: TriggerHandler<VerifyAuthChallengeResponseTriggerEvent>;
+  /** Runs at InitiateAuth, before Define, with the call's ClientMetadata; optional, as in a pool. */
+  readonly preAuthentication?: TriggerHandler<PreAuthenticationTriggerEvent>;
 }
 
 /** Define's verdict. */
@@ -42,6 +46,8 @@ export interface TriggerRunner {
   define(context: TriggerContext, session: readonly ChallengeHistoryEntry[]): Promise<DefineResult>;
   create(context: TriggerContext, session: readonly ChallengeHistoryEntry[]): Promise<CreateResult>;
   verify(context: TriggerContext, privateParameters: Record<string, string>, answer: string): Promise<boolean>;
+  /** Pre authentication, when the pool has one; its error refuses the sign-in. */
+  preAuthenticate(context: TriggerContext, validationData: Record<string, string> | undefined): Promise<void>;
 }
 
 const nonsense = () => new CognitoError('InvalidLambdaResponseException', MESSAGES.unrecognizableLambdaOutput);
@@ -92,6 +98,11 @@ export function createTriggerRunner(triggers: AuthTriggers, log: (line: string) 
       const { answerCorrect } = await invoke('VerifyAuthChallengeResponse', triggers.verify, event);
       if (typeof answerCorrect !== 'boolean') throw nonsense();
       return answerCorrect;
+    },
+
+    async preAuthenticate(context, validationData) {
+      if (!triggers.preAuthentication) return;
+      await invoke('PreAuthentication', triggers.preAuthentication, preAuthenticationEvent(context, validationData));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type {
   CreateAuthChallengeTriggerEvent,
   DefineAuthChallengeTriggerEvent,
+  PreAuthenticationTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import type { ChallengeHistoryEntry } from './challenge-history.ts';
@@ -75,5 +76,24 @@ export function verifyAuthChallengeResponseEvent(
       challengeAnswer,
     },
     response: { answerCorrect: false },
+  };
+}
+
+/**
+ * A Pre authentication event shaped as Cognito sends it at InitiateAuth: the ClientMetadata of that call
+ * arrives as `validationData` (it reaches no other trigger of the custom flow's first step).
+ */
+export function preAuthenticationEvent(
+  context: Omit<TriggerContext, 'clientMetadata'>,
+  validationData: Readonly<Record<string, string>> | undefined,
+): PreAuthenticationTriggerEvent {
+  return {
+    ...common(context, 'PreAuthentication_Authentication'),
+    request: {
+      userAttributes: { ...context.userAttributes },
+      ...(context.userNotFound ? { userNotFound: true } : {}),
+      ...(validationData ? { validationData: { ...validationData } } : {}),
+    },
+    response: {},
   };
 }

@@ -1,7 +1,9 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { limitIdentity } from './attempt-identity.ts';
 import { attemptsFromConfig, type AttemptStore } from './attempt-store.ts';
+import { isLinkAnswer } from './link-token.ts';
 import { codesMatch } from './one-time-code.ts';
+import { acceptLink, type SignInLinks } from './sign-in-links.ts';
 import { TooManyAttemptsError } from './too-many-attempts.ts';
 import { readTriggerConfig, type TriggerConfig, type TriggerEnv } from './trigger-config.ts';
 
@@ -39,26 +41,50 @@ export interface VerifyAuthChallengeResponseOptions {
   readonly env?: TriggerEnv;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
   readonly now?: () => number;
+  /** Accepts sign-in links as answers (once each); without it a link answer is a wrong code. */
+  readonly links?: SignInLinks;
 }
 
 /**
  * Builds a Verify Auth Challenge Response trigger around {@link isAnswerCorrect}. Every answer is counted
  * against the identity's hourly cap before it is compared; once the identity is locked, answers are refused
  * with {@link TooManyAttemptsError} without being compared, in this sign-in and every other.
+ *
+ * A link answer (a token, see link-token.ts) is counted the same way, and is correct when it is the user's
+ * outstanding link, signed for this pool and client, unexpired and unused; accepting it marks it used. It is
+ * accepted in any custom round, so the tab that asked for the code can answer its live challenge with it.
  */
 export function createVerifyAuthChallengeResponseHandler(options: VerifyAuthChallengeResponseOptions) {
   const { now = Date.now } = options;
   return async (event: VerifyAuthChallengeResponseTriggerEvent): Promise<VerifyAuthChallengeResponseTriggerEvent> => {
-    const attempts = options.attempts(readTriggerConfig(options.env ?? process.env));
+    const config = readTriggerConfig(options.env ?? process.env);
+    const attempts = options.attempts(config);
     const identity = limitIdentity(event);
     const verdict = await attempts.beforeAnswer(identity);
     if (!verdict.allowed) throw TooManyAttemptsError.until(verdict.retryAt, now());
-    const correct = isAnswerCorrect({
-      answer: event.request.challengeAnswer,
-      privateParameters: event.request.privateChallengeParameters,
-      userNotFound: event.request.userNotFound === true,
-      now: now(),
-    });
+    const answer: unknown = event.request.challengeAnswer;
+    const links = options.links;
+    const correct =
+      links && isLinkAnswer(answer)
+        ? event.request.userNotFound !== true &&
+          (await acceptLink(
+            links,
+            answer,
+            {
+              identity,
+              username: event.userName,
+              userPoolId: event.userPoolId,
+              clientId: event.callerContext.clientId,
+            },
+            now(),
+            (id) => links.store(config).consume(identity, id),
+          ))
+        : isAnswerCorrect({
+            answer,
+            privateParameters: event.request.privateChallengeParameters,
+            userNotFound: event.request.userNotFound === true,
+            now: now(),
+          });
     if (correct) await attempts.afterCorrectAnswer(identity);
     event.response.answerCorrect = correct;
     return event;
