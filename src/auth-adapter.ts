@@ -63,8 +63,16 @@ export interface AuthAdapter {
    * it chose; `storage`, when given, replaces that storage.
    */
   configure(config: CognitoConfig, storage?: TokenStorageChoice): void;
-  /** Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`. */
-  signIn(input: { username: string; password?: string; authFlowType: AuthFlowType }): Promise<SignInResult>;
+  /**
+   * Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`. `clientMetadata` reaches the pool's Pre
+   * authentication trigger only (a sign-in link's token travels there).
+   */
+  signIn(input: {
+    username: string;
+    password?: string;
+    authFlowType: AuthFlowType;
+    clientMetadata?: Record<string, string>;
+  }): Promise<SignInResult>;
   /** Answers the current custom challenge. */
   confirmSignIn(challengeResponse: string): Promise<SignInResult>;
   /** The signed-in user from stored tokens (no network); rejects when nobody is signed in. */

@@ -22,6 +22,7 @@ import {
 } from './sign-in-flow.js';
 import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInRequest } from './sign-in-input.js';
 import { steps } from './steps/index.js';
+import { en } from './strings/en.js';
 import { clock } from './ticker.js';
 import type { StepView } from './steps/step-view.js';
 import type { StringKey, StringOverrides, TextParams } from './strings.js';
@@ -39,13 +40,18 @@ let instances = 0;
  *
  * @summary Sign-in form for Cognito's custom authentication flow (one-time codes), built on Amplify v6 Auth.
  *
+ * @attr sign-in-link - `off` leaves sign-in links alone. Otherwise, when the page opens with a link's token as its
+ *   fragment (`#cal1.…`, emailed by a backend with link pages), the element takes the fragment out of the address
+ *   and signs in with it, unless someone is signed in already. Read when the element connects.
+ *
  * @slot header - Shown above the form on every step.
  * @slot footer - Shown below the form on every step.
  * @slot signed-in - Replaces the default signed-in view (the `signed-in` part).
  *
  * @fires auth-step-change - The step changed. Detail: `{ step, previousStep, challengeParameters? }`.
- * @fires auth-signed-in - A user is signed in. Detail: `{ username, userId, loginId, restored }`; `loginId` is the
- *   name the user signs in with (their email), `username` Cognito's (a UUID in pools that sign in with email).
+ * @fires auth-signed-in - A user is signed in. Detail: `{ username, userId, loginId, restored, link? }`; `loginId` is
+ *   the name the user signs in with (their email), `username` Cognito's (a UUID in pools that sign in with email),
+ *   `link: true` when a sign-in link made the session.
  * @fires auth-signed-out - The user signed out. Detail: `{ username }`.
  * @fires auth-error - Something failed; the `error` part explains it. Detail: `{ step, name, message }`.
  *
@@ -160,6 +166,9 @@ export class CustomAuthLogin extends LitElement {
   /** The page supplied its own signed-in view. */
   private hasSignedInContent = false;
 
+  /** A sign-in link's token taken from the address, until the session check has run; then whether one is in use. */
+  #link?: string | true;
+
   /** The current sign-in's id (as `@lit/task` numbers runs): answers to calls of an older one are dropped. */
   #callId = 0;
 
@@ -223,6 +232,17 @@ export class CustomAuthLogin extends LitElement {
       throw error;
     }
     return this.adapter.fetchTokens();
+  }
+
+  override connectedCallback(): void {
+    // The token leaves the address bar before anything else, so it stays out of history, bookmarks and Referer.
+    // An attribute without a property: read once, here, and the bytes of a reactive property saved.
+    const token = this.getAttribute('sign-in-link') != 'off' && /^#(cal1\.[\w-]+\.[\w-]+)$/.exec(location.hash)?.[1];
+    if (token) {
+      history.replaceState(history.state, '', location.pathname + location.search);
+      this.#link = token;
+    }
+    super.connectedCallback();
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -292,13 +312,27 @@ export class CustomAuthLogin extends LitElement {
     this.#authChanges.listen();
     if (!this.#ensureConfigured()) return;
     this.#dispatch({ type: 'restoring' });
-    this.#loadUser(true);
+    const link = this.#link;
+    this.#link = undefined;
+    void this.#loadUser(true).then(() => {
+      // Only once the session check found nobody: someone already signed in stays signed in.
+      if (typeof link == 'string' && this.flow.step == 'username') {
+        this.#link = true;
+        // The link's code is a chunk of its own, fetched only now.
+        void this.#call(
+          'signIn',
+          async () => (await import('./link-sign-in.js')).finishLink(this.adapter, link, en),
+          (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
+        );
+      }
+    });
   }
 
   /** Starts a sign-in from the first form, or again for the same user when a new code is wanted. */
   async #signIn(): Promise<void> {
     const { authFlowType } = this.#ensureConfigured() ?? {};
     if (!authFlowType) return;
+    this.#link = undefined;
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP';
     const request = signInRequest(this.fields, this.flow.step, withPassword);
     const problem = signInProblem(request, withPassword);
@@ -327,11 +361,12 @@ export class CustomAuthLogin extends LitElement {
    * Finds out who the stored tokens belong to, then shows them signed in. Either way the outcome waits for the
    * texts of the element's language, so the step that follows the session check shows up in it straight away.
    */
-  #loadUser(restored: boolean, moveFocus = true): void {
-    void this.#call(
+  #loadUser(restored: boolean, moveFocus = true): Promise<void> {
+    return this.#call(
       'getCurrentUser',
       () => this.adapter.getCurrentUser().finally(() => this.#language.arrived),
-      (user) => this.#dispatch({ type: 'user-found', user, restored }, moveFocus),
+      (user) =>
+        this.#dispatch({ type: 'user-found', user, restored, link: this.#link === true || undefined }, moveFocus),
       false,
     );
   }

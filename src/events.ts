@@ -22,6 +22,8 @@ export interface AuthSignedInDetail {
   loginId: string;
   /** `true` when an existing session was found rather than created by this form. */
   restored: boolean;
+  /** `true` when a sign-in link made the session; absent otherwise. */
+  link?: true;
 }
 
 /** `auth-signed-out`: the user signed out through the element. */

@@ -52,6 +52,8 @@ export interface FlowState {
   readonly user?: AuthUser;
   /** On `signed-in`: the session already existed rather than being created by this form. */
   readonly restored?: boolean;
+  /** On `signed-in`: a sign-in link made the session. */
+  readonly link?: true;
 }
 
 export type FlowEvent =
@@ -62,7 +64,7 @@ export type FlowEvent =
   /** `at`: when the answer arrived (epoch milliseconds), the start of a new code's countdowns. */
   | { type: 'answered'; call: 'signIn' | 'confirmSignIn'; result: SignInResult; at: number }
   | { type: 'failed'; call: AuthCall; error: unknown }
-  | { type: 'user-found'; user: AuthUser; restored: boolean }
+  | { type: 'user-found'; user: AuthUser; restored: boolean; link?: true }
   | { type: 'signed-out' }
   | { type: 'reset' }
   | { type: 'code-expired' };
@@ -246,7 +248,15 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
     case 'failed':
       return failed(state, event.call, event.error);
     case 'user-found':
-      return { state: { step: 'signed-in', busy: false, user: event.user, restored: event.restored } };
+      return {
+        state: {
+          step: 'signed-in',
+          busy: false,
+          user: event.user,
+          restored: event.restored,
+          ...(event.link && { link: event.link }),
+        },
+      };
     case 'signed-out':
       return { state: signedOut };
     case 'reset':

@@ -19,7 +19,8 @@ export interface LinkConfig {
   readonly lifetimeSeconds: number;
 }
 
-export const LINK_LIFETIME = { fallback: 900, min: 60, max: 86_400 } as const;
+/** Bounds of `LINK_LIFETIME_SECONDS`; lifetimes of seconds exist for tests, see docs/security.md for choosing one. */
+export const LINK_LIFETIME = { fallback: 900, min: 2, max: 86_400 } as const;
 
 /** Reads `LINK_PAGES` and `LINK_LIFETIME_SECONDS`; a malformed value throws, as the other settings do. */
 export function readLinkConfig(env: TriggerEnv = process.env): LinkConfig {

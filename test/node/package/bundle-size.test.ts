@@ -4,6 +4,7 @@
 // stays within 1 KB gzip, so what such a page pays is visible and bounded too. Sizes are deterministic, so
 // this is a test, not a benchmark.
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
   buildFloor,
@@ -38,7 +39,17 @@ const elementBudgetGzip = 8 * KB;
 const chunkBudgets: ReadonlyArray<{ carries: string; gzip: number; files: () => string[] }> = [
   // A page in German, French or Spanish also fetches that language's table.
   { carries: 'the language tables (de, es, fr)', gzip: 1 * KB, files: localeChunkFiles },
+  // A page opened from a sign-in link also fetches what finishes it.
+  { carries: 'sign-in links', gzip: 1 * KB, files: () => builtChunks('link-sign-in') },
 ];
+
+/** The built chunks in dist/chunks/ whose name starts with `name`. */
+function builtChunks(name: string): string[] {
+  const dir = new URL('../../../dist/chunks/', import.meta.url);
+  return readdirSync(dir)
+    .filter((file) => file.startsWith(`${name}-`) && file.endsWith('.js'))
+    .map((file) => `dist/chunks/${file}`);
+}
 
 describe('the floor entry', () => {
   it('re-exports exactly the values a module imports from packages', () => {
