@@ -40,10 +40,6 @@ let instances = 0;
  *
  * @summary Sign-in form for Cognito's custom authentication flow (one-time codes), built on Amplify v6 Auth.
  *
- * @attr sign-in-link - `off` leaves sign-in links alone. Otherwise, when the page opens with a link's token as its
- *   fragment (`#cal1.…`, emailed by a backend with link pages), the element takes the fragment out of the address
- *   and signs in with it, unless someone is signed in already. Read when the element connects.
- *
  * @slot header - Shown above the form on every step.
  * @slot footer - Shown below the form on every step.
  * @slot signed-in - Replaces the default signed-in view (the `signed-in` part).
@@ -99,6 +95,7 @@ export class CustomAuthLogin extends LitElement {
     noShadow: { attribute: 'no-shadow', type: Boolean },
     tokenStorage: { attribute: 'token-storage' },
     cookieDomain: { attribute: 'cookie-domain' },
+    signInLink: { attribute: 'sign-in-link' },
     strings: { attribute: false },
     adapter: { attribute: false },
     // Internal state. `attribute: false` is what Lit implies for state; the manifest's analyzer needs it said.
@@ -144,6 +141,13 @@ export class CustomAuthLogin extends LitElement {
 
   /** For `token-storage="cookie"`: the cookies' domain, e.g. `example.com` to share the session with subdomains. */
   declare cookieDomain?: string;
+
+  /**
+   * `off` leaves sign-in links alone. Otherwise, when the page opens with a link's token as its fragment
+   * (`#cal1.…`, emailed by a backend with link pages), the element takes the fragment out of the address and
+   * signs in with it, unless someone is signed in already. Read when the element connects.
+   */
+  declare signInLink?: 'off';
 
   /**
    * Texts to show instead of the built-in ones: any subset, keyed like the English table (`username`,
@@ -236,8 +240,7 @@ export class CustomAuthLogin extends LitElement {
 
   override connectedCallback(): void {
     // The token leaves the address bar before anything else, so it stays out of history, bookmarks and Referer.
-    // An attribute without a property: read once, here, and the bytes of a reactive property saved.
-    const token = this.getAttribute('sign-in-link') != 'off' && /^#(cal1\.[\w-]+\.[\w-]+)$/.exec(location.hash)?.[1];
+    const token = this.signInLink != 'off' && /^#(cal1\.[\w-]+\.[\w-]+)$/.exec(location.hash)?.[1];
     if (token) {
       history.replaceState(history.state, '', location.pathname + location.search);
       this.#link = token;
