@@ -25,6 +25,12 @@ export interface CustomAuthLoginAttributes {
   'code-lifetime'?: CustomAuthLogin['codeLifetime'] | `${number}`;
   /** See {@link CustomAuthLogin.noShadow}. */
   'no-shadow'?: CustomAuthLogin['noShadow'];
+  /** See {@link CustomAuthLogin.tokenStorage}. */
+  'token-storage'?: CustomAuthLogin['tokenStorage'];
+  /** See {@link CustomAuthLogin.cookieDomain}. */
+  'cookie-domain'?: CustomAuthLogin['cookieDomain'];
+  /** See {@link CustomAuthLogin.signInLink}. */
+  'sign-in-link'?: CustomAuthLogin['signInLink'];
 }
 
 /** Properties without an attribute, which frameworks that set properties on custom elements can pass. */
