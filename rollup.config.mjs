@@ -62,16 +62,16 @@ export const terserOptions = { module: true, ecma: 2020, compress: { passes: 2 }
 /**
  * Where and how the self-contained bundle is written: `dist/custom-auth-login.js`, and beside it, in
  * `dist/locales/`, one chunk per language other than English, which the bundle imports (relative to its own
- * URL) only on a page that speaks it; every other chunk (a capability such as sign-up) in `dist/chunks/`. `npm run build` (scripts/build.mjs) points `dir` at a fresh folder that then
+ * URL) only on a page that speaks it, and in `dist/chunks/` the capabilities loaded only when used (sign-up, only
+ * with `sign-up`; the sign-in link's, only when the address holds one). `npm run build` (scripts/build.mjs) points `dir` at a fresh folder that then
  * replaces dist/, so no stale chunk ships and a stopped build leaves the previous chunks in place.
  */
 export const selfContainedOutput = {
   dir: 'dist',
   entryFileNames: 'custom-auth-login.js',
-  chunkFileNames: ({ facadeModuleId }) =>
-    /[\\/]src[\\/]strings[\\/]\w+\.ts$/.test(facadeModuleId ?? '')
-      ? 'locales/[name]-[hash].js'
-      : 'chunks/[name]-[hash].js',
+  // Language tables in locales/, every other lazily loaded capability (sign-in links, …) in chunks/.
+  chunkFileNames: (chunk) =>
+    chunk.facadeModuleId?.includes('/src/strings/') ? 'locales/[name]-[hash].js' : 'chunks/[name]-[hash].js',
   format: 'es',
   sourcemap: true,
 };

@@ -157,7 +157,7 @@ const inboxList = document.getElementById('inbox-list');
 const inboxStatus = document.getElementById('inbox-status');
 let shownInbox = '';
 
-function inboxEntry({ to, username, code, sentAt }) {
+function inboxEntry({ to, username, code, link, sentAt }) {
   const entry = document.createElement('li');
   const meta = document.createElement('div');
   meta.className = 'inbox-meta';
@@ -167,6 +167,15 @@ function inboxEntry({ to, username, code, sentAt }) {
     textElement('time', new Date(sentAt).toLocaleTimeString()),
   );
   entry.append(textElement('span', code, 'inbox-code'), meta);
+  if (link) {
+    // The sign-in link exactly as emailed, opened in a new tab as a mail client would (the same tab would only
+    // change the fragment of this page, which the element reads when it connects).
+    const anchor = textElement('a', 'Sign-in link', 'inbox-link');
+    anchor.href = link;
+    anchor.target = '_blank';
+    anchor.rel = 'noopener noreferrer';
+    entry.append(anchor);
+  }
   return entry;
 }
 

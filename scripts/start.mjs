@@ -55,12 +55,22 @@ function portInUse(port, variable) {
   );
 }
 
-/** Starts the local endpoint in this process: tsx's loader runs its TypeScript without a compile step. */
-async function startEndpoint(port) {
+/**
+ * Starts the local endpoint in this process: tsx's loader runs its TypeScript without a compile step. Its code
+ * emails carry sign-in links to the demo page (unless LINK_PAGES says otherwise, or the page's port is not known
+ * in advance).
+ */
+async function startEndpoint(port, pagePort) {
   const { start } = await tsImport('../backend/local-cognito/server.ts', import.meta.url);
+  const linkPages = process.env.LINK_PAGES ?? (pagePort ? `http://localhost:${pagePort}/` : '');
   try {
     // The demo shows sign-up too, so its pool takes them.
-    return await start({ port, selfSignUp: true, log: (line) => console.log(`[cognito] ${line}`) });
+    return await start({
+      port,
+      selfSignUp: true,
+      log: (line) => console.log(`[cognito] ${line}`),
+      triggerEnv: { LINK_PAGES: linkPages },
+    });
   } catch (error) {
     if (error.code === 'EADDRINUSE') throw portInUse(port, 'COGNITO_PORT');
     throw error;
@@ -188,7 +198,7 @@ async function main() {
   const port = portFromEnv('PORT', 8000);
   const cognitoPort = portFromEnv('COGNITO_PORT', 9229);
 
-  const endpoint = await startEndpoint(cognitoPort);
+  const endpoint = await startEndpoint(cognitoPort, port);
   let built = false;
   // The page's API verifies access tokens the way a host application's server would (scripts/demo-api.mjs).
   const discoveryUrl = `${endpoint.url}${endpoint.userPoolId}/.well-known/openid-configuration`;

@@ -68,10 +68,10 @@ export const amplifyAuthAdapter: AuthAdapter = {
     if (storage) cognitoUserPoolsTokenProvider.setKeyValueStorage(tokenStorage(storage));
   },
 
-  signIn({ username, password, authFlowType }) {
+  signIn({ username, password, authFlowType, clientMetadata }) {
     // Amplify rejects any password for CUSTOM_WITHOUT_SRP, so it is only passed along for the SRP flow.
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP' ? { password } : {};
-    return signIn({ username, ...withPassword, options: { authFlowType } });
+    return signIn({ username, ...withPassword, options: { authFlowType, clientMetadata } });
   },
 
   // Amplify's signUp is a chunk of its own, fetched by the first sign-up.
@@ -84,9 +84,10 @@ export const amplifyAuthAdapter: AuthAdapter = {
   async getCurrentUser() {
     const { username, userId, signInDetails } = await getCurrentUser();
     // Amplify keeps the typed sign-in name beside the tokens. A session it did not record that for (tokens stored
-    // by other code or an older Amplify) still has the email in its ID token.
+    // by other code or an older Amplify), or one a sign-in link started by the username, still has the email in
+    // its ID token.
     let loginId = signInDetails?.loginId;
-    if (!loginId) {
+    if (!loginId || loginId == username) {
       const email = (await fetchAuthSession()).tokens?.idToken?.payload.email;
       if (typeof email === 'string') loginId = email;
     }

@@ -73,8 +73,16 @@ export interface AuthAdapter {
    * it chose; `storage`, when given, replaces that storage.
    */
   configure(config: CognitoConfig, storage?: TokenStorageChoice): void;
-  /** Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`. */
-  signIn(input: { username: string; password?: string; authFlowType: AuthFlowType }): Promise<SignInResult>;
+  /**
+   * Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`. `clientMetadata` reaches the pool's Pre
+   * authentication trigger only (a sign-in link's token travels there).
+   */
+  signIn(input: {
+    username: string;
+    password?: string;
+    authFlowType: AuthFlowType;
+    clientMetadata?: Record<string, string>;
+  }): Promise<SignInResult>;
   /**
    * Creates an account whose username is the email address, with a password nobody will use and the given user
    * attributes. Resolves once the account is confirmed and can sign in; rejects with Cognito's error otherwise

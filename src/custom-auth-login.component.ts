@@ -22,6 +22,7 @@ import {
 } from './sign-in-flow.js';
 import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInRequest } from './sign-in-input.js';
 import { steps } from './steps/index.js';
+import { en } from './strings/en.js';
 import { clock } from './ticker.js';
 import type { SignUpChunk, StepView } from './steps/step-view.js';
 import type { StringKey, StringOverrides, TextParams } from './strings.js';
@@ -44,9 +45,10 @@ let instances = 0;
  * @slot signed-in - Replaces the default signed-in view (the `signed-in` part).
  *
  * @fires auth-step-change - The step changed. Detail: `{ step, previousStep, challengeParameters? }`.
- * @fires auth-signed-in - A user is signed in. Detail: `{ username, userId, loginId, restored, newUser }`; `loginId`
- *   is the name the user signs in with (their email), `username` Cognito's (a UUID in pools that sign in with
- *   email); `newUser` is true when a sign-up on the `sign-up` step created the account.
+ * @fires auth-signed-in - A user is signed in. Detail: `{ username, userId, loginId, restored, newUser, link? }`;
+ *   `loginId` is the name the user signs in with (their email), `username` Cognito's (a UUID in pools that sign in
+ *   with email); `newUser` is true when a sign-up on the `sign-up` step created the account; `link: true` when a
+ *   sign-in link made the session.
  * @fires auth-signed-out - The user signed out. Detail: `{ username }`.
  * @fires auth-error - Something failed; the `error` part explains it. Detail: `{ step, name, message }`.
  *
@@ -99,6 +101,7 @@ export class CustomAuthLogin extends LitElement {
     cookieDomain: { attribute: 'cookie-domain' },
     signUp: { attribute: 'sign-up', type: Boolean },
     signUpAttributes: { attribute: 'sign-up-attributes' },
+    signInLink: { attribute: 'sign-in-link' },
     strings: { attribute: false },
     adapter: { attribute: false },
     // Internal state. `attribute: false` is what Lit implies for state; the manifest's analyzer needs it said.
@@ -159,6 +162,13 @@ export class CustomAuthLogin extends LitElement {
   declare signUpAttributes?: string;
 
   /**
+   * `off` leaves sign-in links alone. Otherwise, when the page opens with a link's token as its fragment
+   * (`#cal1.…`, emailed by a backend with link pages), the element takes the fragment out of the address and
+   * signs in with it, unless someone is signed in already. Read when the element connects.
+   */
+  declare signInLink?: 'off';
+
+  /**
    * Texts to show instead of the built-in ones: any subset, keyed like the English table (`username`,
    * `CodeExpired`, …) or by an error name the element reports (`NotAuthorizedException`, …).
    */
@@ -178,6 +188,9 @@ export class CustomAuthLogin extends LitElement {
 
   /** The page supplied its own signed-in view. */
   private hasSignedInContent = false;
+
+  /** A sign-in link's token taken from the address, until the session check has run; then whether one is in use. */
+  #link?: string | true;
 
   /** The current sign-in's id (as `@lit/task` numbers runs): answers to calls of an older one are dropped. */
   #callId = 0;
@@ -247,6 +260,16 @@ export class CustomAuthLogin extends LitElement {
       throw error;
     }
     return this.adapter.fetchTokens();
+  }
+
+  override connectedCallback(): void {
+    // The token leaves the address bar before anything else, so it stays out of history, bookmarks and Referer.
+    const token = this.signInLink != 'off' && /^#(cal1\.[\w-]+\.[\w-]+)$/.exec(location.hash)?.[1];
+    if (token) {
+      history.replaceState(history.state, '', location.pathname + location.search);
+      this.#link = token;
+    }
+    super.connectedCallback();
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -331,13 +354,27 @@ export class CustomAuthLogin extends LitElement {
     this.#authChanges.listen();
     if (!this.#ensureConfigured()) return;
     this.#dispatch({ type: 'restoring' });
-    this.#loadUser(true);
+    const link = this.#link;
+    this.#link = undefined;
+    void this.#loadUser(true).then(() => {
+      // Only once the session check found nobody: someone already signed in stays signed in.
+      if (typeof link == 'string' && this.flow.step == 'username') {
+        this.#link = true;
+        // The link's code is a chunk of its own, fetched only now.
+        void this.#call(
+          'signIn',
+          async () => (await import('./link-sign-in.js')).finishLink(this.adapter, link, en),
+          (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
+        );
+      }
+    });
   }
 
   /** Starts a sign-in from the first form, or again for the same user when a new code is wanted. */
   async #signIn(): Promise<void> {
     const { authFlowType } = this.#ensureConfigured() ?? {};
     if (!authFlowType) return;
+    this.#link = undefined;
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP';
     const request = signInRequest(this.fields, this.flow.step, withPassword);
     const problem = signInProblem(request, withPassword);
@@ -379,11 +416,12 @@ export class CustomAuthLogin extends LitElement {
    * Finds out who the stored tokens belong to, then shows them signed in. Either way the outcome waits for the
    * texts of the element's language, so the step that follows the session check shows up in it straight away.
    */
-  #loadUser(restored: boolean, moveFocus = true): void {
-    void this.#call(
+  #loadUser(restored: boolean, moveFocus = true): Promise<void> {
+    return this.#call(
       'getCurrentUser',
       () => this.adapter.getCurrentUser().finally(() => this.#language.arrived),
-      (user) => this.#dispatch({ type: 'user-found', user, restored }, moveFocus),
+      (user) =>
+        this.#dispatch({ type: 'user-found', user, restored, link: this.#link === true || undefined }, moveFocus),
       false,
     );
   }

@@ -27,6 +27,8 @@ export interface AuthSignedInDetail {
    * already had an account signs in from that step as well, with `newUser: false`.
    */
   newUser: boolean;
+  /** `true` when a sign-in link made the session; absent otherwise. */
+  link?: true;
 }
 
 /** `auth-signed-out`: the user signed out through the element. */

@@ -56,6 +56,8 @@ export interface FlowState {
   readonly restored?: boolean;
   /** From a sign-up on: whether it created the account (false when the address already had one). */
   readonly newUser?: boolean;
+  /** On `signed-in`: a sign-in link made the session. */
+  readonly link?: true;
 }
 
 export type FlowEvent =
@@ -66,7 +68,7 @@ export type FlowEvent =
   /** `at`: when the answer arrived (epoch milliseconds), the start of a new code's countdowns. */
   | { type: 'answered'; call: 'signIn' | 'confirmSignIn'; result: SignInResult; at: number }
   | { type: 'failed'; call: AuthCall; error: unknown }
-  | { type: 'user-found'; user: AuthUser; restored: boolean }
+  | { type: 'user-found'; user: AuthUser; restored: boolean; link?: true }
   | { type: 'signed-out' }
   | { type: 'reset' }
   | { type: 'code-expired' }
@@ -270,7 +272,14 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
       return failed(state, event.call, event.error);
     case 'user-found':
       return {
-        state: { step: 'signed-in', busy: false, user: event.user, restored: event.restored, ...afterSignUp(state) },
+        state: {
+          step: 'signed-in',
+          busy: false,
+          user: event.user,
+          restored: event.restored,
+          ...(event.link && { link: event.link }),
+          ...afterSignUp(state),
+        },
       };
     case 'signed-out':
       return { state: signedOut };

@@ -87,7 +87,7 @@ export function eventsDue(previous: FlowState, next: FlowState, describe: (error
   if (next.step === 'signed-in' && previous.step !== 'signed-in' && next.user) {
     const { username, userId, loginId = username } = next.user;
     const { restored = false, newUser = false } = next;
-    due.push(['auth-signed-in', { username, userId, loginId, restored, newUser }]);
+    due.push(['auth-signed-in', { username, userId, loginId, restored, newUser, ...(next.link && { link: true }) }]);
   }
   // Leaving the signed-in step for the first form without a failure is signing out (here or elsewhere).
   if (previous.step === 'signed-in' && next.step === 'username' && !next.error) {

@@ -171,7 +171,11 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
         const srpA = parameters.SRP_A === undefined ? undefined : readSrpA(parameters.SRP_A);
         const history: ChallengeHistoryEntry[] =
           srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];
-        return advance({ flow, ...start, history, srpA }, clientMetadata);
+        const pending: PendingSignIn = { flow, ...start, history, srpA };
+        // As in Cognito, the ClientMetadata of InitiateAuth reaches Pre authentication (as validationData) and
+        // no other trigger of this step: Define and Create run without it.
+        await triggers.preAuthenticate(triggerContext(pending, undefined), clientMetadata);
+        return advance(pending, undefined);
       }
       case 'USER_SRP_AUTH': {
         if (!deps.userSrpAuth) throw invalidParameter(`${flow} flow not enabled for this client`);

@@ -45,6 +45,16 @@ export async function latestCode(url: string, user: string): Promise<string> {
   return message.code;
 }
 
+/** The newest sign-in link emailed to a user (as {@link latestCode} finds users); throws when there is none. */
+export async function latestLink(url: string, user: string): Promise<string> {
+  const name = user.toLowerCase();
+  const message = (await fetchMessages(url))
+    .filter((entry) => entry.to.toLowerCase() === name || entry.username === name)
+    .at(-1);
+  if (!message?.link) throw new Error(`no sign-in link has been sent to ${user}`);
+  return message.link;
+}
+
 /** The Cognito operations received so far, oldest first. */
 export async function fetchRequests(url: string): Promise<RequestRecord[]> {
   return (await fetch(new URL('_dev/requests', url))).json() as Promise<RequestRecord[]>;

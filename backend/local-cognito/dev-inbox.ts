@@ -6,6 +6,8 @@ export interface InboxMessage {
   readonly to: string;
   readonly username: string;
   readonly code: string;
+  /** The sign-in link exactly as emailed, when the app client has a link page. */
+  readonly link?: string;
   /** ISO 8601 time the code was sent. */
   readonly sentAt: string;
 }
@@ -24,9 +26,10 @@ export interface DevInbox extends CodeSender {
 export function createDevInbox(log: (line: string) => void, now: () => number = Date.now): DevInbox {
   const messages = createBoundedLog<InboxMessage>();
   return {
-    async send({ to, username, code }) {
-      messages.add({ to, username, code, sentAt: new Date(now()).toISOString() });
-      log(`code ${code} sent to ${to} (user ${username})`);
+    async send({ to, username, code, link }) {
+      messages.add({ to, username, code, ...(link ? { link } : {}), sentAt: new Date(now()).toISOString() });
+      // The link itself stays out of the log: it is a bearer credential, listed only at /_dev/messages.
+      log(`code ${code}${link ? ' and a sign-in link' : ''} sent to ${to} (user ${username})`);
     },
     list: messages.list,
     clear: messages.clear,

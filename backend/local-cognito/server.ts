@@ -10,6 +10,10 @@ import { createPreSignUpHandler } from '../triggers/pre-sign-up.ts';
 import { createCognitoAddressVerifier, type AddressVerifier } from '../triggers/address-verifier.ts';
 import { createAttemptStore } from '../triggers/attempt-store.ts';
 import type { CodeSender } from '../triggers/code-sender.ts';
+import { createLinkStore } from '../triggers/link-store.ts';
+import { createHmacLinkSigner } from '../triggers/link-token.ts';
+import { createPreAuthenticationHandler } from '../triggers/pre-authentication.ts';
+import type { SignInLinks } from '../triggers/sign-in-links.ts';
 import type { TriggerConfig } from '../triggers/trigger-config.ts';
 import { createAuthFlows, type PendingSignIn } from './auth-flows.ts';
 import { createBoundedLog } from './bounded-log.ts';
@@ -148,13 +152,20 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
       })).markVerified(poolId, username),
   };
   const selfSignUp = options.selfSignUp ?? false;
+  // Sign-in links are signed with a key drawn at start (a deployment signs with KMS); they are emailed only when
+  // LINK_PAGES names a page (see link-config.ts), and outlive the process no more than its table does.
+  const links: SignInLinks = {
+    signer: createHmacLinkSigner(),
+    store: () => createLinkStore({ client: dynamo.client, tableName: dynamo.tableName }),
+  };
   const triggers = createTriggerRunner(
     {
       define: options.triggers?.define ?? createDefineAuthChallengeHandler({ env }),
       create:
         options.triggers?.create ??
-        createCreateAuthChallengeHandler({ sender: options.wrapSender?.(inbox) ?? inbox, env, attempts, log }),
-      verify: options.triggers?.verify ?? createVerifyAuthChallengeResponseHandler({ env, attempts, verifier }),
+        createCreateAuthChallengeHandler({ sender: options.wrapSender?.(inbox) ?? inbox, env, attempts, log, links }),
+      verify: options.triggers?.verify ?? createVerifyAuthChallengeResponseHandler({ env, attempts, verifier, links }),
+      preAuthentication: options.triggers?.preAuthentication ?? createPreAuthenticationHandler({ env, links }),
       // As the stack wires it: only a pool that takes sign-ups has the trigger.
       preSignUp: options.triggers?.preSignUp ?? (selfSignUp ? createPreSignUpHandler({ env, attempts }) : undefined),
     },

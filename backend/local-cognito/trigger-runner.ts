@@ -2,6 +2,7 @@ import type {
   CreateAuthChallengeTriggerEvent,
   DefineAuthChallengeTriggerEvent,
   PreSignUpTriggerEvent,
+  PreAuthenticationTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import type { ChallengeHistoryEntry } from '../triggers/challenge-history.ts';
@@ -9,6 +10,7 @@ import {
   createAuthChallengeEvent,
   defineAuthChallengeEvent,
   preSignUpEvent,
+  preAuthenticationEvent,
   verifyAuthChallengeResponseEvent,
   type SignUpContext,
   type TriggerContext,
@@ -24,6 +26,8 @@ export interface AuthTriggers {
   readonly define: TriggerHandler<DefineAuthChallengeTriggerEvent>;
   readonly create: TriggerHandler<CreateAuthChallengeTriggerEvent>;
   readonly verify: TriggerHandler<VerifyAuthChallengeResponseTriggerEvent>;
+  /** Runs at InitiateAuth, before Define, with the call's ClientMetadata; optional, as in a pool. */
+  readonly preAuthentication?: TriggerHandler<PreAuthenticationTriggerEvent>;
   readonly preSignUp?: TriggerHandler<PreSignUpTriggerEvent> | undefined;
 }
 
@@ -54,6 +58,8 @@ export interface TriggerRunner {
   verify(context: TriggerContext, privateParameters: Record<string, string>, answer: string): Promise<boolean>;
   /** Without a Pre Sign-up trigger, a sign-up is neither confirmed nor verified. */
   preSignUp(context: SignUpContext): Promise<PreSignUpResult>;
+  /** Pre authentication, when the pool has one; its error refuses the sign-in. */
+  preAuthenticate(context: TriggerContext, validationData: Record<string, string> | undefined): Promise<void>;
 }
 
 const nonsense = () => new CognitoError('InvalidLambdaResponseException', MESSAGES.unrecognizableLambdaOutput);
@@ -112,6 +118,10 @@ export function createTriggerRunner(triggers: AuthTriggers, log: (line: string) 
       const { autoConfirmUser = false, autoVerifyEmail = false } = response;
       if (typeof autoConfirmUser !== 'boolean' || typeof autoVerifyEmail !== 'boolean') throw nonsense();
       return { autoConfirmUser, autoVerifyEmail };
+    },
+    async preAuthenticate(context, validationData) {
+      if (!triggers.preAuthentication) return;
+      await invoke('PreAuthentication', triggers.preAuthentication, preAuthenticationEvent(context, validationData));
     },
   };
 }

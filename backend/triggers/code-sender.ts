@@ -9,6 +9,8 @@ export interface CodeMessage {
   readonly expiresAt: number;
   /** The app the code signs in to, as named in the message (`APP_NAME`). */
   readonly appName: string;
+  /** A sign-in link to the app's page, `<page>#<token>`, when the app client has one. */
+  readonly link?: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { limitIdentity } from './attempt-identity.ts';
 import { attemptsFromConfig, type AttemptStore } from './attempt-store.ts';
-import { failedCustomAnswers, latestCustomMetadata } from './challenge-history.ts';
+import { customRounds, failedCustomAnswers, latestCustomMetadata } from './challenge-history.ts';
 import type { CodeSender } from './code-sender.ts';
 import { decoyDestination, maskEmail } from './mask-destination.ts';
 import {
@@ -14,6 +14,7 @@ import {
   type IssuedCode,
 } from './one-time-code.ts';
 import { createSesCodeSender } from './ses-code-sender.ts';
+import { issueLink, LINK_ONLY_METADATA, type SignInLinks } from './sign-in-links.ts';
 import { TooManyAttemptsError } from './too-many-attempts.ts';
 import { readTriggerConfig, type TriggerConfig, type TriggerEnv } from './trigger-config.ts';
 
@@ -33,6 +34,8 @@ export interface CreateAuthChallengeOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Where failed or skipped sends are reported (never with the code); defaults to `console.warn`. */
   readonly log?: (line: string) => void;
+  /** Signs and records sign-in links, emailed beside the code; without it, codes only. */
+  readonly links?: SignInLinks;
 }
 
 /**
@@ -52,6 +55,10 @@ export interface CreateAuthChallengeOptions {
  * is not verified (nothing is sent to it) and a user whose send failed (logged here, without the code) get the
  * same public parameters as a real send, the destination masked from the lower-cased address or typed name,
  * and every invocation lasts at least `CREATE_MIN_DURATION_MS`, so timing does not tell either.
+ *
+ * With `links`, the email also carries a sign-in link to the app client's page (see link-config.ts), and a
+ * sign-in that Pre authentication found started by such a link gets a round that waits for the link and sends
+ * nothing (its retry rounds too).
  */
 export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOptions) {
   const { sender, now = Date.now, nextDigit, sleep = delay, log = (line: string) => console.warn(line) } = options;
@@ -76,6 +83,15 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
       // code proves the address (Verify then marks it verified); whoever cannot read that mailbox gets nothing.
       const provesAddress = !userNotFound && !verified && (await store.wasSignedUp(email!));
       const session = request.session ?? [];
+      if (await startedByLink(event, config)) {
+        event.response.publicChallengeParameters = {
+          deliveryMedium: 'LINK',
+          attemptsLeft: String(Math.max(0, config.maxAttempts - failedCustomAnswers(session))),
+        };
+        event.response.privateChallengeParameters = { linkOnly: 'true' };
+        event.response.challengeMetadata = LINK_ONLY_METADATA;
+        return event;
+      }
       const previous = parseCodeMetadata(latestCustomMetadata(session));
       const reused = previous && previous.expiresAt > now() ? previous : undefined;
       let issued: IssuedCode;
@@ -114,6 +130,14 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
     }
   };
 
+  /** A link-only round: a retry of one, or the first round of a sign-in whose link Pre authentication claimed. */
+  async function startedByLink(event: CreateAuthChallengeTriggerEvent, config: TriggerConfig): Promise<boolean> {
+    const session = event.request.session ?? [];
+    if (latestCustomMetadata(session) === LINK_ONLY_METADATA) return true;
+    if (!options.links || customRounds(session).length > 0 || event.request.userNotFound === true) return false;
+    return options.links.store(config).takeClaim(limitIdentity(event));
+  }
+
   /** Sends the code; a failure is logged and otherwise looks like a send. */
   async function deliver(
     event: CreateAuthChallengeTriggerEvent,
@@ -122,7 +146,27 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
     config: TriggerConfig,
   ) {
     try {
-      await sender.send({ to, username: event.userName, ...issued, appName: config.appName });
+      const link = options.links
+        ? await issueLink(
+            options.links,
+            config,
+            options.env ?? process.env,
+            {
+              identity: limitIdentity(event),
+              username: event.userName,
+              userPoolId: event.userPoolId,
+              clientId: event.callerContext.clientId,
+            },
+            now(),
+          )
+        : undefined;
+      await sender.send({
+        to,
+        username: event.userName,
+        ...issued,
+        appName: config.appName,
+        ...(link ? { link } : {}),
+      });
     } catch (error) {
       // SES names the recipient in some messages (unverified identities); the log keeps the reason, not the address.
       const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(

@@ -36,6 +36,9 @@ export function buildCodeEmail(message: CodeMessage, senderEmail: string, now: n
             `Your code to sign in to ${message.appName} is ${message.code}\n\n` +
             `It is valid for ${validity}. Type it only into the sign-in page of ${message.appName}. ` +
             `We will never ask you for this code by phone, chat or email, so never read it out or pass it on.\n\n` +
+            (message.link
+              ? `Or open this link to sign in; it works once, and only the latest email's link works:\n${message.link}\n\n`
+              : '') +
             `If you did not try to sign in, you can ignore this email.\n`,
         },
       },

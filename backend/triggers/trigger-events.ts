@@ -2,6 +2,7 @@ import type {
   CreateAuthChallengeTriggerEvent,
   DefineAuthChallengeTriggerEvent,
   PreSignUpTriggerEvent,
+  PreAuthenticationTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import type { ChallengeHistoryEntry } from './challenge-history.ts';
@@ -101,5 +102,24 @@ export function preSignUpEvent(context: SignUpContext): PreSignUpTriggerEvent {
       ...(context.clientMetadata ? { clientMetadata: { ...context.clientMetadata } } : {}),
     },
     response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+  };
+}
+
+/**
+ * A Pre authentication event shaped as Cognito sends it at InitiateAuth: the ClientMetadata of that call
+ * arrives as `validationData` (it reaches no other trigger of the custom flow's first step).
+ */
+export function preAuthenticationEvent(
+  context: Omit<TriggerContext, 'clientMetadata'>,
+  validationData: Readonly<Record<string, string>> | undefined,
+): PreAuthenticationTriggerEvent {
+  return {
+    ...common(context, 'PreAuthentication_Authentication'),
+    request: {
+      userAttributes: { ...context.userAttributes },
+      ...(context.userNotFound ? { userNotFound: true } : {}),
+      ...(validationData ? { validationData: { ...validationData } } : {}),
+    },
+    response: {},
   };
 }

@@ -2,7 +2,9 @@ import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { createCognitoAddressVerifier, type AddressVerifier } from './address-verifier.ts';
 import { limitIdentity } from './attempt-identity.ts';
 import { attemptsFromConfig, type AttemptStore } from './attempt-store.ts';
+import { isLinkAnswer } from './link-token.ts';
 import { codesMatch } from './one-time-code.ts';
+import { acceptLink, type SignInLinks } from './sign-in-links.ts';
 import { TooManyAttemptsError } from './too-many-attempts.ts';
 import { readTriggerConfig, type TriggerConfig, type TriggerEnv } from './trigger-config.ts';
 
@@ -42,6 +44,8 @@ export interface VerifyAuthChallengeResponseOptions {
   readonly now?: () => number;
   /** Marks an address verified when the right code came back from it (Create's `provesAddress`). */
   readonly verifier?: AddressVerifier;
+  /** Accepts sign-in links as answers (once each); without it a link answer is a wrong code. */
+  readonly links?: SignInLinks;
 }
 
 /**
@@ -51,20 +55,42 @@ export interface VerifyAuthChallengeResponseOptions {
  *
  * The right code for a challenge Create sent to a signed-up, unverified address proves that address: it is
  * marked verified before the answer is accepted, so the tokens of this very sign-in say `email_verified: true`.
+ *
+ * A link answer (a token, see link-token.ts) is counted the same way, and is correct when it is the user's
+ * outstanding link, signed for this pool and client, unexpired and unused; accepting it marks it used. It is
+ * accepted in any custom round, so the tab that asked for the code can answer its live challenge with it.
  */
 export function createVerifyAuthChallengeResponseHandler(options: VerifyAuthChallengeResponseOptions) {
   const { now = Date.now } = options;
   return async (event: VerifyAuthChallengeResponseTriggerEvent): Promise<VerifyAuthChallengeResponseTriggerEvent> => {
-    const attempts = options.attempts(readTriggerConfig(options.env ?? process.env));
+    const config = readTriggerConfig(options.env ?? process.env);
+    const attempts = options.attempts(config);
     const identity = limitIdentity(event);
     const verdict = await attempts.beforeAnswer(identity);
     if (!verdict.allowed) throw TooManyAttemptsError.until(verdict.retryAt, now());
-    const correct = isAnswerCorrect({
-      answer: event.request.challengeAnswer,
-      privateParameters: event.request.privateChallengeParameters,
-      userNotFound: event.request.userNotFound === true,
-      now: now(),
-    });
+    const answer: unknown = event.request.challengeAnswer;
+    const links = options.links;
+    const correct =
+      links && isLinkAnswer(answer)
+        ? event.request.userNotFound !== true &&
+          (await acceptLink(
+            links,
+            answer,
+            {
+              identity,
+              username: event.userName,
+              userPoolId: event.userPoolId,
+              clientId: event.callerContext.clientId,
+            },
+            now(),
+            (id) => links.store(config).consume(identity, id),
+          ))
+        : isAnswerCorrect({
+            answer,
+            privateParameters: event.request.privateChallengeParameters,
+            userNotFound: event.request.userNotFound === true,
+            now: now(),
+          });
     if (correct) {
       await attempts.afterCorrectAnswer(identity);
       if (event.request.privateChallengeParameters?.provesAddress === 'true') {

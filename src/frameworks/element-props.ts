@@ -33,6 +33,8 @@ export interface CustomAuthLoginAttributes {
   'sign-up'?: CustomAuthLogin['signUp'];
   /** See {@link CustomAuthLogin.signUpAttributes}. */
   'sign-up-attributes'?: CustomAuthLogin['signUpAttributes'];
+  /** See {@link CustomAuthLogin.signInLink}. */
+  'sign-in-link'?: CustomAuthLogin['signInLink'];
 }
 
 /** Properties without an attribute, which frameworks that set properties on custom elements can pass. */

@@ -36,6 +36,9 @@ export const de: Translation = {
   UserDisabled: 'Dieses Konto ist deaktiviert.',
   TooManyRequests: 'Zu viele Versuche. Bitte warten Sie einen Moment.',
   TooManyAttempts: 'Zu viele Versuche. Versuchen Sie es in {minutes} Minuten erneut.',
+  LinkExpired: 'Dieser Anmeldelink ist abgelaufen. Geben Sie Ihre E-Mail-Adresse ein, um einen neuen zu erhalten.',
+  LinkRejected:
+    'Dieser Anmeldelink gilt nicht mehr: Er wurde benutzt oder durch eine neuere E-Mail ersetzt. Geben Sie Ihre E-Mail-Adresse ein, um einen neuen zu erhalten.',
   NetworkError: 'Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
   UnsupportedSignInStep: 'Dieses Konto erfordert einen Anmeldeschritt, den dieses Formular nicht unterstützt.',
 };

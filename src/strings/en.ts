@@ -1,3 +1,5 @@
+import type { LinkTextKey } from './en-link.js';
+
 /**
  * English: the built-in language, and the fallback for any text another language or a `strings` override
  * leaves out. Keys in camelCase name a piece of the form; keys in PascalCase are error names, either Cognito's
@@ -62,5 +64,5 @@ export type StringKey = keyof typeof en;
 /** The keys a translation covers: all but the configuration problems. */
 export type TranslatedKey = Exclude<StringKey, `Configuration${string}`>;
 
-/** A language's table: every translated key. */
-export type Translation = Readonly<Record<TranslatedKey, string>>;
+/** A language's table: every translated key, the sign-in link's included. */
+export type Translation = Readonly<Record<TranslatedKey | LinkTextKey, string>>;

@@ -36,6 +36,9 @@ export const es: Translation = {
   UserDisabled: 'Esta cuenta está desactivada.',
   TooManyRequests: 'Demasiados intentos. Espere un momento y vuelva a intentarlo.',
   TooManyAttempts: 'Demasiados intentos. Vuelva a intentarlo dentro de {minutes} minutos.',
+  LinkExpired: 'Este enlace de acceso ha caducado. Introduzca su correo electrónico para recibir uno nuevo.',
+  LinkRejected:
+    'Este enlace de acceso ya no funciona: ya se usó o un correo más reciente lo sustituyó. Introduzca su correo electrónico para recibir uno nuevo.',
   NetworkError: 'No se puede conectar con el servicio de inicio de sesión. Compruebe su conexión.',
   UnsupportedSignInStep: 'Esta cuenta requiere un paso de inicio de sesión que este formulario no admite.',
 };

@@ -36,6 +36,9 @@ export const fr: Translation = {
   UserDisabled: 'Ce compte est désactivé.',
   TooManyRequests: 'Trop de tentatives. Patientez un instant, puis réessayez.',
   TooManyAttempts: 'Trop de tentatives. Réessayez dans {minutes} minutes.',
+  LinkExpired: 'Ce lien de connexion a expiré. Saisissez votre adresse e-mail pour en recevoir un nouveau.',
+  LinkRejected:
+    "Ce lien de connexion ne fonctionne plus : il a déjà servi ou un e-mail plus récent l'a remplacé. Saisissez votre adresse e-mail pour en recevoir un nouveau.",
   NetworkError: 'Le service de connexion est injoignable. Vérifiez votre connexion.',
   UnsupportedSignInStep: 'Ce compte exige une étape de connexion que ce formulaire ne prend pas en charge.',
 };

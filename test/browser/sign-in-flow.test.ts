@@ -32,6 +32,12 @@ describe('sign-in flow (state machine)', () => {
       expect(state).to.deep.equal({ step: 'signed-in', busy: false, user, restored: true });
     });
 
+    it('keeps that a sign-in link made the session', () => {
+      const user = { username: 'alice@example.com', userId: 'user-1' };
+      const { state } = transition(initialFlowState, { type: 'user-found', user, restored: false, link: true });
+      expect(state).to.deep.equal({ step: 'signed-in', busy: false, user, restored: false, link: true });
+    });
+
     it('goes to the username form, without an error, when none are', () => {
       const { state } = transition(initialFlowState, {
         type: 'failed',

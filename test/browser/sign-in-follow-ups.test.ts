@@ -136,6 +136,21 @@ describe('what follows a move of the sign-in flow', () => {
       }
     });
 
+    it('say so when a sign-in link made the session', () => {
+      const busy: FlowState = { step: 'username', busy: true, call: 'signIn' };
+      expect(eventsDue(busy, { ...signedIn, link: true }, describeError)[1]).to.deep.equal([
+        'auth-signed-in',
+        {
+          username: 'alice@example.com',
+          userId: 'user-1',
+          loginId: 'alice@example.com',
+          restored: false,
+          newUser: false,
+          link: true,
+        },
+      ]);
+    });
+
     it('report a sign-out with the user who left', () => {
       const signingOut: FlowState = { ...signedIn, busy: true, call: 'signOut' };
       expect(eventsDue(signingOut, onUsername, describeError)).to.deep.equal([

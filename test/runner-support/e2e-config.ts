@@ -10,6 +10,8 @@ export interface E2eConfig {
   /** An endpoint whose sign-in sessions expire after {@link shortSessionSeconds}, for the expiry test. */
   readonly shortSessionEndpoint: string;
   readonly shortSessionSeconds: number;
+  /** How long the short-session endpoint's sign-in links hold (longer than its sessions). */
+  readonly shortLinkSeconds: number;
   /**
    * An endpoint with the limits across sign-ins as deployed, except that a user is locked after
    * {@link limitedFailuresPerHour} wrong codes (for the refusal test).

@@ -27,12 +27,14 @@ import type { E2eConfig } from './e2e-config.ts';
 const SHORT_SESSION_SECONDS = 3;
 const MAX_ATTEMPTS = 3;
 const LIMITED_FAILURES_PER_HOUR = 2;
+/** Sign-in links of the short-session endpoint: they outlive its sessions, then expire soon after. */
+const SHORT_LINK_SECONDS = 6;
 
 /** The repository root; URL paths under `/dist/` map onto it. */
 const repoRoot = new URL('../../', import.meta.url);
 
 /** URL paths of the build served untouched: the bundle, its language chunks, their source maps. */
-const builtFile = /^\/dist\/(?:custom-auth-login|locales\/[\w-]+)\.js(?:\.map)?$/;
+const builtFile = /^\/dist\/(?:custom-auth-login|(?:locales|chunks)\/[\w-]+)\.js(?:\.map)?$/;
 
 const bundleFile = new URL('dist/custom-auth-login.js', repoRoot);
 
@@ -140,6 +142,7 @@ async function e2eConfig({ main, shortSession, limited }: Endpoints): Promise<E2
     endpoint: main.url,
     shortSessionEndpoint: shortSession.url,
     shortSessionSeconds: SHORT_SESSION_SECONDS,
+    shortLinkSeconds: SHORT_LINK_SECONDS,
     limitedEndpoint: limited.url,
     limitedFailuresPerHour: LIMITED_FAILURES_PER_HOUR,
     maxAttempts: MAX_ATTEMPTS,
@@ -160,11 +163,18 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
 
   const plugin: TestRunnerPlugin = {
     name: 'local-cognito',
-    async serverStart() {
+    async serverStart({ config }) {
+      // Sign-in links point at the test runner's own script-tag page, so a spec can fetch one as a scanner would.
+      const linkPages = { LINK_PAGES: `http://localhost:${config.port}/__e2e/script-tag.html` };
       const [main, shortSession, limited] = await Promise.all([
         // The main and limited pools take sign-ups; the short-session pool does not.
-        start({ port: 0, triggerEnv, log, selfSignUp: true }),
-        start({ port: 0, triggerEnv, log, sessionTtlSeconds: SHORT_SESSION_SECONDS }),
+        start({ port: 0, triggerEnv: { ...triggerEnv, ...linkPages }, log, selfSignUp: true }),
+        start({
+          port: 0,
+          triggerEnv: { ...triggerEnv, ...linkPages, LINK_LIFETIME_SECONDS: String(SHORT_LINK_SECONDS) },
+          log,
+          sessionTtlSeconds: SHORT_SESSION_SECONDS,
+        }),
         start({
           port: 0,
           log,

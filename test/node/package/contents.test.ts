@@ -55,13 +55,13 @@ describe('the published package', () => {
     }
   });
 
-  it('contains every chunk the self-contained bundle imports (languages, sign-up), where the bundle looks for it', () => {
+  it('contains every chunk the self-contained bundle imports (languages, capabilities), where it looks for it', () => {
     const imported = [...readBuilt('dist/custom-auth-login.js').matchAll(/import\(\s*["'](\.\/[^"']+)["']\s*\)/g)].map(
       (match) => `dist/${match[1]!.slice(2)}`,
     );
     assert.deepEqual(
       imported.map((path) => /^dist\/(?:locales|chunks)\/(.+)-[\w-]{8}\.js$/.exec(path)?.[1]).sort(),
-      ['amplify-sign-up', 'de', 'es', 'fr', 'sign-up'],
+      ['amplify-sign-up', 'de', 'es', 'fr', 'link-sign-in', 'sign-up'],
       `the bundle imports ${imported.join(', ')}`,
     );
     for (const path of imported) assert.ok(files.includes(path), `${path} is not in the package`);

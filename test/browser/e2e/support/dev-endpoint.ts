@@ -24,6 +24,8 @@ export interface SentCode {
   readonly to: string;
   readonly username: string;
   readonly code: string;
+  /** The sign-in link exactly as emailed, when the endpoint has a link page. */
+  readonly link?: string;
   readonly sentAt: string;
 }
 
@@ -44,6 +46,13 @@ export async function latestCode(endpoint: string, username: string): Promise<st
   const message = (await sentCodes(endpoint)).filter((sent) => sent.to === username).at(-1);
   if (!message) throw new Error(`no code was sent to ${username}`);
   return message.code;
+}
+
+/** The newest sign-in link emailed to `username`; fails the test when none was. */
+export async function latestLink(endpoint: string, username: string): Promise<string> {
+  const message = (await sentCodes(endpoint)).filter((sent) => sent.to === username).at(-1);
+  if (!message?.link) throw new Error(`no sign-in link was sent to ${username}`);
+  return message.link;
 }
 
 /** The Cognito operations the endpoint received since the last {@link freshStart}, oldest first. */
