@@ -65,6 +65,16 @@ const MAX_TRIES = 5;
  * The table key of an identity: a hash, so the table holds no addresses, not even the ones typed for
  * accounts that do not exist.
  */
+/**
+ * Whether a conditional write lost to another one (its condition no longer held). Also by name: a client from
+ * another copy of the SDK throws an error of another class.
+ */
+export function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException || (error as Error)?.name === 'ConditionalCheckFailedException'
+  );
+}
+
 export function identityKey(identity: string): string {
   return createHash('sha256').update(`custom-auth-login:${identity}`, 'utf8').digest('base64url');
 }
@@ -97,11 +107,7 @@ export function createAttemptStore({ client, tableName, limits, now = Date.now }
       );
       return true;
     } catch (error) {
-      if (
-        error instanceof ConditionalCheckFailedException ||
-        (error as Error).name === 'ConditionalCheckFailedException'
-      )
-        return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }

@@ -1,10 +1,5 @@
-import {
-  ConditionalCheckFailedException,
-  DynamoDBClient,
-  PutItemCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
-import { identityKey } from './attempt-store.ts';
+import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { identityKey, isConditionFailure } from './attempt-store.ts';
 
 /** The part of the DynamoDB client the link store uses. */
 export interface LinkStoreClient {
@@ -68,11 +63,7 @@ export function createLinkStore({ client, tableName, now = Date.now }: LinkStore
       );
       return true;
     } catch (error) {
-      if (
-        error instanceof ConditionalCheckFailedException ||
-        (error as Error).name === 'ConditionalCheckFailedException'
-      )
-        return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }

@@ -5,10 +5,11 @@
  * language than English, the language chunk the bundle fetches from beside itself).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { AuthEventName, CustomAuthLogin } from '../../../src/custom-auth-login.js';
 import { clearRequests, endToEndSuite, latestCode, operations, type MochaSuite } from './support/dev-endpoint.js';
 import { ALL_TOKENS, tokensIn, tokensInCookies } from './support/token-storage.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { framePerTest, partOf, typeInto } from './support/page-frame.js';
 
 /** The test page's window, as the script-tag page sets it up. */
 type ScriptTagWindow = Window & {
@@ -22,14 +23,14 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 
 describe('end to end: the built bundle on a plain page', function (this: MochaSuite) {
   const e2e = endToEndSuite(this, { timeoutMs: 20_000 });
-  let frame: HTMLIFrameElement;
+  const currentFrame = framePerTest();
 
   /** (Re)loads the page in the iframe and resolves once its element is defined. */
   async function loadPage(action: () => void): Promise<{ page: ScriptTagWindow; el: CustomAuthLogin }> {
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const loaded = new Promise((resolve) => currentFrame().addEventListener('load', resolve, { once: true }));
     action();
     await loaded;
-    const page = frame.contentWindow as ScriptTagWindow;
+    const page = currentFrame().contentWindow as ScriptTagWindow;
     await page.customElements.whenDefined('custom-auth-login');
     return { page, el: page.document.querySelector('custom-auth-login')! };
   }
@@ -42,25 +43,6 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
     return page.authEvents.filter((event) => event.type === type).at(-1)!.detail;
   }
 
-  function shadowPart(el: CustomAuthLogin, name: string): HTMLInputElement {
-    const found = el.shadowRoot?.querySelector<HTMLInputElement>(`[part~="${name}"]`);
-    if (!found) throw new Error(`the page's element shows no ${name}`);
-    return found;
-  }
-
-  async function typeInto(input: HTMLInputElement, text: string): Promise<void> {
-    input.focus();
-    await sendKeys({ type: text });
-  }
-
-  beforeEach(() => {
-    frame = document.createElement('iframe');
-    frame.style.width = '600px';
-    frame.style.height = '400px';
-    document.body.append(frame);
-  });
-  afterEach(() => frame.remove());
-
   it('is served the bundle byte for byte as built', async () => {
     expect(e2e.config.bundleSha256, 'dist/custom-auth-login.js is missing: run `npm run build`').to.not.equal('');
     const served = await (await fetch('/dist/custom-auth-login.js')).arrayBuffer();
@@ -70,26 +52,26 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
   /** Signs in on the page as a person would: the email, then the code from the inbox. */
   async function signInOnPage(el: CustomAuthLogin) {
     await waitUntil(() => el.getAttribute('step') === 'username', 'the first form never showed');
-    await typeInto(shadowPart(el, 'username-input'), 'alice@example.com');
+    await typeInto(partOf(el, 'username-input'), 'alice@example.com');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.getAttribute('step') === 'challenge', 'the challenge never showed', { timeout: 10_000 });
-    await typeInto(shadowPart(el, 'code-input'), await latestCode(e2e.endpoint, 'alice@example.com'));
+    await typeInto(partOf(el, 'code-input'), await latestCode(e2e.endpoint, 'alice@example.com'));
     await sendKeys({ press: 'Enter' });
   }
 
   const signedInText = (el: CustomAuthLogin) => el.shadowRoot?.querySelector('[part~="signed-in"]')?.textContent ?? '';
 
   it('signs in from the script tag alone, and finds the session again after a reload', async () => {
-    const { page, el } = await loadPage(() => (frame.src = '/__e2e/script-tag.html'));
+    const { page, el } = await loadPage(() => (currentFrame().src = '/__e2e/script-tag.html'));
     expect(customElements.get('custom-auth-login'), 'the test page itself never loads the element').to.equal(undefined);
     const scripts = [...page.document.querySelectorAll('script[src]')].map((script) => script.getAttribute('src'));
     expect(scripts).to.deep.equal(['/dist/custom-auth-login.js']);
 
     await waitUntil(() => el.getAttribute('step') === 'username', 'the first form never showed');
-    await typeInto(shadowPart(el, 'username-input'), 'alice@example.com');
+    await typeInto(partOf(el, 'username-input'), 'alice@example.com');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.getAttribute('step') === 'challenge', 'the challenge never showed', { timeout: 10_000 });
-    await typeInto(shadowPart(el, 'code-input'), await latestCode(e2e.endpoint, 'alice@example.com'));
+    await typeInto(partOf(el, 'code-input'), await latestCode(e2e.endpoint, 'alice@example.com'));
     await sendKeys({ press: 'Enter' });
 
     const signedIn = await recorded(page, 'auth-signed-in');
@@ -117,7 +99,7 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
     ['cookie', () => tokensInCookies()],
   ] as const) {
     it(`keeps the tokens in ${storage} storage only with token-storage="${storage}", across a reload`, async () => {
-      const { page, el } = await loadPage(() => (frame.src = `/__e2e/script-tag.html?storage=${storage}`));
+      const { page, el } = await loadPage(() => (currentFrame().src = `/__e2e/script-tag.html?storage=${storage}`));
       await signInOnPage(el);
       await recorded(page, 'auth-signed-in');
       // The frame shares the test page's origin, so its stores are the ones read here.
@@ -135,11 +117,11 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
   }
 
   it('speaks the page’s language, fetching only that language’s chunk from beside the bundle', async () => {
-    const { page, el } = await loadPage(() => (frame.src = '/__e2e/script-tag.html?lang=de'));
+    const { page, el } = await loadPage(() => (currentFrame().src = '/__e2e/script-tag.html?lang=de'));
     await waitUntil(() => el.getAttribute('step') === 'username', 'the first form never showed');
 
-    expect(shadowPart(el, 'username-input').labels?.[0]?.textContent).to.equal('Benutzername');
-    expect(shadowPart(el, 'submit-button').textContent?.trim()).to.equal('Code senden');
+    expect(partOf(el, 'username-input').labels?.[0]?.textContent).to.equal('Benutzername');
+    expect(partOf(el, 'submit-button').textContent?.trim()).to.equal('Code senden');
     const fetched = page.performance
       .getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)

@@ -5,9 +5,10 @@
  * The page runs in an iframe served with that policy; this test file never loads the element itself.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { AuthEventName, CustomAuthLogin } from '../../../src/custom-auth-login.js';
 import { endToEndSuite, latestCode, type MochaSuite } from './support/dev-endpoint.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { framePerTest, partOf, typeInto } from './support/page-frame.js';
 
 /** The test page's window, as its recorder script sets it up. */
 type StrictPageWindow = Window & {
@@ -17,36 +18,16 @@ type StrictPageWindow = Window & {
 
 describe('end to end: the built bundle under a strict Content Security Policy', function (this: MochaSuite) {
   const e2e = endToEndSuite(this, { timeoutMs: 20_000 });
-  let frame: HTMLIFrameElement;
+  const currentFrame = framePerTest();
 
   async function loadPage(query: string): Promise<{ page: StrictPageWindow; el: CustomAuthLogin }> {
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.src = `/__e2e/strict-csp.html${query}`;
+    const loaded = new Promise((resolve) => currentFrame().addEventListener('load', resolve, { once: true }));
+    currentFrame().src = `/__e2e/strict-csp.html${query}`;
     await loaded;
-    const page = frame.contentWindow as StrictPageWindow;
+    const page = currentFrame().contentWindow as StrictPageWindow;
     await page.customElements.whenDefined('custom-auth-login');
     return { page, el: page.document.querySelector('custom-auth-login')! };
   }
-
-  /** A part of the page's element, in its shadow root or, with `no-shadow`, in itself. */
-  function partOf(el: CustomAuthLogin, name: string): HTMLInputElement {
-    const found = (el.shadowRoot ?? el).querySelector<HTMLInputElement>(`[part~="${name}"]`);
-    if (!found) throw new Error(`the page's element shows no ${name}`);
-    return found;
-  }
-
-  async function typeInto(input: HTMLInputElement, text: string): Promise<void> {
-    input.focus();
-    await sendKeys({ type: text });
-  }
-
-  beforeEach(() => {
-    frame = document.createElement('iframe');
-    frame.style.width = '600px';
-    frame.style.height = '400px';
-    document.body.append(frame);
-  });
-  afterEach(() => frame.remove());
 
   it('serves the page under the policy: an inline style is refused and reported', async () => {
     const { page } = await loadPage('');
