@@ -25,7 +25,7 @@ import { steps } from './steps/index.js';
 import { en } from './strings/en.js';
 import { clock } from './ticker.js';
 import type { SignUpChunk, StepView } from './steps/step-view.js';
-import type { StringKey, StringOverrides, TextParams } from './strings.js';
+import { speaksBuiltIn, type StringKey, type StringOverrides, type TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
 const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'adapter'] as const;
@@ -296,9 +296,10 @@ export class CustomAuthLogin extends LitElement {
 
   protected override render(): TemplateResult {
     const { error, step, busy } = this.flow;
-    const { language, spoken } = this.#language;
-    // English standing in for the page's language is marked so, and written left to right whatever the page's
-    // direction (which still places the element itself); an empty `dir` inherits the page's.
+    const { spoken } = this.#language;
+    // The texts are marked with the language they are in (English standing in for the page's, say), and the
+    // built-in ones are written left to right whatever the page's direction, which still places the element
+    // itself; texts the page supplies (an empty `dir`) take the page's direction.
     const signedIn = step === 'signed-in';
     const view: StepView = {
       ...this.#actions,
@@ -317,7 +318,7 @@ export class CustomAuthLogin extends LitElement {
       busy && step === 'loading' && !this.#language.ready ? undefined : statusOf(this.flow, !view.cooldown);
     return html`
       <slot name="header"></slot>
-      <div .lang=${spoken} .dir=${spoken === language ? '' : 'ltr'}>
+      <div .lang=${spoken} .dir=${speaksBuiltIn(spoken) ? 'ltr' : ''}>
         <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
           ${error ? this.#describe(error) : nothing}
         </div>

@@ -94,6 +94,9 @@ export function textSources(language: string, overrides: StringOverrides = {}): 
 export const englishInstead = (language: string, overrides: StringOverrides = {}): boolean =>
   !tables.has(primaryOf(language)) && !Object.keys(overrides).length;
 
+/** Whether `language` is spoken from a built-in table (English, or one fetched): all are written left to right. */
+export const speaksBuiltIn = (language: string): boolean => tables.has(primaryOf(language));
+
 /** The first text any source has for any of `keys`, sources in order; undefined when none has one. */
 export function findText(sources: readonly TextSource[], keys: readonly string[]): string | undefined {
   for (const source of sources) {

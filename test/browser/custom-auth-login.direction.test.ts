@@ -1,6 +1,6 @@
 // <custom-auth-login> on a right-to-left page (`<html lang="ar" dir="rtl">`): the page's direction places the
 // element, the language the element actually speaks sets the direction and number formats of its texts.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { CustomAuthLogin } from '../../src/custom-auth-login.js';
 import type { StringOverrides } from '../../src/strings.js';
 import { field, partOf, reachChallenge, renderSignedOut, textOf, type LoginOptions } from './support/login-fixture.js';
@@ -77,6 +77,16 @@ describe('<custom-auth-login> on a right-to-left page', () => {
         expect(getComputedStyle(el).direction).to.equal('rtl');
         expect(el.getBoundingClientRect().right).to.equal(el.parentElement!.getBoundingClientRect().right);
         expect(el.getBoundingClientRect().width).to.be.below(600);
+      });
+    });
+
+    describe(`in a language it ships (German, the element's lang), in ${mode} mode`, () => {
+      it('writes German left to right, as German is written', async () => {
+        const el = await renderAtChallengeIn({ noShadow });
+        el.lang = 'de';
+        await waitUntil(() => languageAt(partOf(el, 'form')) === 'de', 'the German texts never arrived');
+        for (const name of ['prompt', 'code-input', 'hint', 'submit-button'])
+          expect(getComputedStyle(partOf(el, name)).direction, name).to.equal('ltr');
       });
     });
 
