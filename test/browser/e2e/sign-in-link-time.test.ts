@@ -4,42 +4,16 @@
  * global per page, configured for one endpoint.
  */
 import { aTimeout, expect } from '@open-wc/testing';
-import type { CustomAuthLogin } from '../../../src/custom-auth-login.js';
 import {
   clearRequests,
   endToEndSuite,
   errorText,
   field,
-  latestLink,
   operations,
-  renderForEndpoint,
-  stepAfter,
-  submitFirstForm,
   storedTokenKeys,
-  type AuthEventLog,
   type MochaSuite,
 } from './support/e2e-fixture.js';
-
-const alice = 'alice@example.com';
-const pageUrl = () => location.pathname + location.search;
-
-async function openLink(endpoint: string, link: string) {
-  history.replaceState(null, '', `${pageUrl()}${new URL(link).hash}`);
-  return renderForEndpoint({ endpoint });
-}
-
-async function requestEmail(endpoint: string): Promise<{ el: CustomAuthLogin; link: string }> {
-  const { el } = await renderForEndpoint({ endpoint });
-  expect(await stepAfter(el, () => submitFirstForm(el, alice))).to.equal('challenge');
-  return { el, link: await latestLink(endpoint, alice) };
-}
-
-async function settled(el: CustomAuthLogin, log: AuthEventLog): Promise<void> {
-  for (let i = 0; i < 100 && !log.events.some((e) => e.type === 'auth-signed-in' || e.type === 'auth-error'); i++) {
-    await aTimeout(50);
-  }
-  await el.updateComplete;
-}
+import { openLink, pageUrl, requestEmail, settled } from './support/sign-in-link.js';
 
 describe('end to end: sign-in links and time', function (this: MochaSuite) {
   const e2eShort = endToEndSuite(this, { timeoutMs: 30_000, endpoint: 'shortSessionEndpoint' });

@@ -5,47 +5,19 @@
  * Opening a link is simulated the way a browser sees it: the page loads with the token as its fragment.
  */
 import { aTimeout, expect } from '@open-wc/testing';
-import type { CustomAuthLogin } from '../../../src/custom-auth-login.js';
 import {
   clearRequests,
   endToEndSuite,
   errorText,
   latestCode,
-  latestLink,
   operations,
-  renderForEndpoint,
   sentCodes,
-  stepAfter,
   submitCode,
-  submitFirstForm,
   storedTokenKeys,
   type AuthEventLog,
   type MochaSuite,
 } from './support/e2e-fixture.js';
-
-const alice = 'alice@example.com';
-const pageUrl = () => location.pathname + location.search;
-
-/** The page as a link opens it: the token as the address's fragment, then an element connecting. */
-async function openLink(endpoint: string, link: string, attributes: Record<string, string> = {}) {
-  history.replaceState(null, '', `${pageUrl()}${new URL(link).hash}`);
-  return renderForEndpoint({ endpoint, attributes });
-}
-
-/** Asks for an email from a first element, which is then removed, as a page left for the mail client. */
-async function requestEmail(endpoint: string): Promise<{ el: CustomAuthLogin; link: string }> {
-  const { el } = await renderForEndpoint({ endpoint });
-  expect(await stepAfter(el, () => submitFirstForm(el, alice))).to.equal('challenge');
-  return { el, link: await latestLink(endpoint, alice) };
-}
-
-/** Waits for the element to leave the `loading` step it renders first and to settle. */
-async function settled(el: CustomAuthLogin, log: AuthEventLog): Promise<void> {
-  for (let i = 0; i < 100 && !log.events.some((e) => e.type === 'auth-signed-in' || e.type === 'auth-error'); i++) {
-    await aTimeout(50);
-  }
-  await el.updateComplete;
-}
+import { alice, openLink, pageUrl, requestEmail, settled } from './support/sign-in-link.js';
 
 /**
  * Opens the link as another tab would: its own document (so its own Amplify, with no sign-in in progress) and
