@@ -13,6 +13,7 @@ import {
   type DigitSource,
   type IssuedCode,
 } from './one-time-code.ts';
+import { signInLinksFromEnv } from './deployed-sign-in-links.ts';
 import { createSesCodeSender } from './ses-code-sender.ts';
 import { issueLink, LINK_ONLY_METADATA, type SignInLinks } from './sign-in-links.ts';
 import { TooManyAttemptsError } from './too-many-attempts.ts';
@@ -146,20 +147,7 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
     config: TriggerConfig,
   ) {
     try {
-      const link = options.links
-        ? await issueLink(
-            options.links,
-            config,
-            options.env ?? process.env,
-            {
-              identity: limitIdentity(event),
-              username: event.userName,
-              userPoolId: event.userPoolId,
-              clientId: event.callerContext.clientId,
-            },
-            now(),
-          )
-        : undefined;
+      const link = await linkFor(event, config);
       await sender.send({
         to,
         username: event.userName,
@@ -168,18 +156,50 @@ export function createCreateAuthChallengeHandler(options: CreateAuthChallengeOpt
         ...(link ? { link } : {}),
       });
     } catch (error) {
-      // SES names the recipient in some messages (unverified identities); the log keeps the reason, not the address.
-      const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(
-        /[^\s@<>()]+@[^\s@<>()]+/g,
-        '<address>',
+      log(`code email for user ${event.userName} failed (${reasonOf(error)})`);
+    }
+  }
+
+  /**
+   * The link for this email, if links are on and the client has a page. A link that cannot be issued (KMS or the
+   * table not answering) leaves the email with its code alone, logged: the user can still sign in.
+   */
+  async function linkFor(event: CreateAuthChallengeTriggerEvent, config: TriggerConfig) {
+    if (!options.links) return undefined;
+    try {
+      return await issueLink(
+        options.links,
+        config,
+        options.env ?? process.env,
+        {
+          identity: limitIdentity(event),
+          username: event.userName,
+          userPoolId: event.userPoolId,
+          clientId: event.callerContext.clientId,
+        },
+        now(),
       );
-      log(`code email for user ${event.userName} failed (${reason})`);
+    } catch (error) {
+      log(`sign-in link for user ${event.userName} not issued, the code goes alone (${reasonOf(error)})`);
+      return undefined;
     }
   }
 }
 
-/** The Lambda entry point: codes emailed through SES from `SENDER_EMAIL`, limits in `LIMITS_TABLE`. */
+// SES names the recipient in some messages (unverified identities); the log keeps the reason, not the address.
+function reasonOf(error: unknown): string {
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(
+    /[^\s@<>()]+@[^\s@<>()]+/g,
+    '<address>',
+  );
+}
+
+/**
+ * The Lambda entry point: codes emailed through SES from `SENDER_EMAIL`, limits in `LIMITS_TABLE`, and with
+ * `LINK_SIGNING_KEY_ID` set, links to the `LINK_PAGES` signed by that KMS key.
+ */
 export const handler = createCreateAuthChallengeHandler({
   sender: createSesCodeSender({ senderEmail: process.env.SENDER_EMAIL?.trim() || undefined }),
   attempts: attemptsFromConfig(),
+  links: signInLinksFromEnv(),
 });

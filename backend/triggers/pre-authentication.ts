@@ -1,11 +1,13 @@
 import type { PreAuthenticationTriggerEvent } from 'aws-lambda';
 import { limitIdentity } from './attempt-identity.ts';
+import { signInLinksFromEnv } from './deployed-sign-in-links.ts';
 import { acceptLink, LINK_REJECTED_MARKER, type SignInLinks } from './sign-in-links.ts';
 import { readTriggerConfig, type TriggerEnv } from './trigger-config.ts';
 
 /** Options of {@link createPreAuthenticationHandler}. */
 export interface PreAuthenticationOptions {
-  readonly links: SignInLinks;
+  /** Checks and claims link tokens; without it, every sign-in that starts with a token is refused. */
+  readonly links: SignInLinks | undefined;
   /** Where the settings are read from, at each invocation; defaults to `process.env`. */
   readonly env?: TriggerEnv;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
@@ -37,9 +39,16 @@ export function createPreAuthenticationHandler(options: PreAuthenticationOptions
       clientId: event.callerContext.clientId,
     };
     const accepted =
+      links !== undefined &&
       event.request.userNotFound !== true &&
       (await acceptLink(links, token, subject, now(), (id) => links.store(config).claim(identity, id)));
     if (!accepted) throw new Error(LINK_REJECTED_MARKER);
     return event;
   };
 }
+
+/**
+ * The Lambda entry point, deployed only with sign-in links on: tokens checked against the stack's KMS key
+ * (`LINK_SIGNING_KEY_ID`), claims in `LIMITS_TABLE`.
+ */
+export const handler = createPreAuthenticationHandler({ links: signInLinksFromEnv() });

@@ -1,6 +1,7 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { createCognitoAddressVerifier, type AddressVerifier } from './address-verifier.ts';
 import { limitIdentity } from './attempt-identity.ts';
+import { signInLinksFromEnv } from './deployed-sign-in-links.ts';
 import { attemptsFromConfig, type AttemptStore } from './attempt-store.ts';
 import { isLinkAnswer } from './link-token.ts';
 import { codesMatch } from './one-time-code.ts';
@@ -103,8 +104,12 @@ export function createVerifyAuthChallengeResponseHandler(options: VerifyAuthChal
   };
 }
 
-/** The Lambda entry point: limits in `LIMITS_TABLE`, addresses marked verified through the function's own role. */
+/**
+ * The Lambda entry point: limits in `LIMITS_TABLE`, addresses marked verified through the function's own role,
+ * and with `LINK_SIGNING_KEY_ID` set, link answers checked against that KMS key's public half.
+ */
 export const handler = createVerifyAuthChallengeResponseHandler({
   attempts: attemptsFromConfig(),
   verifier: createCognitoAddressVerifier(),
+  links: signInLinksFromEnv(),
 });

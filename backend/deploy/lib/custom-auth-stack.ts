@@ -1,4 +1,4 @@
-import { Aws, CfnOutput, Fn, RemovalPolicy, Stack, type CfnResource, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack, type CfnResource, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPool,
@@ -11,11 +11,13 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { declareDeployParameters, type DeployParameters } from './deploy-parameters.ts';
 import { grantSesSendFrom } from './ses-send-permission.ts';
+import { linkEnvironment, type SignInLinkSettings } from './sign-in-link-settings.ts';
 import { TriggerFunction } from './trigger-function.ts';
 
 /** Synthesis-time options of {@link CustomAuthStack}; everything chosen at deploy time is a parameter. */
@@ -27,6 +29,11 @@ export interface CustomAuthStackProps extends StackProps {
    * user in it, so that should be a deliberate choice.
    */
   readonly userPoolRemovalPolicy?: RemovalPolicy;
+  /**
+   * Sign-in links emailed beside the codes, to these pages; without it, codes only. Checked here: a bad page or
+   * lifetime stops the synthesis with a message naming it.
+   */
+  readonly signInLinks?: SignInLinkSettings;
 }
 
 /** The trigger modules, fixed by the team's contract (each exports `handler`). */
@@ -35,7 +42,15 @@ export const TRIGGER_ENTRIES = {
   createAuthChallenge: 'backend/triggers/create-auth-challenge.ts',
   verifyAuthChallengeResponse: 'backend/triggers/verify-auth-challenge-response.ts',
   preSignUp: 'backend/triggers/pre-sign-up.ts',
+  preAuthentication: 'backend/triggers/pre-authentication.ts',
 } as const;
+
+/** The trigger functions by their Cognito trigger names; Pre authentication exists only with sign-in links. */
+export type TriggerFunctions = Readonly<
+  Record<Exclude<keyof typeof TRIGGER_ENTRIES, 'preAuthentication'>, NodejsFunction> & {
+    preAuthentication?: NodejsFunction;
+  }
+>;
 
 /**
  * A Cognito user pool running the passwordless custom-auth flow for `<custom-auth-login>`:
@@ -49,13 +64,20 @@ export class CustomAuthStack extends Stack {
   readonly userPool: UserPool;
   /** The app client the widget uses. */
   readonly userPoolClient: UserPoolClient;
-  /** The trigger functions, by their Cognito trigger names (Pre Sign-up wired only with `SelfSignUp=true`). */
-  readonly triggers: Readonly<Record<keyof typeof TRIGGER_ENTRIES, NodejsFunction>>;
+  /**
+   * The trigger functions, by their Cognito trigger names (Pre Sign-up wired only with `SelfSignUp=true`, Pre
+   * authentication created only with sign-in links).
+   */
+  readonly triggers: TriggerFunctions;
+  /** The asymmetric key that signs sign-in links (only with `signInLinks`). */
+  readonly signInLinkKey?: Key;
   /** The per-user counts of codes sent and wrong answers, shared by every trigger instance. */
   readonly limitsTable: Table;
 
   constructor(scope: Construct, id: string, props: CustomAuthStackProps) {
     super(scope, id, props);
+    // Checked before anything is built, so a bad setting is the one error reported.
+    const linkSettings = props.signInLinks && linkEnvironment(props.signInLinks);
     const parameters = declareDeployParameters(this);
     this.limitsTable = new Table(this, 'SignInLimits', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
@@ -66,7 +88,12 @@ export class CustomAuthStack extends Stack {
       // Counts that expire within a day: nothing worth keeping when the stack goes.
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.triggers = this.createTriggers(props.projectRoot, parameters, this.limitsTable);
+    const triggers = this.createTriggers(props.projectRoot, parameters, this.limitsTable);
+    if (linkSettings) {
+      this.signInLinkKey = createSignInLinkKey(this);
+      const preAuthentication = this.wireSignInLinks(props.projectRoot, triggers, this.signInLinkKey, linkSettings);
+      this.triggers = { ...triggers, preAuthentication };
+    } else this.triggers = triggers;
 
     this.userPool = new UserPool(this, 'UserPool', {
       signInAliases: { email: true },
@@ -85,6 +112,7 @@ export class CustomAuthStack extends Stack {
         defineAuthChallenge: this.triggers.defineAuthChallenge,
         createAuthChallenge: this.triggers.createAuthChallenge,
         verifyAuthChallengeResponse: this.triggers.verifyAuthChallengeResponse,
+        ...(this.triggers.preAuthentication ? { preAuthentication: this.triggers.preAuthentication } : {}),
       },
       removalPolicy: props.userPoolRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
@@ -169,6 +197,33 @@ export class CustomAuthStack extends Stack {
   }
 
   /**
+   * Sign-in links: Create signs them (kms:Sign) and emails them to the pages; Verify and Pre authentication check
+   * them against the key's public half (kms:GetPublicKey, once per warm instance), and no function may do more
+   * with the key. All three mark links in the limits table with single conditional updates (dynamodb:UpdateItem).
+   */
+  private wireSignInLinks(
+    projectRoot: string,
+    triggers: TriggerFunctions,
+    key: Key,
+    settings: Readonly<Record<string, string>>,
+  ): NodejsFunction {
+    const { createAuthChallenge: create, verifyAuthChallengeResponse: verify } = triggers;
+    const keyId = { LINK_SIGNING_KEY_ID: key.keyArn };
+    for (const [name, value] of Object.entries({ ...keyId, ...settings })) create.addEnvironment(name, value);
+    verify.addEnvironment('LINK_SIGNING_KEY_ID', key.keyArn);
+    const preAuthentication = new TriggerFunction(this, 'PreAuthentication', {
+      projectRoot,
+      entry: TRIGGER_ENTRIES.preAuthentication,
+      description: 'custom-auth-login: lets a sign-in start with a sign-in link, or refuses the link',
+      environment: { ...keyId, LIMITS_TABLE: this.limitsTable.tableName },
+    }).function;
+    key.grant(create, 'kms:Sign');
+    for (const fn of [verify, preAuthentication]) key.grant(fn, 'kms:GetPublicKey');
+    for (const fn of [create, verify, preAuthentication]) this.limitsTable.grant(fn, 'dynamodb:UpdateItem');
+    return preAuthentication;
+  }
+
+  /**
    * Self sign-up, a deploy-time parameter the construct's booleans cannot express: the pool lets users sign up,
    * Pre Sign-up is wired and may be invoked by the pool, and Verify may mark this pool's addresses verified.
    */
@@ -234,6 +289,21 @@ export class CustomAuthStack extends Stack {
     ) as unknown as string[];
     return client;
   }
+}
+
+/**
+ * The key that signs sign-in links: ECC_NIST_P256 for ECDSA_SHA_256, the shortest signatures KMS makes (see
+ * backend/triggers/kms-link-signer.ts). Its private half never leaves KMS, and nothing about it is an output.
+ */
+function createSignInLinkKey(scope: Construct): Key {
+  return new Key(scope, 'SignInLinkKey', {
+    description: 'custom-auth-login: signs sign-in links',
+    keySpec: KeySpec.ECC_NIST_P256,
+    keyUsage: KeyUsage.SIGN_VERIFY,
+    // It encrypts nothing and its links die with the limits table, so keeping it after the stack would only bill.
+    removalPolicy: RemovalPolicy.DESTROY,
+    pendingWindow: Duration.days(7),
+  });
 }
 
 /** The `<custom-auth-login>` element configured for this pool, as pasted into a page. */

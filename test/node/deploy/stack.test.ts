@@ -1,5 +1,6 @@
-// The deploy stack, synthesised offline with aws-cdk-lib/assertions. Bundling the three triggers runs
-// esbuild three times, so the stack is synthesised once and every assertion reads that one template.
+// The deploy stack, synthesised offline with aws-cdk-lib/assertions. Bundling the triggers runs esbuild once per
+// function, so the stack is synthesised once without sign-in links and once with them, in one app, and every
+// assertion reads one of those two templates.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -13,8 +14,19 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { CustomAuthStack } from '../../../backend/deploy/lib/custom-auth-stack.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../../backend/local-cognito/local-dynamo.ts';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetSendStatisticsCommand, SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
+import {
+  SIGN_IN_LINK_CONTEXT_KEYS,
+  signInLinksFromContext,
+} from '../../../backend/deploy/lib/sign-in-link-settings.ts';
+import { limitIdentity } from '../../../backend/triggers/attempt-identity.ts';
+import { createKmsLinkSigner } from '../../../backend/triggers/kms-link-signer.ts';
+import { createLinkStore, linkKey } from '../../../backend/triggers/link-store.ts';
+import { signLinkToken } from '../../../backend/triggers/link-token.ts';
+import { LINK_METADATA_KEY } from '../../../backend/triggers/pre-authentication.ts';
 import { NUMERIC_SETTINGS } from '../../../backend/triggers/trigger-config.ts';
+import { LOCAL_CREDENTIALS, countingKmsClient, useLocalKms } from '../triggers/local-kms.ts';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const outdir = mkdtempSync(join(tmpdir(), 'deploy-stack-test-'));
@@ -24,9 +36,17 @@ const execFileAsync = promisify(execFile);
 // Asset metadata (on by default under the CDK CLI) tells where each bundle was written.
 const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
 const stack = new CustomAuthStack(app, 'CustomAuthLogin', { projectRoot });
+const LINK_PAGES = 'https://app.example/sign-in,abc123=https://other.example/login';
+const linkStack = new CustomAuthStack(app, 'CustomAuthLoginWithLinks', {
+  projectRoot,
+  signInLinks: { pages: LINK_PAGES, lifetimeSeconds: 600 },
+});
 const template = Template.fromStack(stack);
 const json = template.toJSON() as CloudFormationTemplate;
+const linkTemplate = Template.fromStack(linkStack);
+const linkJson = linkTemplate.toJSON() as CloudFormationTemplate;
 const assemblyDirectory = app.synth().directory;
+const kms = useLocalKms();
 
 type Json = Record<string, unknown>;
 interface CloudFormationResource {
@@ -47,23 +67,31 @@ const TRIGGER_NAMES = [
   'verifyAuthChallengeResponse',
   'preSignUp',
 ] as const;
-type TriggerName = (typeof TRIGGER_NAMES)[number];
+type TriggerName = (typeof TRIGGER_NAMES)[number] | 'preAuthentication';
 const BASIC_EXECUTION_ROLE = {
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']],
 };
 
-function logicalId(fn: NodejsFunction): string {
-  return stack.getLogicalId(fn.node.defaultChild as CfnElement);
+/** One of the two synthesised stacks and its template. */
+interface Synthesised {
+  readonly stack: CustomAuthStack;
+  readonly json: CloudFormationTemplate;
 }
-function functionResource(name: TriggerName): CloudFormationResource {
-  return json.Resources[logicalId(stack.triggers[name])]!;
+const withoutLinks: Synthesised = { stack, json };
+const withLinks: Synthesised = { stack: linkStack, json: linkJson };
+
+function logicalId(fn: NodejsFunction, from: Synthesised = withoutLinks): string {
+  return from.stack.getLogicalId(fn.node.defaultChild as CfnElement);
 }
-function roleLogicalId(name: TriggerName): string {
-  const role = functionResource(name).Properties.Role as { 'Fn::GetAtt': [string, string] };
+function functionResource(name: TriggerName, from: Synthesised = withoutLinks): CloudFormationResource {
+  return from.json.Resources[logicalId(from.stack.triggers[name]!, from)]!;
+}
+function roleLogicalId(name: TriggerName, from: Synthesised = withoutLinks): string {
+  const role = functionResource(name, from).Properties.Role as { 'Fn::GetAtt': [string, string] };
   return role['Fn::GetAtt'][0];
 }
-function resourcesOfType(type: string): CloudFormationResource[] {
-  return Object.values(json.Resources).filter((resource) => resource.Type === type);
+function resourcesOfType(type: string, from: Synthesised = withoutLinks): CloudFormationResource[] {
+  return Object.values(from.json.Resources).filter((resource) => resource.Type === type);
 }
 function onlyResourceOfType(type: string): CloudFormationResource {
   const resources = resourcesOfType(type);
@@ -87,8 +115,8 @@ function environmentWithDefaults(name: TriggerName, overrides: Record<string, st
 }
 
 /** Where esbuild wrote a trigger's bundle inside the cloud assembly. */
-function bundlePath(name: TriggerName): string {
-  const assetPath = functionResource(name).Metadata?.['aws:asset:path'] as string;
+function bundlePath(name: TriggerName, from: Synthesised = withoutLinks): string {
+  const assetPath = functionResource(name, from).Metadata?.['aws:asset:path'] as string;
   return join(assemblyDirectory, assetPath, 'index.js');
 }
 
@@ -96,12 +124,18 @@ function bundlePath(name: TriggerName): string {
  * Invokes a bundled trigger the way the Lambda Node.js runtime does: `require` the CommonJS bundle and call
  * `handler(event)`, in a fresh process whose only extra module path stands in for the runtime's AWS SDK.
  */
-async function invokeBundle(name: TriggerName, event: Json, environment: Record<string, string>): Promise<Json> {
+async function invokeBundle(
+  name: TriggerName,
+  event: Json,
+  environment: Record<string, string>,
+  from: Synthesised = withoutLinks,
+): Promise<Json> {
   const script =
     'require(process.argv[1]).handler(JSON.parse(process.argv[2]))' +
     '.then((result) => process.stdout.write(JSON.stringify(result)))';
   // Asynchronous, so the dynalite server in this process can answer the bundle's DynamoDB calls meanwhile.
-  const { stdout } = await execFileAsync(process.execPath, ['-e', script, bundlePath(name), JSON.stringify(event)], {
+  const bundle = bundlePath(name, from);
+  const { stdout } = await execFileAsync(process.execPath, ['-e', script, bundle, JSON.stringify(event)], {
     env: {
       PATH: process.env.PATH,
       NODE_PATH: join(projectRoot, 'node_modules'),
@@ -528,6 +562,7 @@ describe('CustomAuthStack', () => {
       const bundle = bundlePath('createAuthChallenge');
       assert.match(readFileSync(bundle, 'utf8'), /require\("@aws-sdk\/client-ses"\)/);
       assert.match(readFileSync(bundle, 'utf8'), /require\("@aws-sdk\/client-dynamodb"\)/);
+      assert.match(readFileSync(bundle, 'utf8'), /require\("@aws-sdk\/client-kms"\)/);
       assert.ok(statSync(bundle).size < 100_000, `the Create bundle is ${statSync(bundle).size} bytes`);
     });
 
@@ -604,6 +639,287 @@ describe('CustomAuthStack', () => {
       assert.deepEqual(result.response, { autoConfirmUser: true, autoVerifyEmail: false });
       const { Count: afterwards } = await dynamo!.client.send(new ScanCommand({ TableName: dynamo!.tableName }));
       assert.equal(afterwards, (before ?? 0) + 1);
+    });
+  });
+
+  describe('sign-in links', () => {
+    const keyLogicalId = () => linkStack.getLogicalId(linkStack.signInLinkKey!.node.defaultChild as CfnElement);
+    const keyArn = () => ({ 'Fn::GetAtt': [keyLogicalId(), 'Arn'] });
+    /** Every IAM statement of the template that names an action of `service`, with the roles it is given to. */
+    const statementsOf = (service: string, from: Synthesised): Json[] =>
+      resourcesOfType('AWS::IAM::Policy', from).flatMap((policy) =>
+        (policy.Properties.PolicyDocument as { Statement: Json[] }).Statement.filter((statement) =>
+          JSON.stringify(statement.Action).includes(`"${service}:`),
+        ).map((statement) => ({ roles: policy.Properties.Roles, ...statement })),
+      );
+
+    describe('by default', () => {
+      it('are off: no key, no Pre authentication, no link settings', () => {
+        template.resourceCountIs('AWS::KMS::Key', 0);
+        assert.equal(stack.triggers.preAuthentication, undefined);
+        assert.equal(stack.signInLinkKey, undefined);
+        assert.doesNotMatch(JSON.stringify(json), /LINK_|kms:/);
+      });
+    });
+
+    describe('when turned on', () => {
+      it('create one asymmetric key, ECC_NIST_P256 for signing, deleted a week after the stack', () => {
+        const keys = Object.values(linkJson.Resources).filter((resource) => resource.Type === 'AWS::KMS::Key');
+        assert.equal(keys.length, 1);
+        assert.equal(keys[0]!.Properties.KeySpec, 'ECC_NIST_P256');
+        assert.equal(keys[0]!.Properties.KeyUsage, 'SIGN_VERIFY');
+        assert.equal(keys[0]!.Properties.PendingWindowInDays, 7);
+        assert.equal(keys[0]!.DeletionPolicy, 'Delete');
+      });
+
+      it('let Create sign with the key, Verify and Pre authentication read its public key, and no role more', () => {
+        assert.deepEqual(statementsOf('kms', withLinks), [
+          {
+            roles: [{ Ref: roleLogicalId('createAuthChallenge', withLinks) }],
+            Effect: 'Allow',
+            Action: 'kms:Sign',
+            Resource: keyArn(),
+          },
+          {
+            roles: [{ Ref: roleLogicalId('verifyAuthChallengeResponse', withLinks) }],
+            Effect: 'Allow',
+            Action: 'kms:GetPublicKey',
+            Resource: keyArn(),
+          },
+          {
+            roles: [{ Ref: roleLogicalId('preAuthentication', withLinks) }],
+            Effect: 'Allow',
+            Action: 'kms:GetPublicKey',
+            Resource: keyArn(),
+          },
+        ]);
+        // The key policy leaves access to IAM (the account's usual statement) and grants nothing of its own.
+        const keyPolicy = linkJson.Resources[keyLogicalId()]!.Properties.KeyPolicy as { Statement: Json[] };
+        assert.equal(keyPolicy.Statement.length, 1);
+        assert.match(JSON.stringify(keyPolicy.Statement[0]!.Principal), /:root/);
+      });
+
+      it('let Create, Verify and Pre authentication update link items in the limits table, and nothing more', () => {
+        const table = linkStack.getLogicalId(linkStack.limitsTable.node.defaultChild as CfnElement);
+        const updates = statementsOf('dynamodb', withLinks).filter((statement) =>
+          JSON.stringify(statement.Action).includes('UpdateItem'),
+        );
+        assert.deepEqual(
+          updates.map((statement) => statement.roles),
+          (['createAuthChallenge', 'verifyAuthChallengeResponse', 'preAuthentication'] as const).map((name) => [
+            { Ref: roleLogicalId(name, withLinks) },
+          ]),
+        );
+        for (const statement of updates) {
+          assert.deepEqual(statement.Action, 'dynamodb:UpdateItem');
+          assert.deepEqual(statement.Resource, [{ 'Fn::GetAtt': [table, 'Arn'] }]);
+        }
+      });
+
+      it('tell Create the key, the pages and the lifetime, and Verify and Pre authentication only the key', () => {
+        const variables = (name: TriggerName) =>
+          (functionResource(name, withLinks).Properties.Environment as { Variables: Json }).Variables;
+        assert.deepEqual(
+          Object.fromEntries(
+            Object.entries(variables('createAuthChallenge')).filter(([key]) => key.startsWith('LINK_')),
+          ),
+          { LINK_SIGNING_KEY_ID: keyArn(), LINK_PAGES, LINK_LIFETIME_SECONDS: '600' },
+        );
+        assert.deepEqual(variables('verifyAuthChallengeResponse').LINK_SIGNING_KEY_ID, keyArn());
+        assert.deepEqual(
+          Object.keys(variables('verifyAuthChallengeResponse')).filter((key) => key.startsWith('LINK_')),
+          ['LINK_SIGNING_KEY_ID'],
+        );
+        const table = linkStack.getLogicalId(linkStack.limitsTable.node.defaultChild as CfnElement);
+        assert.deepEqual(variables('preAuthentication'), {
+          LINK_SIGNING_KEY_ID: keyArn(),
+          LIMITS_TABLE: { Ref: table },
+        });
+      });
+
+      it('wire Pre authentication into the pool, invoked by this pool only, within 5 seconds', () => {
+        const pool = linkStack.getLogicalId(linkStack.userPool.node.defaultChild as CfnElement);
+        const preAuthentication = logicalId(linkStack.triggers.preAuthentication!, withLinks);
+        const lambdaConfig = linkJson.Resources[pool]!.Properties.LambdaConfig as Json;
+        assert.deepEqual(lambdaConfig.PreAuthentication, { 'Fn::GetAtt': [preAuthentication, 'Arn'] });
+        linkTemplate.hasResourceProperties('AWS::Lambda::Permission', {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [preAuthentication, 'Arn'] },
+          Principal: 'cognito-idp.amazonaws.com',
+          SourceArn: { 'Fn::GetAtt': [pool, 'Arn'] },
+        });
+        assert.equal(functionResource('preAuthentication', withLinks).Properties.Timeout, 5);
+        linkTemplate.resourceCountIs('AWS::Lambda::Function', 5);
+      });
+
+      it('publish nothing about the key: the outputs are those of a stack without links', () => {
+        assert.deepEqual(Object.keys(linkJson.Outputs).sort(), Object.keys(json.Outputs).sort());
+        assert.doesNotMatch(JSON.stringify(linkJson.Outputs), new RegExp(keyLogicalId()));
+      });
+    });
+
+    describe('with settings that cannot work', () => {
+      /** Builds a stack with these settings (bundling skipped: the check comes first). */
+      const synthesise = (signInLinks: { pages: string; lifetimeSeconds?: number }) =>
+        new CustomAuthStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Refused', {
+          projectRoot,
+          signInLinks,
+        });
+
+      it('refuse a page that is not an https URL, or has a fragment, naming it', () => {
+        for (const pages of [
+          'http://app.example/',
+          'app.example/sign-in',
+          'https://app.example/#top',
+          'https://u:p@app.example/',
+        ]) {
+          assert.throws(() => synthesise({ pages }), /^Error: Sign-in links: LINK_PAGES entries must .*got "/, pages);
+        }
+      });
+
+      it('refuse an empty list of pages', () => {
+        assert.throws(() => synthesise({ pages: ' , ' }), /Sign-in links need at least one page/);
+      });
+
+      it('refuse a lifetime under 2 seconds, over a day, or not whole', () => {
+        for (const lifetimeSeconds of [1, 86_401, 1.5]) {
+          assert.throws(
+            () => synthesise({ pages: 'https://app.example/', lifetimeSeconds }),
+            /Sign-in links: LINK_LIFETIME_SECONDS must be a whole number from 2 to 86400/,
+            String(lifetimeSeconds),
+          );
+        }
+      });
+
+      it('are read from the context: pages turn them on, a lifetime alone or of the wrong type is refused', () => {
+        const fromContext = (context: Record<string, unknown>) => signInLinksFromContext(new App({ context }).node);
+        const { pages, lifetimeSeconds } = SIGN_IN_LINK_CONTEXT_KEYS;
+        assert.equal(fromContext({}), undefined);
+        assert.deepEqual(fromContext({ [pages]: 'https://app.example/' }), { pages: 'https://app.example/' });
+        assert.deepEqual(fromContext({ [pages]: 'https://app.example/', [lifetimeSeconds]: '600' }), {
+          pages: 'https://app.example/',
+          lifetimeSeconds: 600,
+        });
+        assert.throws(
+          () => fromContext({ [lifetimeSeconds]: '600' }),
+          /signInLinkLifetimeSeconds needs signInLinkPages/,
+        );
+        assert.throws(
+          () => fromContext({ [pages]: 'https://app.example/', [lifetimeSeconds]: 'soon' }),
+          /signInLinkLifetimeSeconds must be a whole number of seconds from 2 to 86400, got "soon"/,
+        );
+        assert.throws(() => fromContext({ [pages]: 'http://app.example/' }), /LINK_PAGES entries must use https/);
+        assert.throws(
+          () => fromContext({ [pages]: ['https://app.example/'] }),
+          /signInLinkPages must be a comma-separated list/,
+        );
+      });
+    });
+
+    describe('in the bundled triggers, against a local KMS', () => {
+      let localDynamo: LocalDynamo | undefined;
+      before(async () => {
+        localDynamo = await startLocalDynamo();
+      });
+      after(() => localDynamo?.close());
+      const environment = (keyId: string) => ({
+        LIMITS_TABLE: localDynamo!.tableName,
+        AWS_ENDPOINT_URL_DYNAMODB: localDynamo!.endpoint,
+        AWS_ENDPOINT_URL_KMS: kms.endpoint(),
+        AWS_ENDPOINT_URL_SES: kms.endpoint(),
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+        LINK_SIGNING_KEY_ID: keyId,
+      });
+      const alice = {
+        userAttributes: {
+          email: 'alice@example.com',
+          email_verified: 'true',
+          sub: '5f1c0000-0000-4000-8000-000000000001',
+        },
+      };
+
+      it('Create signs a link with the key and emails it with the code', async () => {
+        const keyId = await kms.createKey();
+        const ses = new SESClient({ endpoint: kms.endpoint(), region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
+        await ses.send(new VerifyEmailIdentityCommand({ EmailAddress: 'no-reply@example.com' }));
+        const sentBefore =
+          (await ses.send(new GetSendStatisticsCommand({}))).SendDataPoints?.[0]?.DeliveryAttempts ?? 0;
+        const event = cognitoEvent('CreateAuthChallenge_Authentication', {
+          ...alice,
+          challengeName: 'CUSTOM_CHALLENGE',
+          session: [],
+        });
+        const created = await invokeBundle(
+          'createAuthChallenge',
+          event,
+          {
+            ...environmentWithDefaults('createAuthChallenge', { SENDER_EMAIL: 'no-reply@example.com' }),
+            ...environment(keyId),
+            LINK_PAGES,
+            CREATE_MIN_DURATION_MS: '0',
+          },
+          withLinks,
+        );
+        assert.equal(
+          (created.response as Json & { publicChallengeParameters: Json }).publicChallengeParameters.deliveryMedium,
+          'EMAIL',
+        );
+        const sent = (await ses.send(new GetSendStatisticsCommand({}))).SendDataPoints?.[0]?.DeliveryAttempts ?? 0;
+        ses.destroy();
+        assert.equal(sent, sentBefore + 1, 'one email');
+        const { Item } = await localDynamo!.client.send(
+          new GetItemCommand({
+            TableName: localDynamo!.tableName,
+            Key: { pk: { S: linkKey(limitIdentity(event as never)) } },
+          }),
+        );
+        assert.ok(Item?.linkId?.S, 'the emailed link is the outstanding one');
+      });
+
+      it('Pre authentication and Verify accept a link signed by the key once, and refuse a tampered one', async () => {
+        const keyId = await kms.createKey();
+        const { client } = countingKmsClient(kms.endpoint());
+        const signer = createKmsLinkSigner({ client, keyId });
+        const event = cognitoEvent('PreAuthentication_Authentication', { ...alice });
+        const identity = limitIdentity(event as never);
+        const now = Math.floor(Date.now() / 1000);
+        const token = await signLinkToken(
+          { u: 'alice@example.com', p: 'eu-west-1_TestPool', c: 'testclient', iat: now, exp: now + 600, id: 'link-1' },
+          signer,
+        );
+        await createLinkStore({ client: localDynamo!.client, tableName: localDynamo!.tableName }).issue(
+          identity,
+          'link-1',
+          (now + 600) * 1000,
+        );
+        const preAuthenticate = (link: string) =>
+          invokeBundle(
+            'preAuthentication',
+            cognitoEvent('PreAuthentication_Authentication', {
+              ...alice,
+              validationData: { [LINK_METADATA_KEY]: link },
+            }),
+            environment(keyId),
+            withLinks,
+          );
+        await assert.rejects(preAuthenticate(`${token.slice(0, -4)}AAAA`), /LinkRejected/);
+        await preAuthenticate(token);
+        const verify = () =>
+          invokeBundle(
+            'verifyAuthChallengeResponse',
+            cognitoEvent('VerifyAuthChallengeResponse_Authentication', {
+              ...alice,
+              privateChallengeParameters: { linkOnly: 'true' },
+              challengeAnswer: token,
+            }),
+            { ...environmentWithDefaults('verifyAuthChallengeResponse'), ...environment(keyId) },
+            withLinks,
+          ).then((result) => result.response);
+        assert.deepEqual(await verify(), { answerCorrect: true });
+        assert.deepEqual(await verify(), { answerCorrect: false });
+      });
     });
   });
 

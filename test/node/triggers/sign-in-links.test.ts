@@ -1,87 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createAttemptStore } from '../../../backend/triggers/attempt-store.ts';
-import type { ChallengeHistoryEntry } from '../../../backend/triggers/challenge-history.ts';
-import type { CodeMessage } from '../../../backend/triggers/code-sender.ts';
-import { createCreateAuthChallengeHandler } from '../../../backend/triggers/create-auth-challenge.ts';
+import { describe, it } from 'node:test';
 import { readLinkConfig } from '../../../backend/triggers/link-config.ts';
-import { createLinkStore } from '../../../backend/triggers/link-store.ts';
 import { createHmacLinkSigner, signLinkToken } from '../../../backend/triggers/link-token.ts';
-import { createPreAuthenticationHandler, LINK_METADATA_KEY } from '../../../backend/triggers/pre-authentication.ts';
-import { LINK_ONLY_METADATA, type SignInLinks } from '../../../backend/triggers/sign-in-links.ts';
-import {
-  createAuthChallengeEvent,
-  preAuthenticationEvent,
-  verifyAuthChallengeResponseEvent,
-  type TriggerContext,
-} from '../../../backend/triggers/trigger-events.ts';
-import { createVerifyAuthChallengeResponseHandler } from '../../../backend/triggers/verify-auth-challenge-response.ts';
+import { LINK_ONLY_METADATA } from '../../../backend/triggers/sign-in-links.ts';
 import { NOW, alice, stranger } from './fixtures.ts';
-import { RELAXED_LIMITS, useLimitsTables } from './limits-fixture.ts';
+import { PAGE, tokenOf, useLinkBackends } from './links-fixture.ts';
 
-const limitsTables = useLimitsTables();
-const PAGE = 'https://app.example/sign-in';
-let tables = 0;
-let client: DynamoDBClient | undefined;
-after(() => client?.destroy());
-
-/**
- * The three triggers that take part in a link sign-in, sharing one fresh table, one signer and a clock the test
- * moves, as one deployment's Lambdas share the stack's table and key.
- */
-async function backend(env: Record<string, string> = {}) {
-  client ??= new DynamoDBClient({
-    endpoint: limitsTables.endpoint(),
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const tableName = `links-${++tables}`;
-  await limitsTables.createTable(tableName);
-  let clock = NOW;
-  const now = () => clock;
-  const signer = createHmacLinkSigner();
-  const links: SignInLinks = { signer, store: () => createLinkStore({ client: client!, tableName, now }) };
-  const attempts = (config: { limits: Parameters<typeof createAttemptStore>[0]['limits'] }) =>
-    createAttemptStore({ client: client!, tableName, limits: config.limits, now });
-  const fullEnv = { CREATE_MIN_DURATION_MS: '0', ...RELAXED_LIMITS, LINK_PAGES: PAGE, ...env };
-  const sent: CodeMessage[] = [];
-  const create = createCreateAuthChallengeHandler({
-    sender: { send: async (message) => void sent.push(message) },
-    attempts,
-    env: fullEnv,
-    now,
-    links,
-    sleep: async () => {},
-    log: () => {},
-  });
-  const verify = createVerifyAuthChallengeResponseHandler({ attempts, env: fullEnv, now, links });
-  const preAuth = createPreAuthenticationHandler({ links, env: fullEnv, now });
-  return {
-    sent,
-    signer,
-    advance: (ms: number) => {
-      clock += ms;
-    },
-    /** A first round: emails a code and a link. */
-    async email(context: TriggerContext = alice) {
-      const { response } = await create(createAuthChallengeEvent(context, []));
-      return { response, message: sent.at(-1) };
-    },
-    async round(session: ChallengeHistoryEntry[], context: TriggerContext = alice) {
-      return (await create(createAuthChallengeEvent(context, session))).response;
-    },
-    async answer(answer: string, context: TriggerContext = alice, privateParameters: Record<string, string> = {}) {
-      return (await verify(verifyAuthChallengeResponseEvent(context, privateParameters, answer))).response
-        .answerCorrect;
-    },
-    async startWith(token: string | undefined, context: TriggerContext = alice) {
-      await preAuth(preAuthenticationEvent(context, token === undefined ? undefined : { [LINK_METADATA_KEY]: token }));
-    },
-  };
-}
-
-const tokenOf = (link: string | undefined) => new URL(link!).hash.slice(1);
+const backend = useLinkBackends();
 const rejected = { message: 'LinkRejected' };
 
 describe('Sign-in links', () => {
