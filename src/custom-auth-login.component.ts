@@ -24,7 +24,7 @@ import {
 import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInRequest } from './sign-in-input.js';
 import { frame } from './steps/frame.js';
 import { clock } from './ticker.js';
-import { type StringKey, type StringOverrides, type TextParams } from './strings.js';
+import { loadConfigurationTexts, type StringKey, type StringOverrides, type TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
 const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'adapter'] as const;
@@ -264,6 +264,7 @@ export class CustomAuthLogin extends LitElement {
   async fetchTokens(): Promise<AuthTokens | null> {
     const configuration = this.#pool.configure(this, this.adapter);
     if (!configuration.ok) {
+      await loadConfigurationTexts();
       const error = new Error(this.#language.text([configuration.problem], { value: configuration.value ?? '' }));
       error.name = 'ConfigurationError';
       throw error;
@@ -349,12 +350,19 @@ export class CustomAuthLogin extends LitElement {
     );
   }
 
-  /** Applies the pool attributes to the auth library, or shows why they cannot be. */
+  /**
+   * Applies the pool attributes to the auth library, or shows why they cannot be: once the texts of configuration
+   * problems have arrived, the problem as it then stands (the attributes may have been fixed meanwhile).
+   */
   #ensureConfigured(): Extract<ConfigResolution, { ok: true }> | undefined {
     const resolution = this.#pool.configure(this, this.adapter);
     if (resolution.ok) return resolution;
-    const { problem: reason, value } = resolution;
-    this.#dispatch({ type: 'config-invalid', reason, params: value === undefined ? undefined : { value } });
+    void loadConfigurationTexts().then(() => {
+      const current = this.#pool.configure(this, this.adapter);
+      if (current.ok) return;
+      const { problem: reason, value } = current;
+      this.#dispatch({ type: 'config-invalid', reason, params: value === undefined ? undefined : { value } });
+    });
   }
 
   /** Moves the state machine on and lines up what follows from the move: fields, focus, events, effects. */

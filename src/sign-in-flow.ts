@@ -4,6 +4,7 @@
  * every rule about Cognito's and Amplify's behaviour is written down, and tested, here.
  */
 import type { AuthChange, AuthUser, SignInResult } from './auth-adapter.js';
+import type { ConfigProblem } from './auth-config.js';
 import { en, type StringKey } from './strings/en.js';
 import type { LinkTextKey } from './strings/en-link.js';
 import type { SignUpKey } from './strings/sign-up.js';
@@ -33,7 +34,7 @@ export interface FlowError {
   /** The library's own message, if there was one; reported to the page, never shown to the user. */
   readonly message?: string;
   /** What the user is told: a key of the text table; absent when the text is looked up by `name` alone. */
-  readonly reason?: StringKey | SignUpKey | LinkTextKey;
+  readonly reason?: StringKey | SignUpKey | LinkTextKey | ConfigProblem;
   /** Values for the text's placeholders. */
   readonly params?: Readonly<Record<string, string | number>>;
   /** The step the user was on when it happened. */
@@ -63,7 +64,7 @@ export interface FlowState {
 
 export type FlowEvent =
   | { type: 'restoring' }
-  | { type: 'config-invalid'; reason: StringKey; params?: Readonly<Record<string, string>> }
+  | { type: 'config-invalid'; reason: ConfigProblem; params?: Readonly<Record<string, string>> }
   | { type: 'input-invalid'; name: InputProblem; params?: Readonly<Record<string, number>> }
   | { type: 'call-started'; call: AuthCall }
   /**
