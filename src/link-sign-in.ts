@@ -3,7 +3,7 @@
  * element loads it only when the address held such a fragment (src/controllers/sign-in-link.ts).
  */
 import type { AuthAdapter, SignInResult } from './auth-adapter.js';
-import { errorMessage, flowExtensions, withError, type FlowError, type FlowExtension } from './sign-in-flow.js';
+import { flowExtensions, withError, type FlowError, type FlowExtension } from './sign-in-flow.js';
 import { enLink } from './strings/en-link.js';
 
 /**
@@ -12,9 +12,10 @@ import { enLink } from './strings/en-link.js';
  */
 const linkFlow: FlowExtension = (state, event) => {
   if (event.type !== 'failed') return undefined;
-  const { name } = event.error as Error;
+  // The errors this chunk throws itself (finishLink).
+  const { name, message } = Object(event.error) as Partial<Error>;
   if (name !== 'LinkRejected' && name !== 'LinkExpired') return undefined;
-  const error: FlowError = { name, message: errorMessage(event.error), reason: name, step: state.step };
+  const error: FlowError = { name, message, reason: name, step: state.step };
   return { state: withError(state, error, 'username') };
 };
 

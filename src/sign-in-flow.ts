@@ -98,12 +98,12 @@ export const initialFlowState: FlowState = { step: 'loading', busy: true, call: 
 
 const signedOut: FlowState = { step: 'username', busy: false };
 
-export function errorName(error: unknown): string {
+function errorName(error: unknown): string {
   const name = (error as { name?: unknown } | null)?.name;
   return typeof name === 'string' && name ? name : 'UnknownError';
 }
 
-export function errorMessage(error: unknown): string | undefined {
+function errorMessage(error: unknown): string | undefined {
   const message = (error as { message?: unknown } | null)?.message;
   return typeof message === 'string' ? message : undefined;
 }

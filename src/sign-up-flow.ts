@@ -2,14 +2,7 @@
  * Sign-up's transitions of the sign-in state machine, which the sign-up chunk adds to it when it loads (see
  * `flowExtensions`): switching between the two first forms, and the sign-in that follows a sign-up. Pure.
  */
-import {
-  errorMessage,
-  errorName,
-  withError,
-  type FlowExtension,
-  type FlowState,
-  type Transition,
-} from './sign-in-flow.js';
+import { withError, type FlowExtension, type FlowState, type Transition } from './sign-in-flow.js';
 
 /**
  * After a sign-up, the sign-in that sends the first code. An address that already has an account goes the same
@@ -29,10 +22,9 @@ export const signUpFlow: FlowExtension = (state, event) => {
   }
   if (event.type === 'signed-up') return signInAfterSignUp(state, true);
   if (event.type !== 'failed' || event.call !== 'signUp') return undefined;
-  const name = errorName(event.error);
+  const { name, message } = Object(event.error) as Partial<Error>;
   if (name === 'UsernameExistsException') return signInAfterSignUp(state, false);
   // The pool takes no sign-ups ("SignUp is not permitted for this user pool"); other failures are the sign-in's.
   if (name !== 'NotAuthorizedException') return undefined;
-  const message = errorMessage(event.error);
   return { state: withError(state, { name, message, reason: 'SignUpNotAllowed', step: state.step }) };
 };
