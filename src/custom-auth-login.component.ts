@@ -162,8 +162,9 @@ export class CustomAuthLogin extends LitElement {
 
   /**
    * `off` leaves sign-in links alone. Otherwise, when the page opens with a link's token as its fragment
-   * (`#cal1.…`, emailed by a backend with link pages), the element takes the fragment out of the address and
-   * signs in with it, unless someone is signed in already. Read when the element connects.
+   * (`#cal1.…`, emailed by a backend with link pages), or an open page's fragment becomes one (the link opened in
+   * its tab), the element takes the fragment out of the address and signs in with it, unless someone is signed in
+   * already. Read when the element connects and when the fragment changes.
    */
   declare signInLink?: 'off';
 
@@ -195,10 +196,7 @@ export class CustomAuthLogin extends LitElement {
   readonly #timer = new CodeTimer(this, () => this.flow);
   readonly #afterRender = new AfterRender(this);
 
-  /**
-   * The actions step templates bind, made once so their listeners stay the same across renders, and what the
-   * capabilities' controllers may do with the element.
-   */
+  /** What step templates bind (made once, so listeners stay the same across renders) and controllers may do. */
   readonly #actions = {
     t: (key: StringKey, params?: TextParams) => this.#language.t(key, params),
     keep: (field: Field | string, value: string) => this.#keep(field, value),
