@@ -1,31 +1,30 @@
-import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
-import type { AuthAdapter, AuthChange, AuthTokens } from './auth-adapter.js';
+import type { AuthAdapter, AuthTokens } from './auth-adapter.js';
 import { PoolSettings, type AuthFlow, type ConfigResolution } from './auth-config.js';
+import { AuthCalls } from './auth-calls.js';
 import { AfterRender } from './controllers/after-render.js';
-import { AuthChanges } from './controllers/auth-changes.js';
 import { CodeTimer } from './controllers/code-timer.js';
 import { LanguageController } from './controllers/language-controller.js';
+import { Session } from './controllers/session.js';
+import { SignInLinkController } from './controllers/sign-in-link.js';
+import { SignUpController } from './controllers/sign-up.js';
 import styles, { keyframes } from './custom-auth-login.styles.js';
 import { styleLightDom } from './light-dom-styles.js';
 import { emptyFields, eventsDue, fieldsAfter, focusAfter, type Field, type Fields } from './sign-in-follow-ups.js';
 import {
-  followChange,
   initialFlowState,
   statusOf,
   transition,
-  type AuthCall,
   type AuthStep,
   type FlowError,
   type FlowEvent,
   type FlowState,
 } from './sign-in-flow.js';
 import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInRequest } from './sign-in-input.js';
-import { steps } from './steps/index.js';
-import { en } from './strings/en.js';
+import { frame } from './steps/frame.js';
 import { clock } from './ticker.js';
-import type { SignUpChunk, StepView } from './steps/step-view.js';
-import { speaksBuiltIn, type StringKey, type StringOverrides, type TextParams } from './strings.js';
+import { loadConfigurationTexts, type StringKey, type StringOverrides, type TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
 const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'adapter'] as const;
@@ -163,8 +162,9 @@ export class CustomAuthLogin extends LitElement {
 
   /**
    * `off` leaves sign-in links alone. Otherwise, when the page opens with a link's token as its fragment
-   * (`#cal1.…`, emailed by a backend with link pages), the element takes the fragment out of the address and
-   * signs in with it, unless someone is signed in already. Read when the element connects.
+   * (`#cal1.…`, emailed by a backend with link pages), or an open page's fragment becomes one (the link opened in
+   * its tab), the element takes the fragment out of the address and signs in with it, unless someone is signed in
+   * already. Read when the element connects and when the fragment changes.
    */
   declare signInLink?: 'off';
 
@@ -189,34 +189,41 @@ export class CustomAuthLogin extends LitElement {
   /** The page supplied its own signed-in view. */
   private hasSignedInContent = false;
 
-  /** A sign-in link's token taken from the address, until the session check has run; then whether one is in use. */
-  #link?: string | true;
-
-  /** The current sign-in's id (as `@lit/task` numbers runs): answers to calls of an older one are dropped. */
-  #callId = 0;
-
-  /** The sign-up chunk once loaded, and its loading (started when `sign-up` is first set). */
-  #signUpChunk?: SignUpChunk;
-  #signUpLoad?: Promise<void>;
-
   readonly #idPrefix = `cal${++instances}-`;
+  readonly #calls = new AuthCalls((event) => this.#dispatch(event));
   readonly #pool = new PoolSettings();
   readonly #language = new LanguageController(this, () => this.strings);
   readonly #timer = new CodeTimer(this, () => this.flow);
-  readonly #authChanges = new AuthChanges(this, (change) => this.#followChange(change));
   readonly #afterRender = new AfterRender(this);
 
-  /** The actions step templates bind, made once so their listeners stay the same across renders. */
+  /** What step templates bind (made once, so listeners stay the same across renders) and controllers may do. */
   readonly #actions = {
     t: (key: StringKey, params?: TextParams) => this.#language.t(key, params),
-    keep: (field: Field, value: string) => this.#keep(field, value),
+    keep: (field: Field | string, value: string) => this.#keep(field, value),
     submit: (event: SubmitEvent) => this.#onSubmit(event),
     keydown: (event: KeyboardEvent) => event.key === 'Escape' && this.reset(),
     resend: () => void this.#signIn(),
     reset: () => this.reset(),
     signOut: () => void this.signOut(),
     show: (step: 'username' | 'sign-up') => this.#dispatch({ type: 'show', step }),
+    slotchange: ({ target }: Event) => {
+      this.hasSignedInContent = (target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
+    },
+    flow: () => this.flow,
+    fields: () => this.fields,
+    calls: this.#calls,
+    dispatch: (event: FlowEvent, moveFocus?: boolean) => this.#dispatch(event, moveFocus),
+    configured: () => !!this.#ensureConfigured(),
   };
+
+  readonly #session = new Session(this, this.#actions, () => this.#language.arrived);
+  readonly #signUp = new SignUpController(this, this.#actions);
+
+  constructor() {
+    super();
+    // Nothing to ask of it: it follows the address and the state by itself.
+    this.addController(new SignInLinkController(this, this.#actions));
+  }
 
   /**
    * The current step, reflected as the `step` attribute: `loading` (looking for a stored session), `username`,
@@ -233,7 +240,7 @@ export class CustomAuthLogin extends LitElement {
   async signOut({ global = false }: { global?: boolean } = {}): Promise<void> {
     const { step, busy } = this.flow;
     if (step !== 'signed-in' || busy) return;
-    await this.#call(
+    await this.#calls.run(
       'signOut',
       () => this.adapter.signOut({ global }),
       () => this.#dispatch({ type: 'signed-out' }),
@@ -243,7 +250,7 @@ export class CustomAuthLogin extends LitElement {
   /** Abandons a sign-in in progress and goes back to the first form, keeping the username typed so far. */
   reset(): void {
     if (this.flow.step === 'loading' || this.flow.step === 'signed-in') return;
-    this.#callId++;
+    this.#calls.abandon();
     this.#dispatch({ type: 'reset' });
   }
 
@@ -255,21 +262,12 @@ export class CustomAuthLogin extends LitElement {
   async fetchTokens(): Promise<AuthTokens | null> {
     const configuration = this.#pool.configure(this, this.adapter);
     if (!configuration.ok) {
+      await loadConfigurationTexts();
       const error = new Error(this.#language.text([configuration.problem], { value: configuration.value ?? '' }));
       error.name = 'ConfigurationError';
       throw error;
     }
     return this.adapter.fetchTokens();
-  }
-
-  override connectedCallback(): void {
-    // The token leaves the address bar before anything else, so it stays out of history, bookmarks and Referer.
-    const token = this.signInLink != 'off' && /^#(cal1\.[\w-]+\.[\w-]+)$/.exec(location.hash)?.[1];
-    if (token) {
-      history.replaceState(history.state, '', location.pathname + location.search);
-      this.#link = token;
-    }
-    super.connectedCallback();
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -281,123 +279,60 @@ export class CustomAuthLogin extends LitElement {
   // `update` rather than `willUpdate`: it runs after the controllers' `hostUpdate`, so the texts are current.
   protected override update(changed: PropertyValues<this>): void {
     if (changed.has('username')) this.#keep('username', this.username ?? '');
-    if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.#begin();
+    if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.#session.begin();
     if (this.#timer.outlived) this.#dispatch({ type: 'code-expired' });
-    // A chunk of its own, so that pages without sign-up do not pay for it.
-    this.#signUpLoad ??= this.signUp
-      ? import('./steps/sign-up.js').then((chunk) => {
-          this.#signUpChunk = chunk;
-          this.requestUpdate();
-        })
-      : undefined;
     this.setAttribute('step', this.flow.step);
     super.update(changed);
   }
 
   protected override render(): TemplateResult {
     const { error, step, busy } = this.flow;
-    const { spoken } = this.#language;
-    // The texts are marked with the language they are in (English standing in for the page's, say), and the
-    // built-in ones are written left to right whatever the page's direction, which still places the element
-    // itself; texts the page supplies (an empty `dir`) take the page's direction.
-    const signedIn = step === 'signed-in';
-    const view: StepView = {
+    const times = this.#timer.times();
+    // The session check waits for the page's language: no English status flashes up on a German page.
+    const status =
+      busy && step === 'loading' && !this.#language.ready ? undefined : statusOf(this.flow, !times.cooldown);
+    return frame({
       ...this.#actions,
+      ...times,
       flow: this.flow,
       authFlow: this.authFlow,
       fields: this.fields,
       idPrefix: this.#idPrefix,
-      language: spoken,
-      signUp: this.signUp ? this.#signUpChunk : undefined,
+      language: this.#language.spoken,
+      signUp: this.#signUp.chunk,
       signUpAttributes: this.signUpAttributes,
-      ...this.#timer.times(),
-    };
-    const content = steps[step](view);
-    // The session check waits for the page's language: no English status flashes up on a German page.
-    const status =
-      busy && step === 'loading' && !this.#language.ready ? undefined : statusOf(this.flow, !view.cooldown);
-    return html`
-      <slot name="header"></slot>
-      <div .lang=${spoken} .dir=${speaksBuiltIn(spoken) ? 'ltr' : ''}>
-        <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
-          ${error ? this.#describe(error) : nothing}
-        </div>
-        <div part="status" class="cal-status" role="status">${status ? this.#language.t(status) : ''}</div>
-        ${signedIn ? nothing : content}
-        <div part="signed-in-view" class="cal-signed-in-view" tabindex="-1" ?hidden=${!signedIn}>
-          <slot name="signed-in" @slotchange=${this.#onSignedInSlotChange}></slot>
-          ${signedIn && !this.hasSignedInContent ? content : nothing}
-        </div>
-      </div>
-      <slot name="footer"></slot>
-    `;
+      errorText: error ? this.#describe(error) : '',
+      status: status ? this.#language.t(status) : '',
+      hasSignedInContent: this.hasSignedInContent,
+    });
   }
 
   /** The text shown for `error`. */
   readonly #describe = ({ reason, name, params }: FlowError): string =>
     this.#language.text([reason ?? name, name], params);
 
-  #onSignedInSlotChange(event: Event): void {
-    this.hasSignedInContent = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
-  }
-
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     // The button is disabled while busy, but only after the next render: a double click lands before that.
     // The forms are those of the username, sign-up and challenge steps.
     const { step, busy } = this.flow;
-    if (!busy) void (step === 'challenge' ? this.#answer() : step === 'sign-up' ? this.#signUp() : this.#signIn());
-  }
-
-  /** Applies the configuration and looks for a stored session: the start of every element and every pool change. */
-  #begin(): void {
-    this.#callId++;
-    this.#authChanges.listen();
-    if (!this.#ensureConfigured()) return;
-    this.#dispatch({ type: 'restoring' });
-    const link = this.#link;
-    this.#link = undefined;
-    void this.#loadUser(true).then(() => {
-      // Only once the session check found nobody: someone already signed in stays signed in.
-      if (typeof link == 'string' && this.flow.step == 'username') {
-        this.#link = true;
-        // The link's code is a chunk of its own, fetched only now.
-        void this.#call(
-          'signIn',
-          async () => (await import('./link-sign-in.js')).finishLink(this.adapter, link, en),
-          (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
-        );
-      }
-    });
+    if (!busy)
+      void (step === 'challenge' ? this.#answer() : step === 'sign-up' ? this.#signUp.submit() : this.#signIn());
   }
 
   /** Starts a sign-in from the first form, or again for the same user when a new code is wanted. */
   async #signIn(): Promise<void> {
     const { authFlowType } = this.#ensureConfigured() ?? {};
     if (!authFlowType) return;
-    this.#link = undefined;
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP';
     const request = signInRequest(this.fields, this.flow.step, withPassword);
     const problem = signInProblem(request, withPassword);
     if (problem) return this.#dispatch(problem);
     this.#keep('username', request.username);
-    await this.#call(
+    await this.#calls.run(
       'signIn',
       () => this.adapter.signIn({ ...request, authFlowType }),
       (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
-    );
-  }
-
-  /** Creates the account; the machine then starts the sign-in that sends the first code. */
-  async #signUp(): Promise<void> {
-    const request = this.#signUpChunk!.request(this.fields, this.signUpAttributes);
-    if ('type' in request) return this.#dispatch(request);
-    if (!this.#ensureConfigured()) return;
-    this.#keep('username', request.username);
-    await this.#call(
-      'signUp',
-      () => this.adapter.signUp!(request),
-      () => this.#dispatch({ type: 'signed-up' }),
     );
   }
 
@@ -406,7 +341,7 @@ export class CustomAuthLogin extends LitElement {
     const problem = answerProblem(answer);
     if (problem) return this.#dispatch(problem);
     this.#keep('code', answer);
-    await this.#call(
+    await this.#calls.run(
       'confirmSignIn',
       () => this.adapter.confirmSignIn(answer),
       (result) => this.#dispatch({ type: 'answered', call: 'confirmSignIn', result, at: clock.now() }),
@@ -414,54 +349,18 @@ export class CustomAuthLogin extends LitElement {
   }
 
   /**
-   * Finds out who the stored tokens belong to, then shows them signed in. Either way the outcome waits for the
-   * texts of the element's language, so the step that follows the session check shows up in it straight away.
+   * Applies the pool attributes to the auth library, or shows why they cannot be: once the texts of configuration
+   * problems have arrived, the problem as it then stands (the attributes may have been fixed meanwhile).
    */
-  #loadUser(restored: boolean, moveFocus = true): Promise<void> {
-    return this.#call(
-      'getCurrentUser',
-      () => this.adapter.getCurrentUser().finally(() => this.#language.arrived),
-      (user) =>
-        this.#dispatch({ type: 'user-found', user, restored, link: this.#link === true || undefined }, moveFocus),
-      false,
-    );
-  }
-
-  /** A sign-in or sign-out made elsewhere on the page. The page's focus stays where the user is. */
-  #followChange(change: AuthChange): void {
-    const follow = followChange(this.flow, change);
-    if (follow === 'signed-out') this.#dispatch({ type: 'signed-out' }, false);
-    else if (follow) {
-      this.#callId++;
-      this.#loadUser(true, false);
-    }
-  }
-
-  /** One auth library call, announced to the machine unless `announce` is false; a stale answer is dropped. */
-  async #call<T>(
-    call: AuthCall,
-    request: () => Promise<T>,
-    onAnswer: (answer: T) => void,
-    announce = true,
-  ): Promise<void> {
-    const id = this.#callId;
-    if (announce) this.#dispatch({ type: 'call-started', call });
-    let answer: T;
-    try {
-      answer = await request();
-    } catch (error) {
-      if (id === this.#callId) this.#dispatch({ type: 'failed', call, error });
-      return;
-    }
-    if (id === this.#callId) onAnswer(answer);
-  }
-
-  /** Applies the pool attributes to the auth library, or shows why they cannot be. */
   #ensureConfigured(): Extract<ConfigResolution, { ok: true }> | undefined {
     const resolution = this.#pool.configure(this, this.adapter);
     if (resolution.ok) return resolution;
-    const { problem: reason, value } = resolution;
-    this.#dispatch({ type: 'config-invalid', reason, params: value === undefined ? undefined : { value } });
+    void loadConfigurationTexts().then(() => {
+      const current = this.#pool.configure(this, this.adapter);
+      if (current.ok) return;
+      const { problem: reason, value } = current;
+      this.#dispatch({ type: 'config-invalid', reason, params: value === undefined ? undefined : { value } });
+    });
   }
 
   /** Moves the state machine on and lines up what follows from the move: fields, focus, events, effects. */
@@ -473,7 +372,7 @@ export class CustomAuthLogin extends LitElement {
     const events = eventsDue(previous, next, this.#describe);
     this.#afterRender.queue(events, moveFocus ? focusAfter(previous, next) : undefined);
     if (effect?.type === 'sign-in') void this.#signIn();
-    else if (effect) this.#loadUser(effect.restored);
+    else if (effect) void this.#session.loadUser(effect.restored);
   }
 
   /** Remembers what the user typed into `field`. */

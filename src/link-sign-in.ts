@@ -1,9 +1,25 @@
 /**
  * Finishing a sign-in link (`<page>#cal1.<claims>.<signature>`, see docs/backend.md). A chunk of its own: the
- * element loads it only when the address held such a fragment.
+ * element loads it only when the address held such a fragment (src/controllers/sign-in-link.ts).
  */
 import type { AuthAdapter, SignInResult } from './auth-adapter.js';
+import { flowExtensions, withError, type FlowError, type FlowExtension } from './sign-in-flow.js';
 import { enLink } from './strings/en-link.js';
+
+/**
+ * A link that cannot sign in leads to the first form, where the user asks for a new email, even from the
+ * challenge step of a tab the link was opened in: the link's sign-in may have replaced that step's.
+ */
+const linkFlow: FlowExtension = (state, event) => {
+  if (event.type !== 'failed') return undefined;
+  // The errors this chunk throws itself (finishLink).
+  const { name, message } = Object(event.error) as Partial<Error>;
+  if (name !== 'LinkRejected' && name !== 'LinkExpired') return undefined;
+  const error: FlowError = { name, message, reason: name, step: state.step };
+  return { state: withError(state, error, 'username') };
+};
+
+flowExtensions.push(linkFlow);
 
 /** What the element needs to read from a token; the backend checks the signature, the element cannot. */
 interface LinkClaims {

@@ -4,7 +4,9 @@
  * every rule about Cognito's and Amplify's behaviour is written down, and tested, here.
  */
 import type { AuthChange, AuthUser, SignInResult } from './auth-adapter.js';
+import type { ConfigProblem } from './auth-config.js';
 import { en, type StringKey } from './strings/en.js';
+import type { LinkTextKey } from './strings/en-link.js';
 import type { SignUpKey } from './strings/sign-up.js';
 
 /** The element's steps; reflected as its `step` attribute. `sign-up` only with the `sign-up` attribute. */
@@ -32,7 +34,7 @@ export interface FlowError {
   /** The library's own message, if there was one; reported to the page, never shown to the user. */
   readonly message?: string;
   /** What the user is told: a key of the text table; absent when the text is looked up by `name` alone. */
-  readonly reason?: StringKey | SignUpKey;
+  readonly reason?: StringKey | SignUpKey | LinkTextKey | ConfigProblem;
   /** Values for the text's placeholders. */
   readonly params?: Readonly<Record<string, string | number>>;
   /** The step the user was on when it happened. */
@@ -62,11 +64,14 @@ export interface FlowState {
 
 export type FlowEvent =
   | { type: 'restoring' }
-  | { type: 'config-invalid'; reason: StringKey; params?: Readonly<Record<string, string>> }
+  | { type: 'config-invalid'; reason: ConfigProblem; params?: Readonly<Record<string, string>> }
   | { type: 'input-invalid'; name: InputProblem; params?: Readonly<Record<string, number>> }
   | { type: 'call-started'; call: AuthCall }
-  /** `at`: when the answer arrived (epoch milliseconds), the start of a new code's countdowns. */
-  | { type: 'answered'; call: 'signIn' | 'confirmSignIn'; result: SignInResult; at: number }
+  /**
+   * `at`: when the answer arrived (epoch milliseconds), the start of a new code's countdowns; `link` when a
+   * sign-in link made the sign-in.
+   */
+  | { type: 'answered'; call: 'signIn' | 'confirmSignIn'; result: SignInResult; at: number; link?: true }
   | { type: 'failed'; call: AuthCall; error: unknown }
   | { type: 'user-found'; user: AuthUser; restored: boolean; link?: true }
   | { type: 'signed-out' }
@@ -79,7 +84,7 @@ export type FlowEvent =
 
 /**
  * Work the element has to do after a transition: look up the user the stored tokens belong to, or (after a
- * sign-up) start the sign-in that sends the first code.
+ * sign-up, see src/sign-up-flow.ts) start the sign-in that sends the first code.
  */
 export type Effect = { readonly type: 'load-user'; readonly restored: boolean } | { readonly type: 'sign-in' };
 
@@ -104,7 +109,7 @@ function errorMessage(error: unknown): string | undefined {
 }
 
 /** The state after a failure: idle on `step`, keeping what the current step shows when it does not change. */
-function withError(state: FlowState, error: FlowError, step: AuthStep = state.step): FlowState {
+export function withError(state: FlowState, error: FlowError, step: AuthStep = state.step): FlowState {
   if (step !== state.step) return { step, busy: false, error };
   const { call: _done, ...kept } = state;
   return { ...kept, busy: false, error };
@@ -126,10 +131,13 @@ function wrongAnswer({ attemptsLeft = '' }: Readonly<Record<string, string>>): F
 /** What a sign-in begun by a sign-up carries along to the signed-in step. */
 const afterSignUp = ({ newUser }: FlowState) => (newUser === undefined ? {} : { newUser });
 
-function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: SignInResult, at: number): Transition {
+function answered(state: FlowState, { call, result, at, link }: Extract<FlowEvent, { type: 'answered' }>): Transition {
   const { signInStep, additionalInfo } = result.nextStep;
   if (result.isSignedIn || signInStep === 'DONE') {
-    return { state: { ...state, busy: true, error: undefined }, effect: { type: 'load-user', restored: false } };
+    return {
+      state: { ...state, busy: true, error: undefined, ...(link && { link }) },
+      effect: { type: 'load-user', restored: false },
+    };
   }
   if (signInStep === 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE') {
     const challengeParameters = { ...additionalInfo };
@@ -153,8 +161,6 @@ function failureReason(call: AuthCall, name: string, message = ''): FlowError['r
   // Whether the username or the password was wrong is not told apart, so usernames cannot be probed.
   if (name === 'UserNotFoundException') return 'IncorrectCredentials';
   if (name === 'NotAuthorizedException') {
-    // The pool takes no sign-ups ("SignUp is not permitted for this user pool").
-    if (call === 'signUp') return 'SignUpNotAllowed';
     if (/disabled/i.test(message)) return 'UserDisabled';
     if (call === 'signIn') return 'IncorrectCredentials';
     if (/expired/i.test(message)) return 'CodeExpired';
@@ -178,21 +184,11 @@ function failureReason(call: AuthCall, name: string, message = ''): FlowError['r
 // with error TooManyAttempts retryAfterSeconds=840."; see docs/security.md). Only that wording counts.
 const TOO_MANY_ATTEMPTS = /failed with error TooManyAttempts retryAfterSeconds=(\d+)/;
 
-/**
- * After a sign-up, the sign-in that sends the first code. An address that already has an account goes the same
- * way, so the screens (and the requests) do not tell whether it had one: that user simply gets a code.
- */
-const signInAfterSignUp = (state: FlowState, newUser: boolean): Transition => ({
-  state: { ...state, busy: true, call: 'signIn', newUser },
-  effect: { type: 'sign-in' },
-});
-
 function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   // No stored session (or an unreadable one) just means the user signs in.
   if (state.step === 'loading') return { state: signedOut };
 
   const name = errorName(error);
-  if (call === 'signUp' && name === 'UsernameExistsException') return signInAfterSignUp(state, false);
   // The tokens are already there: show the session instead of complaining about it.
   if (call === 'signIn' && name === 'UserAlreadyAuthenticatedException') {
     return { state, effect: { type: 'load-user', restored: true } };
@@ -244,8 +240,24 @@ export function followChange(state: FlowState, change: AuthChange): 'load-user' 
   return change === 'signedIn' ? 'load-user' : 'signed-out';
 }
 
+/**
+ * A capability's own transitions (sign-up's, a sign-in link's), tried before the basic ones: the transition for
+ * an event it decides, else undefined.
+ */
+export type FlowExtension = (state: FlowState, event: FlowEvent) => Transition | undefined;
+
+/**
+ * The extensions of the capability chunks loaded so far: each chunk adds its own when it arrives, so the basic
+ * sign-in carries none of their rules. Events only a capability's controls send change nothing without it.
+ */
+export const flowExtensions: FlowExtension[] = [];
+
 /** The next state for `event`, and what the element has to do next. */
 export function transition(state: FlowState, event: FlowEvent): Transition {
+  for (const extension of flowExtensions) {
+    const extended = extension(state, event);
+    if (extended) return extended;
+  }
   switch (event.type) {
     case 'restoring':
       return { state: initialFlowState };
@@ -267,7 +279,7 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
     case 'call-started':
       return { state: { ...state, busy: true, call: event.call, error: undefined } };
     case 'answered':
-      return answered(state, event.call, event.result, event.at);
+      return answered(state, event);
     case 'failed':
       return failed(state, event.call, event.error);
     case 'user-found':
@@ -294,12 +306,8 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
             ? withError(state, { name: 'CodeExpired', reason: 'CodeExpired', step: 'challenge' })
             : state,
       };
-    case 'show':
-      // Between the two first forms only, and not while a call is out.
-      return {
-        state: state.busy || !/^(username|sign-up)$/.test(state.step) ? state : { step: event.step, busy: false },
-      };
-    case 'signed-up':
-      return signInAfterSignUp(state, true);
+    default:
+      // A capability's event (`show`, `signed-up`) whose chunk has not arrived.
+      return { state };
   }
 }

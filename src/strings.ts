@@ -73,6 +73,17 @@ export function loadTexts(language: string): Promise<void> {
 }
 
 /**
+ * Fetches the texts of configuration problems into the English table, where every language finds them: a chunk of
+ * its own, since a page that is set up never shows one. Resolves either way; without the chunk a problem is told
+ * by the generic text.
+ */
+export const loadConfigurationTexts = (): Promise<void> =>
+  import('./configuration-texts.js').then(
+    ({ configurationTexts }) => void Object.assign(en, configurationTexts),
+    () => undefined,
+  );
+
+/**
  * Texts a capability chunk brings for its own keys, by primary subtag; the chunk fills it when it loads (sign-up
  * does). They come after the language's own table and before English.
  */

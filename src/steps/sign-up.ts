@@ -1,12 +1,14 @@
 /**
- * Sign-up, loaded as a chunk of its own only by elements with the `sign-up` attribute: the `sign-up` step (the
- * address and any extra fields the page asked for), the "Create an account" button of the `username` step, the
- * request the form sends, and the sign-up texts of every language.
+ * Sign-up, loaded as a chunk of its own only by elements with the `sign-up` attribute (see
+ * src/controllers/sign-up.ts): the `sign-up` step (the address and any extra fields the page asked for), the
+ * "Create an account" button of the `username` step, the request the form sends, sign-up's transitions of the
+ * state machine, and the sign-up texts of every language.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SignUpRequest } from '../auth-adapter.js';
-import { problemPart, type Fields } from '../sign-in-follow-ups.js';
-import type { InputInvalid } from '../sign-in-input.js';
+import type { CapabilityHost, ElementHooks } from '../controllers/element-hooks.js';
+import { flowExtensions } from '../sign-in-flow.js';
+import { problemPart } from '../sign-in-follow-ups.js';
+import { signUpFlow } from '../sign-up-flow.js';
 import { signUpAttributeFields, signUpAttributeNames, signUpRequest, type SignUpAttribute } from '../sign-up-input.js';
 import { chunkTexts } from '../strings.js';
 import { signUpTexts } from '../strings/sign-up.js';
@@ -14,10 +16,23 @@ import { form } from './form.js';
 import type { StepRenderer, StepView } from './step-view.js';
 
 Object.assign(chunkTexts, signUpTexts);
+flowExtensions.push(signUpFlow);
 
-/** What the sign-up form sends, or the problem that keeps it from being sent. */
-export const request = (fields: Fields, attributes: string | undefined): SignUpRequest | InputInvalid =>
-  signUpRequest(fields, signUpAttributeNames(attributes));
+/**
+ * The `sign-up` step's submit: checks the form, then creates the account; the machine then starts the sign-in
+ * that sends the first code.
+ */
+export async function submit(hooks: ElementHooks, { adapter, signUpAttributes }: CapabilityHost): Promise<void> {
+  const request = signUpRequest(hooks.fields(), signUpAttributeNames(signUpAttributes));
+  if ('type' in request) return hooks.dispatch(request);
+  if (!hooks.configured()) return;
+  hooks.keep('username', request.username);
+  await hooks.calls.run(
+    'signUp',
+    () => adapter.signUp!(request),
+    () => hooks.dispatch({ type: 'signed-up' }),
+  );
+}
 
 /** A labelled field of the sign-up form: the address (the `username` field) or a user attribute. */
 function signUpField(view: StepView, name: 'username' | SignUpAttribute): TemplateResult {

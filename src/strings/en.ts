@@ -43,26 +43,16 @@ export const en = {
   TooManyAttempts: 'Too many attempts. Try again in {minutes} minutes.',
   NetworkError: 'Cannot reach the sign-in service. Check your connection, then try again.',
   UnsupportedSignInStep: 'This account needs a sign-in step this form does not offer.',
-
-  // Configuration problems name attributes and are meant for whoever builds the page: English only.
-  ConfigurationMissing: 'This sign-in form is not set up: set its user-pool-id and user-pool-client-id attributes.',
-  ConfigurationMissingPoolId: 'This sign-in form is not set up: set its user-pool-id attribute.',
-  ConfigurationMissingClientId: 'This sign-in form is not set up: set its user-pool-client-id attribute.',
-  ConfigurationInvalidPoolId: 'This sign-in form is not set up: user-pool-id "{value}" is not like eu-west-1_AbC123.',
-  ConfigurationInvalidEndpoint:
-    'This sign-in form is not set up: user-pool-endpoint "{value}" is not an absolute http(s) URL.',
-  ConfigurationInvalidAuthFlow:
-    'This sign-in form is not set up: auth-flow "{value}" is not custom-without-srp or custom-with-srp.',
-  ConfigurationRejected: 'This sign-in form is not set up: the sign-in library rejected its settings.',
-  ConfigurationConflict:
-    'This sign-in form is not set up: this page already uses user pool {value} (one pool per page).',
 };
 
 /** A key of the text table. */
 export type StringKey = keyof typeof en;
 
-/** The keys a translation covers: all but the configuration problems. */
-export type TranslatedKey = Exclude<StringKey, `Configuration${string}`>;
+/**
+ * The keys a translation covers: all of this table's. (The texts of configuration problems, English only, are
+ * fetched when needed: src/configuration-texts.ts.)
+ */
+export type TranslatedKey = StringKey;
 
 /** A language's table: every translated key, the sign-in link's included. */
 export type Translation = Readonly<Record<TranslatedKey | LinkTextKey, string>>;

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { Amplify } from 'aws-amplify';
 import type { AuthErrorDetail, CustomAuthLogin } from '../../src/custom-auth-login.js';
+import { loadConfigurationTexts } from '../../src/strings.js';
 import { FakeAuthAdapter, authError, signedIn } from './support/fake-auth-adapter.js';
 import {
   alice,
@@ -116,6 +117,8 @@ describe('<custom-auth-login> next to others on a page', () => {
           @auth-error=${(event: CustomEvent<AuthErrorDetail>) => errors.push(event.detail)}
         ></custom-auth-login>
       `);
+      await loadConfigurationTexts();
+      await second.updateComplete;
       const message =
         'This sign-in form is not set up: this page already uses user pool local_devpool (one pool per page).';
       expect(errors).to.deep.equal([{ step: 'loading', name: 'ConfigurationError', message }]);

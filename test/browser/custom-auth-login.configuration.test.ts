@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { nothing } from 'lit';
 import type { AuthErrorDetail, CustomAuthLogin } from '../../src/custom-auth-login.js';
+import { loadConfigurationTexts } from '../../src/strings.js';
 import { FakeAuthAdapter, authError } from './support/fake-auth-adapter.js';
 import { errorText, field, part, submit, typeInto, userPoolClientId, userPoolId } from './support/login-fixture.js';
 
@@ -24,6 +25,9 @@ async function renderConfigured(attributes: Attributes, fake = new FakeAuthAdapt
       @auth-error=${(event: CustomEvent<AuthErrorDetail>) => errors.push(event.detail)}
     ></custom-auth-login>
   `);
+  // A problem is shown once its texts (a chunk of their own) have arrived.
+  await loadConfigurationTexts();
+  await el.updateComplete;
   return { el, fake, errors };
 }
 
@@ -185,6 +189,7 @@ describe('<custom-auth-login> configuration', () => {
       const { el, fake, errors } = await renderConfigured({ poolId: 'devpool', clientId: userPoolClientId });
       typeInto(field(el, 'username-input'), 'alice@example.com');
       submit(el);
+      await loadConfigurationTexts();
       await el.updateComplete;
       expect(errors).to.have.length(2);
       expect(fake.count('signIn')).to.equal(0);

@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import type { AuthAdapter, SignInResult } from '../../src/auth-adapter.js';
 import { finishLink } from '../../src/link-sign-in.js';
+import { transition, type FlowState } from '../../src/sign-in-flow.js';
 
 const NOW = Date.UTC(2026, 11, 2, 9, 0, 0);
 const signedIn: SignInResult = { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
@@ -134,6 +135,30 @@ describe('finishing a sign-in link', () => {
       const offline = new TypeError('Failed to fetch');
       const { adapter } = scripted([offline]);
       expect(await failure(finishLink(adapter, valid, english(), NOW))).to.equal(offline);
+    });
+  });
+
+  describe("the machine's moves the chunk adds", () => {
+    const onChallenge: FlowState = { step: 'challenge', busy: true, call: 'signIn', challengeParameters: {} };
+
+    for (const name of ['LinkRejected', 'LinkExpired']) {
+      it(`leads a ${name} to the first form, where a new email is asked for, even from the challenge step`, () => {
+        const { state } = transition(onChallenge, { type: 'failed', call: 'signIn', error: named(name) });
+        expect(state).to.deep.equal({
+          step: 'username',
+          busy: false,
+          error: { name, message: name, reason: name, step: 'challenge' },
+        });
+      });
+    }
+
+    it('leaves every other failure to the sign-in', () => {
+      const { state } = transition(onChallenge, {
+        type: 'failed',
+        call: 'signIn',
+        error: named('NotAuthorizedException'),
+      });
+      expect(state.step).to.equal('challenge');
     });
   });
 });

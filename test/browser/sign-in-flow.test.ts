@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { SignInResult } from '../../src/auth-adapter.js';
-import { initialFlowState, statusOf, transition, type FlowState } from '../../src/sign-in-flow.js';
+import { flowExtensions, initialFlowState, statusOf, transition, type FlowState } from '../../src/sign-in-flow.js';
+import { signUpFlow } from '../../src/sign-up-flow.js';
 import { authError, customChallenge, signedIn } from './support/fake-auth-adapter.js';
 
 const onUsername: FlowState = { step: 'username', busy: true };
@@ -111,6 +112,13 @@ describe('sign-in flow (state machine)', () => {
         expect(state.busy).to.equal(true);
         expect(state.step).to.equal(from.step);
       }
+    });
+
+    it('remembers, until the user is looked up, that a sign-in link made the session', () => {
+      const byLink = transition(onUsername, { type: 'answered', call: 'signIn', result: signedIn, at, link: true });
+      expect(byLink.state).to.include({ busy: true, link: true });
+      const byCode = transition(onChallenge, { type: 'answered', call: 'confirmSignIn', result: signedIn, at });
+      expect(byCode.state).not.to.have.property('link');
     });
 
     it('refuses a step the form does not offer', () => {
@@ -465,9 +473,18 @@ describe('sign-in flow (state machine)', () => {
     });
   });
 
-  describe('with sign-up', () => {
+  describe('without the sign-up chunk', () => {
+    it('ignores the switch to the sign-up form, whose button only the chunk renders', () => {
+      const onUsername: FlowState = { step: 'username', busy: false };
+      expect(transition(onUsername, { type: 'show', step: 'sign-up' }).state).to.equal(onUsername);
+    });
+  });
+
+  describe('with sign-up (its transitions, which the sign-up chunk adds to the machine)', () => {
     const onSignUp: FlowState = { step: 'sign-up', busy: false };
     const signingUp: FlowState = { step: 'sign-up', busy: true, call: 'signUp' };
+    before(() => flowExtensions.push(signUpFlow));
+    after(() => void flowExtensions.splice(flowExtensions.indexOf(signUpFlow), 1));
 
     describe('when the user switches between the first forms', () => {
       it('goes to the sign-up form and back, dropping an error shown on the other', () => {

@@ -1,5 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { findText, format, formatDuration, hasTexts, languageOf, loadTexts, textSources } from '../../src/strings.js';
+import { configurationTexts } from '../../src/configuration-texts.js';
+import {
+  findText,
+  format,
+  formatDuration,
+  hasTexts,
+  languageOf,
+  loadConfigurationTexts,
+  loadTexts,
+  textSources,
+} from '../../src/strings.js';
 import { de } from '../../src/strings/de.js';
 import { en, type TranslatedKey } from '../../src/strings/en.js';
 import { enLink, type LinkTextKey } from '../../src/strings/en-link.js';
@@ -75,11 +85,12 @@ describe('strings', () => {
   describe('when looking a text up', () => {
     before(() => Promise.all(Object.keys(translations).map((language) => loadTexts(language))));
 
-    it('prefers the page’s override, then the language, then English', () => {
+    it('prefers the page’s override, then the language, then English', async () => {
+      await loadConfigurationTexts();
       const sources = textSources('de', { signOut: 'Tschüss' });
       expect(findText(sources, ['signOut'])).to.equal('Tschüss');
       expect(findText(sources, ['signIn'])).to.equal('Anmelden');
-      expect(findText(sources, ['ConfigurationMissing'])).to.equal(en.ConfigurationMissing);
+      expect(findText(sources, ['ConfigurationMissing'])).to.equal(configurationTexts.ConfigurationMissing);
     });
 
     it('picks the table by the primary language subtag, in any case', () => {

@@ -11,13 +11,14 @@ import {
   errorText,
   latestCode,
   operations,
+  renderForEndpoint,
   sentCodes,
   submitCode,
   storedTokenKeys,
   type AuthEventLog,
   type MochaSuite,
 } from './support/e2e-fixture.js';
-import { alice, openLink, pageUrl, requestEmail, settled } from './support/sign-in-link.js';
+import { alice, openInThisTab, openLink, pageUrl, requestEmail, settled } from './support/sign-in-link.js';
 
 /**
  * Opens the link as another tab would: its own document (so its own Amplify, with no sign-in in progress) and
@@ -136,6 +137,83 @@ describe('end to end: sign-in links', function (this: MochaSuite) {
         expect(location.hash).to.equal('');
       });
     }
+  });
+
+  describe('when the link is opened in a tab where the page is already open (only the fragment changes)', () => {
+    it('answers the live challenge of the element that asked: signed in by one request, the fragment gone', async () => {
+      const { el, log, link } = await requestEmail(e2e.endpoint);
+      await clearRequests(e2e.endpoint);
+
+      openInThisTab(link);
+      await settled(el, log);
+
+      expect(el.step).to.equal('signed-in');
+      expect(signedInDetail(log)).to.deep.include({ loginId: alice, restored: false, link: true });
+      expect(await operations(e2e.endpoint)).to.deep.equal(['RespondToAuthChallenge']);
+      expect(location.hash).to.equal('');
+    });
+
+    it('signs in an element waiting on the first form', async () => {
+      const { el: first, link } = await requestEmail(e2e.endpoint);
+      first.remove();
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
+      expect(el.step).to.equal('username');
+
+      openInThisTab(link);
+      await settled(el, log);
+
+      expect(el.step).to.equal('signed-in');
+      expect(signedInDetail(log)).to.deep.include({ loginId: alice, link: true });
+      expect(location.hash).to.equal('');
+    });
+
+    it('says so on the first form when the link was used already, and signs nobody in', async () => {
+      const { el: first, log: firstLog, link } = await requestEmail(e2e.endpoint);
+      openInThisTab(link);
+      await settled(first, firstLog);
+      expect(first.step).to.equal('signed-in');
+      first.remove();
+      localStorage.clear();
+      sessionStorage.clear();
+      const { el, log } = await renderForEndpoint({ endpoint: e2e.endpoint });
+
+      openInThisTab(link);
+      await settled(el, log);
+
+      expect(el.step).to.equal('username');
+      expect(log.events.find((event) => event.type === 'auth-error')?.detail).to.include({ name: 'LinkRejected' });
+      expect(errorText(el)).to.match(/^This sign-in link no longer works/);
+      expect(storedTokenKeys()).to.deep.equal([]);
+    });
+
+    it('leaves a signed-in element signed in and the link unused', async () => {
+      const { el, log, link } = await requestEmail(e2e.endpoint);
+      submitCode(el, await latestCode(e2e.endpoint, alice));
+      await settled(el, log);
+      await clearRequests(e2e.endpoint);
+
+      openInThisTab(link);
+      await aTimeout(500);
+
+      expect(el.step).to.equal('signed-in');
+      expect(signedInDetail(log)).not.to.have.property('link');
+      expect(await operations(e2e.endpoint)).to.deep.equal([]);
+      expect(location.hash, 'taken out of the address all the same').to.equal('');
+    });
+
+    it('leaves the fragment and the sign-in alone with sign-in-link="off"', async () => {
+      const { el: first, link } = await requestEmail(e2e.endpoint);
+      first.remove();
+      const { el } = await renderForEndpoint({ endpoint: e2e.endpoint, attributes: { 'sign-in-link': 'off' } });
+      await clearRequests(e2e.endpoint);
+
+      openInThisTab(link);
+      await aTimeout(500);
+
+      expect(location.hash).to.equal(new URL(link).hash);
+      expect(el.step).to.equal('username');
+      expect(await operations(e2e.endpoint)).to.deep.equal([]);
+    });
   });
 
   describe('when someone is signed in already', () => {

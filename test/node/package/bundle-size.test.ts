@@ -31,7 +31,11 @@ const KB = 1024;
  * when a capability moves into its chunk: host-page hardening (+109 B: the frame kept against CSS resets, the
  * English stand-in's direction), sign-up (the attribute, the machine's transitions, the chunk loaders, and the
  * Amplify internals the bundle now shares with the signUp chunk) and sign-in links (the fragment check, the chunk
- * loader): 8,912 B.
+ * loader): 8,912 B. Sign-up and links then got a controller each and their machine rules moved into their chunks,
+ * with the session check, the call guard and the frame out of the element class (+235 B), and links opened in a
+ * tab already open (hashchange); the texts of configuration problems became a chunk (−128 B) and terser stopped
+ * wrapping function arguments in parentheses (−31 B): 8,964 B, which rounds up to the same 9 KB. Where those bytes
+ * go is in docs/contributing.md (the size budget).
  */
 const fullBudgetGzip = 48 * KB;
 const elementBudgetGzip = 9 * KB;
@@ -43,15 +47,22 @@ const elementBudgetGzip = 9 * KB;
 const chunkBudgets: ReadonlyArray<{ carries: string; gzip: number; files: () => string[] }> = [
   // A page in German, French or Spanish also fetches that language's table.
   { carries: 'the language tables (de, es, fr)', gzip: 1 * KB, files: localeChunkFiles },
-  // An element with `sign-up` fetches the step (with its texts in every language and the password generator)
-  // when the attribute is set, and Amplify's signUp with the first sign-up.
+  // An element with `sign-up` fetches the step (with its texts in every language, the password generator, its
+  // submit and its rules of the state machine) when the attribute is set, and Amplify's signUp with the first
+  // sign-up. 2.25 KB since the submit and the machine's rules moved here from the basic bundle (2,049 B).
   {
     carries: "sign-up (the step, and Amplify's signUp)",
-    gzip: 2 * KB,
+    gzip: 2.25 * KB,
     files: () => capabilityChunkFiles('sign-up', 'amplify-sign-up'),
   },
-  // A page opened from a sign-in link also fetches what finishes it.
+  // A page opened from a sign-in link (or an open page whose fragment becomes one) also fetches what finishes it.
   { carries: 'sign-in links', gzip: 1 * KB, files: () => capabilityChunkFiles('link-sign-in') },
+  // An element whose configuration cannot work fetches the texts that say why (English only).
+  {
+    carries: 'the texts of configuration problems',
+    gzip: 0.5 * KB,
+    files: () => capabilityChunkFiles('configuration-texts'),
+  },
 ];
 
 describe('the floor entry', () => {

@@ -20,11 +20,21 @@ export async function openLink(endpoint: string, link: string, attributes: Recor
   return renderForEndpoint({ endpoint, attributes });
 }
 
-/** Asks for an email from a first element, and returns it with the link that email carries. */
-export async function requestEmail(endpoint: string): Promise<{ el: CustomAuthLogin; link: string }> {
-  const { el } = await renderForEndpoint({ endpoint });
+/** Asks for an email from a first element, and returns it (with its event log) and the link that email carries. */
+export async function requestEmail(
+  endpoint: string,
+): Promise<{ el: CustomAuthLogin; log: AuthEventLog; link: string }> {
+  const { el, log } = await renderForEndpoint({ endpoint });
   expect(await stepAfter(el, () => submitFirstForm(el, alice))).to.equal('challenge');
-  return { el, link: await latestLink(endpoint, alice) };
+  return { el, log, link: await latestLink(endpoint, alice) };
+}
+
+/**
+ * Opens the link in a tab where its page is already open, as a browser does: only the fragment changes (a
+ * `hashchange`, no reload), so the elements on the page stay as they are.
+ */
+export function openInThisTab(link: string): void {
+  location.hash = new URL(link).hash;
 }
 
 /** Waits until the element has signed in or reported an error (at most 5 s), then for its render. */

@@ -1,0 +1,40 @@
+/**
+ * Runs the element's auth library calls. Each call is announced to the state machine and its failure reported
+ * to it; a call belongs to the sign-in under way when it started (numbered as `@lit/task` numbers its runs), and
+ * an answer that comes back after that sign-in was abandoned is dropped.
+ */
+import type { AuthCall, FlowEvent } from './sign-in-flow.js';
+
+export class AuthCalls {
+  readonly #dispatch: (event: FlowEvent) => void;
+  /** The current sign-in's number. */
+  #id = 0;
+
+  constructor(dispatch: (event: FlowEvent) => void) {
+    this.#dispatch = dispatch;
+  }
+
+  /** Abandons the sign-in under way: answers to its calls are dropped. */
+  abandon(): void {
+    this.#id++;
+  }
+
+  /** One call, announced to the machine unless `announce` is false; `onAnswer` gets its answer unless stale. */
+  async run<T>(
+    call: AuthCall,
+    request: () => Promise<T>,
+    onAnswer: (answer: T) => void,
+    announce = true,
+  ): Promise<void> {
+    const id = this.#id;
+    if (announce) this.#dispatch({ type: 'call-started', call });
+    let answer: T;
+    try {
+      answer = await request();
+    } catch (error) {
+      if (id === this.#id) this.#dispatch({ type: 'failed', call, error });
+      return;
+    }
+    if (id === this.#id) onAnswer(answer);
+  }
+}
