@@ -58,7 +58,7 @@ export function userAuthSettings(options: UserAuthOptions): UserAuthSettings {
       `the relying party id must be a host name (e.g. localhost or example.com), got "${relyingPartyId}"`,
     );
   }
-  const origins = options.webAuthnOrigins?.map((origin) => new URL(origin).origin);
+  const origins = options.webAuthnOrigins?.map(readOrigin);
   return {
     firstFactors,
     availableChallenges: firstFactors.flatMap((factor) =>
@@ -70,6 +70,14 @@ export function userAuthSettings(options: UserAuthOptions): UserAuthSettings {
       : (origin) => isOriginOfRelyingParty(origin, relyingPartyId),
     userVerification: options.userVerification ?? 'required',
   };
+}
+
+function readOrigin(text: string): string {
+  try {
+    return new URL(text).origin;
+  } catch {
+    throw new Error(`a WebAuthn origin must be a URL such as https://app.example.com, got "${text}"`);
+  }
 }
 
 // A browser only runs a ceremony for an rp id that is the page's host or a parent of it, in a secure context.
