@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { Amplify } from 'aws-amplify';
 import {
   confirmSignIn,
   deleteWebAuthnCredential,
@@ -14,8 +13,6 @@ import {
   signIn,
   signOut,
 } from 'aws-amplify/auth';
-import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { ConsoleLogger } from 'aws-amplify/utils';
 import {
   clearDevLogs,
   cognitoRequest,
@@ -24,20 +21,11 @@ import {
   latestCode,
 } from '../../../backend/local-cognito/dev-client.ts';
 import { RELAXED_LIMITS_ENV, start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
+import { configureAmplify } from './amplify-in-node.ts';
 import { createPasskey } from './test-authenticator.ts';
 
 const ALICE = 'alice@example.com';
 const ERIN = 'erin@example.com';
-
-ConsoleLogger.LOG_LEVEL = 'ERROR';
-
-const stored = new Map<string, string>();
-const memoryStorage = {
-  setItem: async (key: string, value: string) => void stored.set(key, value),
-  getItem: async (key: string) => stored.get(key) ?? null,
-  removeItem: async (key: string) => void stored.delete(key),
-  clear: async () => stored.clear(),
-};
 
 const operations = async (server: LocalCognito) =>
   (await fetchRequests(server.url)).map((request) => request.operation);
@@ -58,12 +46,7 @@ describe('choice-based sign-in (USER_AUTH), driven by Amplify v6', () => {
       userAuth: { firstFactors: ['EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] },
       triggerEnv: RELAXED_LIMITS_ENV,
     });
-    Amplify.configure({
-      Auth: {
-        Cognito: { userPoolId: server.userPoolId, userPoolClientId: server.clientId, userPoolEndpoint: server.url },
-      },
-    });
-    cognitoUserPoolsTokenProvider.setKeyValueStorage(memoryStorage);
+    configureAmplify(server);
   });
   after(() => server.close());
   beforeEach(async () => {
