@@ -92,6 +92,22 @@ describe('choice-based sign-in (USER_AUTH), driven by Amplify v6', () => {
       assert.deepEqual(await operations(server), ['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
     });
 
+    it('lets the user pick a code after the passkey prompt failed (here: no WebAuthn at all)', async () => {
+      await signIn({ username: ALICE, options: { authFlowType: 'USER_AUTH' } });
+      // Node has no navigator.credentials: Amplify fails as in a browser without passkeys, before any answer.
+      await assert.rejects(confirmSignIn({ challengeResponse: 'WEB_AUTHN' }), { name: 'PasskeyNotSupported' });
+      const picked = await confirmSignIn({ challengeResponse: 'EMAIL_OTP' });
+      assert.equal(picked.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE');
+      const done = await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) });
+      assert.equal(done.nextStep.signInStep, 'DONE');
+      assert.deepEqual(await operations(server), [
+        'InitiateAuth',
+        'RespondToAuthChallenge',
+        'RespondToAuthChallenge',
+        'RespondToAuthChallenge',
+      ]);
+    });
+
     it('sends a text message when SMS_OTP is picked', async () => {
       await signIn({ username: ERIN, options: { authFlowType: 'USER_AUTH' } });
       const picked = await confirmSignIn({ challengeResponse: 'SMS_OTP' });

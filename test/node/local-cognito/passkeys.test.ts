@@ -284,6 +284,24 @@ describe('passkeys on the local endpoint, driven by the AWS SDK', () => {
       assert.ok((await pool.signInWith(challenge, ALICE, passkey)).AuthenticationResult?.IdToken);
     });
 
+    it('lets a WEB_AUTHN challenge be answered with another pick, as after a cancelled passkey prompt', async () => {
+      const challenge = await pool.webAuthnChallenge(ALICE);
+      const code = await pool.client.send(
+        new RespondToAuthChallengeCommand({
+          ChallengeName: 'SELECT_CHALLENGE',
+          ClientId: pool.server.clientId,
+          Session: challenge.Session,
+          ChallengeResponses: { USERNAME: ALICE, ANSWER: 'EMAIL_OTP' },
+        }),
+      );
+      assert.equal(code.ChallengeName, 'EMAIL_OTP');
+      await assert.rejects(
+        pool.signInWith(challenge, ALICE, passkey),
+        error('NotAuthorizedException', 'Invalid session for the user.'),
+        'the passkey challenge is gone once another method is picked',
+      );
+    });
+
     it('refuses another user’s passkey', async () => {
       await assert.rejects(pool.signInWith(await pool.webAuthnChallenge(ALICE), ALICE, bobsPasskey), incorrect);
     });
