@@ -380,6 +380,17 @@ describe('passkeys on the local endpoint, driven by the AWS SDK', () => {
     });
   });
 
+  describe('when a user has 20 passkeys', () => {
+    const pool = endpoint();
+
+    it('refuses a 21st with LimitExceededException, as Cognito limits passkeys per user', async () => {
+      const accessToken = await pool.accessTokenOf(BOB);
+      for (let i = 0; i < 20; i++) await pool.register(accessToken);
+      assert.equal((await pool.list(accessToken)).Credentials?.length, 20);
+      await assert.rejects(pool.register(accessToken), error('LimitExceededException'));
+    });
+  });
+
   describe('when the pool does not allow WEB_AUTHN', () => {
     const pool = endpoint({ userAuth: { firstFactors: ['EMAIL_OTP'] } });
 
