@@ -42,6 +42,9 @@ const linkStack = new CustomAuthStack(app, 'CustomAuthLoginWithLinks', {
   signInLinks: { pages: LINK_PAGES, lifetimeSeconds: 600 },
 });
 const template = Template.fromStack(stack);
+// The default stack runs the custom flow: it has the triggers and their limits table.
+const triggers = stack.triggers!;
+const limitsTable = stack.limitsTable!;
 const json = template.toJSON() as CloudFormationTemplate;
 const linkTemplate = Template.fromStack(linkStack);
 const linkJson = linkTemplate.toJSON() as CloudFormationTemplate;
@@ -84,7 +87,7 @@ function logicalId(fn: NodejsFunction, from: Synthesised = withoutLinks): string
   return from.stack.getLogicalId(fn.node.defaultChild as CfnElement);
 }
 function functionResource(name: TriggerName, from: Synthesised = withoutLinks): CloudFormationResource {
-  return from.json.Resources[logicalId(from.stack.triggers[name]!, from)]!;
+  return from.json.Resources[logicalId(from.stack.triggers![name]!, from)]!;
 }
 function roleLogicalId(name: TriggerName, from: Synthesised = withoutLinks): string {
   const role = functionResource(name, from).Properties.Role as { 'Fn::GetAtt': [string, string] };
@@ -100,7 +103,7 @@ function onlyResourceOfType(type: string): CloudFormationResource {
 }
 const userPoolLogicalId = stack.getLogicalId(stack.userPool.node.defaultChild as CfnElement);
 const clientLogicalId = stack.getLogicalId(stack.userPoolClient.node.defaultChild as CfnElement);
-const tableLogicalId = stack.getLogicalId(stack.limitsTable.node.defaultChild as CfnElement);
+const tableLogicalId = stack.getLogicalId(limitsTable.node.defaultChild as CfnElement);
 
 /** A function's environment with each parameter reference replaced by the parameter's default. */
 function environmentWithDefaults(name: TriggerName, overrides: Record<string, string> = {}): Record<string, string> {
@@ -214,13 +217,13 @@ describe('CustomAuthStack', () => {
     it('wires the three challenge triggers into LambdaConfig, and Pre Sign-up only when SelfSignUp says true', () => {
       const lambdaConfig = onlyResourceOfType('AWS::Cognito::UserPool').Properties.LambdaConfig;
       assert.deepEqual(lambdaConfig, {
-        DefineAuthChallenge: { 'Fn::GetAtt': [logicalId(stack.triggers.defineAuthChallenge), 'Arn'] },
-        CreateAuthChallenge: { 'Fn::GetAtt': [logicalId(stack.triggers.createAuthChallenge), 'Arn'] },
-        VerifyAuthChallengeResponse: { 'Fn::GetAtt': [logicalId(stack.triggers.verifyAuthChallengeResponse), 'Arn'] },
+        DefineAuthChallenge: { 'Fn::GetAtt': [logicalId(triggers.defineAuthChallenge), 'Arn'] },
+        CreateAuthChallenge: { 'Fn::GetAtt': [logicalId(triggers.createAuthChallenge), 'Arn'] },
+        VerifyAuthChallengeResponse: { 'Fn::GetAtt': [logicalId(triggers.verifyAuthChallengeResponse), 'Arn'] },
         PreSignUp: {
           'Fn::If': [
             'SelfSignUpEnabled',
-            { 'Fn::GetAtt': [logicalId(stack.triggers.preSignUp), 'Arn'] },
+            { 'Fn::GetAtt': [logicalId(triggers.preSignUp), 'Arn'] },
             { Ref: 'AWS::NoValue' },
           ],
         },
@@ -419,14 +422,14 @@ describe('CustomAuthStack', () => {
       for (const name of TRIGGER_NAMES) {
         template.hasResourceProperties('AWS::Lambda::Permission', {
           Action: 'lambda:InvokeFunction',
-          FunctionName: { 'Fn::GetAtt': [logicalId(stack.triggers[name]), 'Arn'] },
+          FunctionName: { 'Fn::GetAtt': [logicalId(triggers[name]), 'Arn'] },
           Principal: 'cognito-idp.amazonaws.com',
           SourceArn: { 'Fn::GetAtt': [userPoolLogicalId, 'Arn'] },
         });
       }
       template.resourceCountIs('AWS::Lambda::Permission', 4);
       const preSignUpPermission = resourcesOfType('AWS::Lambda::Permission').find((resource) =>
-        JSON.stringify(resource.Properties.FunctionName).includes(logicalId(stack.triggers.preSignUp)),
+        JSON.stringify(resource.Properties.FunctionName).includes(logicalId(triggers.preSignUp)),
       ) as CloudFormationResource & { Condition?: string };
       assert.equal(preSignUpPermission.Condition, 'SelfSignUpEnabled');
     });
@@ -656,7 +659,7 @@ describe('CustomAuthStack', () => {
     describe('by default', () => {
       it('are off: no key, no Pre authentication, no link settings', () => {
         template.resourceCountIs('AWS::KMS::Key', 0);
-        assert.equal(stack.triggers.preAuthentication, undefined);
+        assert.equal(triggers.preAuthentication, undefined);
         assert.equal(stack.signInLinkKey, undefined);
         assert.doesNotMatch(JSON.stringify(json), /LINK_|kms:/);
       });
@@ -700,7 +703,7 @@ describe('CustomAuthStack', () => {
       });
 
       it('let Create, Verify and Pre authentication update link items in the limits table, and nothing more', () => {
-        const table = linkStack.getLogicalId(linkStack.limitsTable.node.defaultChild as CfnElement);
+        const table = linkStack.getLogicalId(linkStack.limitsTable!.node.defaultChild as CfnElement);
         const updates = statementsOf('dynamodb', withLinks).filter((statement) =>
           JSON.stringify(statement.Action).includes('UpdateItem'),
         );
@@ -730,7 +733,7 @@ describe('CustomAuthStack', () => {
           Object.keys(variables('verifyAuthChallengeResponse')).filter((key) => key.startsWith('LINK_')),
           ['LINK_SIGNING_KEY_ID'],
         );
-        const table = linkStack.getLogicalId(linkStack.limitsTable.node.defaultChild as CfnElement);
+        const table = linkStack.getLogicalId(linkStack.limitsTable!.node.defaultChild as CfnElement);
         assert.deepEqual(variables('preAuthentication'), {
           LINK_SIGNING_KEY_ID: keyArn(),
           LIMITS_TABLE: { Ref: table },
@@ -739,7 +742,7 @@ describe('CustomAuthStack', () => {
 
       it('wire Pre authentication into the pool, invoked by this pool only, within 5 seconds', () => {
         const pool = linkStack.getLogicalId(linkStack.userPool.node.defaultChild as CfnElement);
-        const preAuthentication = logicalId(linkStack.triggers.preAuthentication!, withLinks);
+        const preAuthentication = logicalId(linkStack.triggers!.preAuthentication!, withLinks);
         const lambdaConfig = linkJson.Resources[pool]!.Properties.LambdaConfig as Json;
         assert.deepEqual(lambdaConfig.PreAuthentication, { 'Fn::GetAtt': [preAuthentication, 'Arn'] });
         linkTemplate.hasResourceProperties('AWS::Lambda::Permission', {
