@@ -100,6 +100,23 @@ describe('the deploy stack with USER_AUTH', () => {
       });
     });
 
+    it('refuses sign-in links, which only the custom flow’s triggers issue and accept', () => {
+      assert.throws(
+        () =>
+          new CustomAuthStack(new App({ outdir: join(outdir, 'LinksWithoutCustomAuth') }), 'LinksWithoutCustomAuth', {
+            projectRoot,
+            userAuth: {
+              firstFactors: ['EMAIL_OTP'],
+              passkeyRelyingPartyId: undefined,
+              passkeyUserVerification: 'required',
+              customAuth: false,
+            },
+            signInLinks: { pages: 'https://app.example/sign-in' },
+          }),
+        /Sign-in links need the custom flow/,
+      );
+    });
+
     it('outputs the element with auth-flow="user-auth"', () => {
       const tag = JSON.stringify(template.toJSON().Outputs.WidgetTag.Value);
       assert.match(tag, /auth-flow=\\"user-auth\\"/);
