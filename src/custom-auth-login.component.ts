@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
-import type { AuthAdapter, AuthChange, AuthTokens } from './auth-adapter.js';
+import type { AuthAdapter, AuthChange, AuthTokens, FirstFactor } from './auth-adapter.js';
 import { PoolSettings, type AuthFlow, type ConfigResolution } from './auth-config.js';
 import { AfterRender } from './controllers/after-render.js';
 import { AuthChanges } from './controllers/auth-changes.js';
@@ -24,7 +24,8 @@ import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInR
 import { steps } from './steps/index.js';
 import { en } from './strings/en.js';
 import { clock } from './ticker.js';
-import type { SignUpChunk, StepView } from './steps/step-view.js';
+import type { SignUpChunk, StepView, UserAuthChunk } from './steps/step-view.js';
+import type { PasskeyList } from './controllers/passkey-list.js';
 import { speaksBuiltIn, type StringKey, type StringOverrides, type TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
@@ -36,7 +37,8 @@ let instances = 0;
 /**
  * A passwordless sign-in form for an Amazon Cognito user pool's custom authentication flow: the user gives a
  * username (and, in the SRP flow, a password), then answers the challenge the pool's triggers send, typically
- * a one-time code by email.
+ * a one-time code by email. With `auth-flow="user-auth"` it uses Cognito's own passwordless sign-in instead:
+ * codes by email or SMS, and passkeys.
  *
  * @summary Sign-in form for Cognito's custom authentication flow (one-time codes), built on Amplify v6 Auth.
  *
@@ -57,10 +59,12 @@ let instances = 0;
  * @csspart password-input - The password field (`custom-with-srp` flow only).
  * @csspart code-input - The field for the challenge answer.
  * @csspart submit-button - The button submitting the current form.
- * @csspart prompt - The question of the `challenge` step.
+ * @csspart prompt - The question of the `challenge` and `choose` steps (and the passkeys' heading).
+ * @csspart method-button - Each first factor on the `choose` step (`user-auth`); `data-method` names it
+ *   (`EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`).
  * @csspart hint - The hints under the code field (its length, how long it stays valid).
  * @csspart resend-button - "Send a new code" on the `challenge` step, with its countdown.
- * @csspart restart-button - "Use a different username" on the `challenge` step.
+ * @csspart restart-button - "Use a different username" on the `challenge` and `choose` steps.
  * @csspart to-sign-up-button - "Create an account" on the `username` step (with `sign-up`).
  * @csspart to-sign-in-button - "I already have an account" on the `sign-up` step.
  * @csspart attribute-input - Each extra field of the `sign-up` step (`sign-up-attributes`).
@@ -69,6 +73,12 @@ let instances = 0;
  * @csspart signed-in-view - The `signed-in` step: the `signed-in` slot or the default view.
  * @csspart signed-in - The default signed-in view.
  * @csspart sign-out-button - The sign-out button of the default signed-in view.
+ * @csspart passkeys - The passkeys of the default signed-in view (`user-auth`, browsers with passkeys).
+ * @csspart passkey-list - The list of the signed-in user's passkeys.
+ * @csspart delete-passkey-button - The delete button of each passkey in the list.
+ * @csspart add-passkey-button - "Add a passkey", which runs the browser's passkey registration.
+ * @csspart passkey-error - Why loading, adding or deleting a passkey failed.
+ * @csspart passkey-retry-button - "Try again" after such a failure.
  *
  * @cssprop --cal-text-color - Text colour (default: near-black, near-white under `color-scheme: dark`).
  * @cssprop --cal-background - Background of the element and its fields (white, dark grey under `color-scheme: dark`).
@@ -93,6 +103,7 @@ export class CustomAuthLogin extends LitElement {
     userPoolClientId: { attribute: 'user-pool-client-id' },
     userPoolEndpoint: { attribute: 'user-pool-endpoint' },
     authFlow: { attribute: 'auth-flow' },
+    preferredChallenge: { attribute: 'preferred-challenge' },
     username: {},
     resendCooldown: { attribute: 'resend-cooldown', type: Number },
     codeLifetime: { attribute: 'code-lifetime', type: Number },
@@ -119,8 +130,19 @@ export class CustomAuthLogin extends LitElement {
   /** An absolute URL to send Cognito requests to instead of AWS (a local endpoint or a proxy). */
   declare userPoolEndpoint?: string;
 
-  /** `custom-without-srp` (username, then the challenge) or `custom-with-srp` (username and password first). */
+  /**
+   * `custom-without-srp` (username, then the challenge), `custom-with-srp` (username and password first) or
+   * `user-auth` (Cognito's own passwordless sign-in: a code by email or SMS, or a passkey, as the pool allows;
+   * loads its code when set). See docs/user-auth.md.
+   */
   authFlow: AuthFlow = 'custom-without-srp';
+
+  /**
+   * With `auth-flow="user-auth"`: the first factor to use without asking, when the pool offers it to the user:
+   * `EMAIL_OTP`, `SMS_OTP` or `WEB_AUTHN` (a passkey). Unset, or when it is not offered, the `choose` step lists
+   * what is.
+   */
+  declare preferredChallenge?: FirstFactor;
 
   /** A username to prefill. */
   username = '';
@@ -199,6 +221,11 @@ export class CustomAuthLogin extends LitElement {
   #signUpChunk?: SignUpChunk;
   #signUpLoad?: Promise<void>;
 
+  /** The user-auth chunk and the passkeys controller it brings, once loaded (with `auth-flow="user-auth"`). */
+  #userAuth?: UserAuthChunk;
+  #passkeys?: PasskeyList;
+  #userAuthLoad?: Promise<void>;
+
   readonly #idPrefix = `cal${++instances}-`;
   readonly #pool = new PoolSettings();
   readonly #language = new LanguageController(this, () => this.strings);
@@ -215,12 +242,14 @@ export class CustomAuthLogin extends LitElement {
     resend: () => void this.#signIn(),
     reset: () => this.reset(),
     signOut: () => void this.signOut(),
+    choose: (method: FirstFactor) => void this.#choose(method),
     show: (step: 'username' | 'sign-up') => this.#dispatch({ type: 'show', step }),
   };
 
   /**
    * The current step, reflected as the `step` attribute: `loading` (looking for a stored session), `username`,
-   * `sign-up` (with the `sign-up` attribute), `challenge` or `signed-in`. Read-only.
+   * `sign-up` (with the `sign-up` attribute), `choose` (with `auth-flow="user-auth"`), `challenge` or
+   * `signed-in`. Read-only.
    */
   get step(): AuthStep {
     return this.flow.step;
@@ -290,6 +319,14 @@ export class CustomAuthLogin extends LitElement {
           this.requestUpdate();
         })
       : undefined;
+    this.#userAuthLoad ??=
+      this.authFlow == 'user-auth'
+        ? import('./user-auth.js').then((chunk) => {
+            this.#userAuth = chunk;
+            this.#passkeys = new chunk.PasskeyList(this);
+            this.requestUpdate();
+          })
+        : undefined;
     this.setAttribute('step', this.flow.step);
     super.update(changed);
   }
@@ -310,6 +347,8 @@ export class CustomAuthLogin extends LitElement {
       language: spoken,
       signUp: this.signUp ? this.#signUpChunk : undefined,
       signUpAttributes: this.signUpAttributes,
+      userAuth: this.#userAuth,
+      passkeys: this.#passkeys,
       ...this.#timer.times(),
     };
     const content = steps[step](view);
@@ -322,7 +361,7 @@ export class CustomAuthLogin extends LitElement {
         <div part="error" class="cal-error" role="alert" ?hidden=${!error}>
           ${error ? this.#describe(error) : nothing}
         </div>
-        <div part="status" class="cal-status" role="status">${status ? this.#language.t(status) : ''}</div>
+        <div part="status" class="cal-status" role="status">${status ? this.#language.text([status]) : ''}</div>
         ${signedIn ? nothing : content}
         <div part="signed-in-view" class="cal-signed-in-view" tabindex="-1" ?hidden=${!signedIn}>
           <slot name="signed-in" @slotchange=${this.#onSignedInSlotChange}></slot>
@@ -381,10 +420,25 @@ export class CustomAuthLogin extends LitElement {
     const problem = signInProblem(request, withPassword);
     if (problem) return this.#dispatch(problem);
     this.#keep('username', request.username);
+    // USER_AUTH: a new code comes the way the last one did. A passkey is not asked for here but picked from
+    // the offered factors, so that Amplify keeps the sign-in open for a code should the user close the prompt.
+    const { method = this.preferredChallenge } = this.flow;
+    const preferredChallenge = method == 'WEB_AUTHN' ? undefined : method;
     await this.#call(
       'signIn',
-      () => this.adapter.signIn({ ...request, authFlowType }),
-      (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
+      () => this.adapter.signIn({ ...request, authFlowType, preferredChallenge }),
+      (result) =>
+        this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now(), preferred: this.preferredChallenge }),
+    );
+  }
+
+  /** Goes on with the first factor picked on the `choose` step (or preferred): a code is sent, or a passkey asked. */
+  async #choose(method: FirstFactor): Promise<void> {
+    const call = this.#userAuth!.callFor(method);
+    await this.#call(
+      call,
+      () => this.adapter.confirmSignIn(method),
+      (result) => this.#dispatch({ type: 'answered', call, result, at: clock.now() }),
     );
   }
 
@@ -473,6 +527,7 @@ export class CustomAuthLogin extends LitElement {
     const events = eventsDue(previous, next, this.#describe);
     this.#afterRender.queue(events, moveFocus ? focusAfter(previous, next) : undefined);
     if (effect?.type === 'sign-in') void this.#signIn();
+    else if (effect?.type === 'choose') void this.#choose(effect.method);
     else if (effect) this.#loadUser(effect.restored);
   }
 

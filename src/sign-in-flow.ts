@@ -3,15 +3,22 @@
  * result or error), it returns the next state and any follow-up work. Pure: no DOM and no auth library, so
  * every rule about Cognito's and Amplify's behaviour is written down, and tested, here.
  */
-import type { AuthChange, AuthUser, SignInResult } from './auth-adapter.js';
+import type { AuthChange, AuthUser, FirstFactor, SignInResult } from './auth-adapter.js';
 import { en, type StringKey } from './strings/en.js';
 import type { SignUpKey } from './strings/sign-up.js';
+import type { UserAuthKey } from './strings/user-auth.js';
 
-/** The element's steps; reflected as its `step` attribute. `sign-up` only with the `sign-up` attribute. */
-export type AuthStep = 'loading' | 'username' | 'sign-up' | 'challenge' | 'signed-in';
+/**
+ * The element's steps; reflected as its `step` attribute. `sign-up` only with the `sign-up` attribute, `choose`
+ * (the first factor) only with `auth-flow="user-auth"`.
+ */
+export type AuthStep = 'loading' | 'username' | 'sign-up' | 'choose' | 'challenge' | 'signed-in';
 
-/** The auth library calls whose failures the machine interprets. */
-export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut' | 'signUp';
+/**
+ * The auth library calls whose failures the machine interprets. `choose` and `passkey` are `USER_AUTH`'s
+ * `confirmSignIn` with a first factor: a code method, or the passkey (whose prompt runs inside the call).
+ */
+export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut' | 'signUp' | 'choose' | 'passkey';
 
 /**
  * Input the element refuses before calling anything: Amplify's own names for empty fields, and ours for
@@ -32,7 +39,7 @@ export interface FlowError {
   /** The library's own message, if there was one; reported to the page, never shown to the user. */
   readonly message?: string;
   /** What the user is told: a key of the text table; absent when the text is looked up by `name` alone. */
-  readonly reason?: StringKey | SignUpKey;
+  readonly reason?: StringKey | SignUpKey | UserAuthKey;
   /** Values for the text's placeholders. */
   readonly params?: Readonly<Record<string, string | number>>;
   /** The step the user was on when it happened. */
@@ -58,6 +65,10 @@ export interface FlowState {
   readonly newUser?: boolean;
   /** On `signed-in`: a sign-in link made the session. */
   readonly link?: true;
+  /** `USER_AUTH`, from the `choose` step on: the first factors the pool offers this user. */
+  readonly methods?: readonly FirstFactor[];
+  /** `USER_AUTH`, on `challenge`: the first factor whose code is asked for (a new code is sent the same way). */
+  readonly method?: FirstFactor;
 }
 
 export type FlowEvent =
@@ -65,8 +76,11 @@ export type FlowEvent =
   | { type: 'config-invalid'; reason: StringKey; params?: Readonly<Record<string, string>> }
   | { type: 'input-invalid'; name: InputProblem; params?: Readonly<Record<string, number>> }
   | { type: 'call-started'; call: AuthCall }
-  /** `at`: when the answer arrived (epoch milliseconds), the start of a new code's countdowns. */
-  | { type: 'answered'; call: 'signIn' | 'confirmSignIn'; result: SignInResult; at: number }
+  /**
+   * `at`: when the answer arrived (epoch milliseconds), the start of a new code's countdowns; `preferred`: the
+   * first factor the element prefers (`USER_AUTH`).
+   */
+  | { type: 'answered'; call: AuthCall; result: SignInResult; at: number; preferred?: FirstFactor | undefined }
   | { type: 'failed'; call: AuthCall; error: unknown }
   | { type: 'user-found'; user: AuthUser; restored: boolean; link?: true }
   | { type: 'signed-out' }
@@ -81,7 +95,11 @@ export type FlowEvent =
  * Work the element has to do after a transition: look up the user the stored tokens belong to, or (after a
  * sign-up) start the sign-in that sends the first code.
  */
-export type Effect = { readonly type: 'load-user'; readonly restored: boolean } | { readonly type: 'sign-in' };
+export type Effect =
+  | { readonly type: 'load-user'; readonly restored: boolean }
+  | { readonly type: 'sign-in' }
+  /** `USER_AUTH`: go on with this first factor (the preferred one, when the pool offers a choice). */
+  | { readonly type: 'choose'; readonly method: FirstFactor };
 
 export interface Transition {
   readonly state: FlowState;
@@ -93,7 +111,7 @@ export const initialFlowState: FlowState = { step: 'loading', busy: true, call: 
 
 const signedOut: FlowState = { step: 'username', busy: false };
 
-function errorName(error: unknown): string {
+export function errorName(error: unknown): string {
   const name = (error as { name?: unknown } | null)?.name;
   return typeof name === 'string' && name ? name : 'UnknownError';
 }
@@ -104,7 +122,7 @@ function errorMessage(error: unknown): string | undefined {
 }
 
 /** The state after a failure: idle on `step`, keeping what the current step shows when it does not change. */
-function withError(state: FlowState, error: FlowError, step: AuthStep = state.step): FlowState {
+export function withError(state: FlowState, error: FlowError, step: AuthStep = state.step): FlowState {
   if (step !== state.step) return { step, busy: false, error };
   const { call: _done, ...kept } = state;
   return { ...kept, busy: false, error };
@@ -124,9 +142,9 @@ function wrongAnswer({ attemptsLeft = '' }: Readonly<Record<string, string>>): F
 }
 
 /** What a sign-in begun by a sign-up carries along to the signed-in step. */
-const afterSignUp = ({ newUser }: FlowState) => (newUser === undefined ? {} : { newUser });
+export const afterSignUp = ({ newUser }: FlowState) => (newUser === undefined ? {} : { newUser });
 
-function answered(state: FlowState, call: 'signIn' | 'confirmSignIn', result: SignInResult, at: number): Transition {
+function answered(state: FlowState, call: AuthCall, result: SignInResult, at: number): Transition {
   const { signInStep, additionalInfo } = result.nextStep;
   if (result.isSignedIn || signInStep === 'DONE') {
     return { state: { ...state, busy: true, error: undefined }, effect: { type: 'load-user', restored: false } };
@@ -187,7 +205,7 @@ const signInAfterSignUp = (state: FlowState, newUser: boolean): Transition => ({
   effect: { type: 'sign-in' },
 });
 
-function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
+export function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   // No stored session (or an unreadable one) just means the user signs in.
   if (state.step === 'loading') return { state: signedOut };
 
@@ -217,20 +235,22 @@ function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
 }
 
 /** What the status region says while each call is in flight. */
-const activityOf: Readonly<Record<AuthCall, StringKey>> = {
+const activityOf: Readonly<Record<AuthCall, StringKey | UserAuthKey>> = {
   getCurrentUser: 'loading',
   signIn: 'sending',
   confirmSignIn: 'checking',
   signOut: 'signingOut',
   // A sign-up is followed at once by the sign-in that sends the code, as for an address that has an account.
   signUp: 'sending',
+  choose: 'sending',
+  passkey: 'usePasskey',
 };
 
 /**
  * The text key of the status region: the call in flight, else, on the challenge step once the cooldown is
  * over, that a new code may be requested.
  */
-export function statusOf(state: FlowState, resendReady: boolean): StringKey | undefined {
+export function statusOf(state: FlowState, resendReady: boolean): StringKey | UserAuthKey | undefined {
   if (state.busy) return activityOf[state.call ?? 'getCurrentUser'];
   return state.step === 'challenge' && resendReady ? 'resendReady' : undefined;
 }
@@ -244,8 +264,18 @@ export function followChange(state: FlowState, change: AuthChange): 'load-user' 
   return change === 'signedIn' ? 'load-user' : 'signed-out';
 }
 
+/**
+ * Transitions a capability chunk adds (Cognito's own passwordless does, see `user-auth-flow.ts`), tried before
+ * the machine's own; each answers undefined for what it leaves to them.
+ */
+export const chunkTransitions: Array<(state: FlowState, event: FlowEvent) => Transition | undefined> = [];
+
 /** The next state for `event`, and what the element has to do next. */
 export function transition(state: FlowState, event: FlowEvent): Transition {
+  for (const more of chunkTransitions) {
+    const next = more(state, event);
+    if (next) return next;
+  }
   switch (event.type) {
     case 'restoring':
       return { state: initialFlowState };

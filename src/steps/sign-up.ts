@@ -8,12 +8,12 @@ import type { SignUpRequest } from '../auth-adapter.js';
 import { problemPart, type Fields } from '../sign-in-follow-ups.js';
 import type { InputInvalid } from '../sign-in-input.js';
 import { signUpAttributeFields, signUpAttributeNames, signUpRequest, type SignUpAttribute } from '../sign-up-input.js';
-import { chunkTexts } from '../strings.js';
+import { addChunkTexts } from '../strings.js';
 import { signUpTexts } from '../strings/sign-up.js';
 import { form } from './form.js';
 import type { StepRenderer, StepView } from './step-view.js';
 
-Object.assign(chunkTexts, signUpTexts);
+addChunkTexts(signUpTexts);
 
 /** What the sign-up form sends, or the problem that keeps it from being sent. */
 export const request = (fields: Fields, attributes: string | undefined): SignUpRequest | InputInvalid =>

@@ -1,11 +1,21 @@
-/** The default signed-in view: who is signed in, and a sign-out button. The `signed-in` slot replaces it. */
+/**
+ * The default signed-in view: who is signed in, a sign-out button and, with `auth-flow="user-auth"`, the user's
+ * passkeys (from the user-auth chunk). The `signed-in` slot replaces it.
+ */
 import { html } from 'lit';
 import type { StepRenderer } from './step-view.js';
 
-export const signedIn: StepRenderer = ({ flow, t, signOut }) =>
+export const signedIn: StepRenderer = (view) =>
   html`<div part="signed-in" class="cal-signed-in">
-    <p>${t('signedIn', { username: flow.user?.loginId ?? flow.user?.username ?? '' })}</p>
-    <button part="sign-out-button" class="cal-sign-out-button" type="button" ?disabled=${flow.busy} @click=${signOut}>
-      ${t('signOut')}
+    <p>${view.t('signedIn', { username: view.flow.user?.loginId ?? view.flow.user?.username ?? '' })}</p>
+    ${view.userAuth?.passkeys(view)}
+    <button
+      part="sign-out-button"
+      class="cal-sign-out-button"
+      type="button"
+      ?disabled=${view.flow.busy}
+      @click=${view.signOut}
+    >
+      ${view.t('signOut')}
     </button>
   </div>`;

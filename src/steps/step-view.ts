@@ -2,14 +2,20 @@
  * What a step's render function gets from the element: the state to show, texts, and the actions its controls
  * call. Steps render; the element decides nothing in them.
  */
+import type { FirstFactor } from '../auth-adapter.js';
 import type { AuthFlow } from '../auth-config.js';
 import type { Field, Fields } from '../sign-in-follow-ups.js';
 import type { AuthStep, FlowState } from '../sign-in-flow.js';
 import type { StringKey, TextParams } from '../strings.js';
 import type { SignUpKey } from '../strings/sign-up.js';
+import type { UserAuthKey } from '../strings/user-auth.js';
+import type { PasskeyList } from '../controllers/passkey-list.js';
 
 /** The sign-up chunk, once an element with `sign-up` has loaded it. */
 export type SignUpChunk = typeof import('./sign-up.js');
+
+/** The user-auth chunk, once an element with `auth-flow="user-auth"` has loaded it. */
+export type UserAuthChunk = typeof import('../user-auth.js');
 
 export interface StepView {
   readonly flow: FlowState;
@@ -25,7 +31,10 @@ export interface StepView {
   /** With `sign-up`: the loaded sign-up chunk (undefined until it has arrived), and the extra attributes asked for. */
   readonly signUp?: SignUpChunk | undefined;
   readonly signUpAttributes?: string | undefined;
-  t(key: StringKey | SignUpKey, params?: TextParams): string;
+  /** With `auth-flow="user-auth"`: the loaded chunk, and the signed-in user's passkeys (once it has arrived). */
+  readonly userAuth?: UserAuthChunk | undefined;
+  readonly passkeys?: PasskeyList | undefined;
+  t(key: StringKey | SignUpKey | UserAuthKey, params?: TextParams): string;
   /** Keeps what the user typed into `field` (or into the sign-up field of a user attribute). */
   keep(field: Field | string, value: string): void;
   /** Goes to the sign-up form, or back to signing in. */
@@ -34,6 +43,8 @@ export interface StepView {
   submit(event: SubmitEvent): void;
   /** Escape on the challenge step: use a different username. */
   keydown(event: KeyboardEvent): void;
+  /** On `choose`: goes on with this first factor. */
+  choose(method: FirstFactor): void;
   /** Requests a new code. */
   resend(): void;
   /** Goes back to the first form. */
