@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
-import type { AuthAdapter, AuthChange, AuthTokens, FirstFactor } from './auth-adapter.js';
+import type { AuthAdapter, AuthChange, AuthTokens, FirstFactor, SignInResult } from './auth-adapter.js';
 import { PoolSettings, type AuthFlow, type ConfigResolution } from './auth-config.js';
 import { AfterRender } from './controllers/after-render.js';
 import { AuthChanges } from './controllers/auth-changes.js';
@@ -24,8 +24,7 @@ import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInR
 import { steps } from './steps/index.js';
 import { en } from './strings/en.js';
 import { clock } from './ticker.js';
-import type { SignUpChunk, StepView, UserAuthChunk } from './steps/step-view.js';
-import type { PasskeyList } from './controllers/passkey-list.js';
+import type { SignUpChunk, StepView, UserAuth } from './steps/step-view.js';
 import { speaksBuiltIn, type StringKey, type StringOverrides, type TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
@@ -221,9 +220,8 @@ export class CustomAuthLogin extends LitElement {
   #signUpChunk?: SignUpChunk;
   #signUpLoad?: Promise<void>;
 
-  /** The user-auth chunk and the passkeys controller it brings, once loaded (with `auth-flow="user-auth"`). */
-  #userAuth?: UserAuthChunk;
-  #passkeys?: PasskeyList;
+  /** This element's part of the user-auth chunk once loaded, and its loading (with `auth-flow="user-auth"`). */
+  #userAuth?: UserAuth;
   #userAuthLoad?: Promise<void>;
 
   readonly #idPrefix = `cal${++instances}-`;
@@ -242,7 +240,7 @@ export class CustomAuthLogin extends LitElement {
     resend: () => void this.#signIn(),
     reset: () => this.reset(),
     signOut: () => void this.signOut(),
-    choose: (method: FirstFactor) => void this.#choose(method),
+    confirm: (call: AuthCall, response: string) => void this.#confirm(call, response),
     show: (step: 'username' | 'sign-up') => this.#dispatch({ type: 'show', step }),
   };
 
@@ -312,7 +310,7 @@ export class CustomAuthLogin extends LitElement {
     if (changed.has('username')) this.#keep('username', this.username ?? '');
     if (!this.hasUpdated || poolProperties.some((name) => changed.has(name))) this.#begin();
     if (this.#timer.outlived) this.#dispatch({ type: 'code-expired' });
-    // A chunk of its own, so that pages without sign-up do not pay for it.
+    // Chunks of their own, so that pages without sign-up or Cognito's own passwordless do not pay for them.
     this.#signUpLoad ??= this.signUp
       ? import('./steps/sign-up.js').then((chunk) => {
           this.#signUpChunk = chunk;
@@ -322,8 +320,7 @@ export class CustomAuthLogin extends LitElement {
     this.#userAuthLoad ??=
       this.authFlow == 'user-auth'
         ? import('./user-auth.js').then((chunk) => {
-            this.#userAuth = chunk;
-            this.#passkeys = new chunk.PasskeyList(this);
+            this.#userAuth = new chunk.UserAuth(this);
             this.requestUpdate();
           })
         : undefined;
@@ -348,7 +345,6 @@ export class CustomAuthLogin extends LitElement {
       signUp: this.signUp ? this.#signUpChunk : undefined,
       signUpAttributes: this.signUpAttributes,
       userAuth: this.#userAuth,
-      passkeys: this.#passkeys,
       ...this.#timer.times(),
     };
     const content = steps[step](view);
@@ -401,11 +397,7 @@ export class CustomAuthLogin extends LitElement {
       if (typeof link == 'string' && this.flow.step == 'username') {
         this.#link = true;
         // The link's code is a chunk of its own, fetched only now.
-        void this.#call(
-          'signIn',
-          async () => (await import('./link-sign-in.js')).finishLink(this.adapter, link, en),
-          (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
-        );
+        void this.#ask('signIn', async () => (await import('./link-sign-in.js')).finishLink(this.adapter, link, en));
       }
     });
   }
@@ -422,23 +414,13 @@ export class CustomAuthLogin extends LitElement {
     this.#keep('username', request.username);
     // USER_AUTH: a new code comes the way the last one did. A passkey is not asked for here but picked from
     // the offered factors, so that Amplify keeps the sign-in open for a code should the user close the prompt.
-    const { method = this.preferredChallenge } = this.flow;
-    const preferredChallenge = method == 'WEB_AUTHN' ? undefined : method;
-    await this.#call(
-      'signIn',
-      () => this.adapter.signIn({ ...request, authFlowType, preferredChallenge }),
-      (result) =>
-        this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now(), preferred: this.preferredChallenge }),
-    );
-  }
-
-  /** Goes on with the first factor picked on the `choose` step (or preferred): a code is sent, or a passkey asked. */
-  async #choose(method: FirstFactor): Promise<void> {
-    const call = this.#userAuth!.callFor(method);
-    await this.#call(
-      call,
-      () => this.adapter.confirmSignIn(method),
-      (result) => this.#dispatch({ type: 'answered', call, result, at: clock.now() }),
+    const preferredChallenge = this.flow.method ?? this.preferredChallenge;
+    await this.#ask('signIn', () =>
+      this.adapter.signIn({
+        ...request,
+        authFlowType,
+        preferredChallenge: preferredChallenge == 'WEB_AUTHN' ? undefined : preferredChallenge,
+      }),
     );
   }
 
@@ -460,10 +442,18 @@ export class CustomAuthLogin extends LitElement {
     const problem = answerProblem(answer);
     if (problem) return this.#dispatch(problem);
     this.#keep('code', answer);
-    await this.#call(
-      'confirmSignIn',
-      () => this.adapter.confirmSignIn(answer),
-      (result) => this.#dispatch({ type: 'answered', call: 'confirmSignIn', result, at: clock.now() }),
+    await this.#confirm('confirmSignIn', answer);
+  }
+
+  /** Answers the current challenge (`call` names what the answer does, for the status and the errors). */
+  #confirm(call: AuthCall, response: string): Promise<void> {
+    return this.#ask(call, () => this.adapter.confirmSignIn(response));
+  }
+
+  /** A sign-in call whose result moves the machine on, from when it arrived. */
+  #ask(call: AuthCall, request: () => Promise<SignInResult>): Promise<void> {
+    return this.#call(call, request, (result) =>
+      this.#dispatch({ type: 'answered', call, result, at: clock.now(), preferred: this.preferredChallenge }),
     );
   }
 
@@ -527,7 +517,7 @@ export class CustomAuthLogin extends LitElement {
     const events = eventsDue(previous, next, this.#describe);
     this.#afterRender.queue(events, moveFocus ? focusAfter(previous, next) : undefined);
     if (effect?.type === 'sign-in') void this.#signIn();
-    else if (effect?.type === 'choose') void this.#choose(effect.method);
+    else if (effect?.type === 'confirm') void this.#confirm(effect.call, effect.response);
     else if (effect) this.#loadUser(effect.restored);
   }
 

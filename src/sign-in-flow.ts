@@ -98,8 +98,8 @@ export type FlowEvent =
 export type Effect =
   | { readonly type: 'load-user'; readonly restored: boolean }
   | { readonly type: 'sign-in' }
-  /** `USER_AUTH`: go on with this first factor (the preferred one, when the pool offers a choice). */
-  | { readonly type: 'choose'; readonly method: FirstFactor };
+  /** Answer the current challenge with `response` (`USER_AUTH`: the preferred first factor, when offered). */
+  | { readonly type: 'confirm'; readonly call: AuthCall; readonly response: string };
 
 export interface Transition {
   readonly state: FlowState;
@@ -111,7 +111,7 @@ export const initialFlowState: FlowState = { step: 'loading', busy: true, call: 
 
 const signedOut: FlowState = { step: 'username', busy: false };
 
-export function errorName(error: unknown): string {
+function errorName(error: unknown): string {
   const name = (error as { name?: unknown } | null)?.name;
   return typeof name === 'string' && name ? name : 'UnknownError';
 }
@@ -205,7 +205,7 @@ const signInAfterSignUp = (state: FlowState, newUser: boolean): Transition => ({
   effect: { type: 'sign-in' },
 });
 
-export function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
+function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   // No stored session (or an unreadable one) just means the user signs in.
   if (state.step === 'loading') return { state: signedOut };
 
@@ -234,16 +234,14 @@ export function failed(state: FlowState, call: AuthCall, error: unknown): Transi
   return { state: withError(state, flowError, sessionIsDead ? 'username' : state.step) };
 }
 
-/** What the status region says while each call is in flight. */
-const activityOf: Readonly<Record<AuthCall, StringKey | UserAuthKey>> = {
+/** What the status region says while each call is in flight; the user-auth chunk adds its own calls. */
+export const activityOf: Partial<Record<AuthCall, StringKey | UserAuthKey>> = {
   getCurrentUser: 'loading',
   signIn: 'sending',
   confirmSignIn: 'checking',
   signOut: 'signingOut',
   // A sign-up is followed at once by the sign-in that sends the code, as for an address that has an account.
   signUp: 'sending',
-  choose: 'sending',
-  passkey: 'usePasskey',
 };
 
 /**

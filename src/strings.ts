@@ -74,14 +74,9 @@ export function loadTexts(language: string): Promise<void> {
 
 /**
  * Texts a capability chunk brings for its own keys, by primary subtag; the chunk fills it when it loads (sign-up
- * does, through {@link addChunkTexts}). They come after the language's own table and before English.
+ * and user-auth do, each beside the other's). They come after the language's own table and before English.
  */
 export const chunkTexts: Record<string, TextSource> = {};
-
-/** Adds a chunk's texts, by primary subtag, beside those of chunks loaded before it. */
-export function addChunkTexts(texts: Readonly<Record<string, TextSource>>): void {
-  for (const language in texts) chunkTexts[language] = { ...chunkTexts[language], ...texts[language] };
-}
 
 /**
  * Where to look texts up for `language`: the overrides, its table by primary subtag (`de-AT` → German) once

@@ -12,8 +12,6 @@
 import type { FirstFactor } from './auth-adapter.js';
 import {
   afterSignUp,
-  errorName,
-  failed,
   withError,
   type AuthCall,
   type FlowEvent,
@@ -58,7 +56,7 @@ function answered(state: FlowState, event: Extract<FlowEvent, { type: 'answered'
     if (!preferred || !methods.includes(preferred)) return { state: choose };
     return {
       state: { ...choose, busy: true, call: callFor(preferred) },
-      effect: { type: 'choose', method: preferred },
+      effect: { type: 'confirm', call: callFor(preferred), response: preferred },
     };
   }
   const method = codeSteps[signInStep];
@@ -80,7 +78,7 @@ function answered(state: FlowState, event: Extract<FlowEvent, { type: 'answered'
 }
 
 function failedUserAuth(state: FlowState, call: AuthCall, error: unknown): Transition | undefined {
-  const name = errorName(error);
+  const name = String((error as Error | undefined)?.name);
   if (call === 'passkey' || call === 'choose') {
     const back = (reason: 'PasskeyCanceled' | 'PasskeyUnusable') => ({
       state: withError(state, { name, reason, step: state.step }, 'choose'),
@@ -92,8 +90,7 @@ function failedUserAuth(state: FlowState, call: AuthCall, error: unknown): Trans
       const reason = call === 'passkey' ? 'PasskeyRejected' : 'SessionEnded';
       return { state: withError(state, { name, reason, step: state.step }, 'username') };
     }
-    // Anything else (the network, the limits) keeps the choice open, with the machine's text for it.
-    return failed(state, call, error);
+    // Anything else (the network, the limits) keeps the choice open: the machine's own rules say so.
   }
   // A wrong or lapsed `USER_AUTH` code: Cognito keeps the sign-in, so the same code field takes another try.
   if (state.step === 'challenge' && state.method && call === 'confirmSignIn') {

@@ -62,11 +62,15 @@ export class PasskeyList implements ReactiveController {
   }
 
   /** Runs the browser's passkey registration for the signed-in user, then shows the list with the new one. */
-  readonly add = (): Promise<void> =>
-    this.#act('adding', (passkeys) => passkeys.add(), addFailure, 'passkeyAdded');
+  readonly add = (): Promise<void> => this.#act('adding', (passkeys) => passkeys.add(), addFailure, 'passkeyAdded');
 
   readonly delete = (credentialId: string): Promise<void> =>
-    this.#act('deleting', (passkeys) => passkeys.delete(credentialId), () => 'PasskeyDeleteFailed', 'passkeyDeleted');
+    this.#act(
+      'deleting',
+      (passkeys) => passkeys.delete(credentialId),
+      () => 'PasskeyDeleteFailed',
+      'passkeyDeleted',
+    );
 
   /** Runs the action that failed last, again. */
   readonly retry = (): void => void this.#retry?.();

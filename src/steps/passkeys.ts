@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { UserAuthKey } from '../strings/user-auth.js';
+import type { PasskeyList } from '../controllers/passkey-list.js';
 import type { StepView } from './step-view.js';
 
 /** What the section's status line says while each action runs. */
@@ -14,9 +15,8 @@ const activityOf: Readonly<Partial<Record<string, UserAuthKey>>> = {
   deleting: 'deletingPasskey',
 };
 
-export function passkeys(view: StepView): unknown {
-  const list = view.passkeys;
-  if (!list?.supported) return nothing;
+export function passkeys(view: StepView, list: PasskeyList): unknown {
+  if (!list.supported) return nothing;
   const { t, idPrefix, language } = view;
   const { busy, error } = list;
   const headingId = `${idPrefix}passkeys`;
@@ -44,11 +44,13 @@ export function passkeys(view: StepView): unknown {
     </ul>
     ${list.status === 'ready' && !list.passkeys.length && !error ? html`<p>${t('noPasskeys')}</p>` : nothing}
     <p part="passkey-error" class="cal-error" role="alert" ?hidden=${!error}>${error ? t(error) : nothing}</p>
-    ${error
-      ? html`<button part="passkey-retry-button" class="cal-retry-button" type="button" @click=${list.retry}>
-          ${t('tryAgain')}
-        </button>`
-      : nothing}
+    ${
+      error
+        ? html`<button part="passkey-retry-button" class="cal-retry-button" type="button" @click=${list.retry}>
+            ${t('tryAgain')}
+          </button>`
+        : nothing
+    }
     <p class="cal-status" role="status">${status ? t(status) : ''}</p>
     <button part="add-passkey-button" class="cal-add-passkey-button" type="button" ?disabled=${busy} @click=${list.add}>
       ${t('addPasskey')}

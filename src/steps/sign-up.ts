@@ -8,12 +8,13 @@ import type { SignUpRequest } from '../auth-adapter.js';
 import { problemPart, type Fields } from '../sign-in-follow-ups.js';
 import type { InputInvalid } from '../sign-in-input.js';
 import { signUpAttributeFields, signUpAttributeNames, signUpRequest, type SignUpAttribute } from '../sign-up-input.js';
-import { addChunkTexts } from '../strings.js';
+import { chunkTexts } from '../strings.js';
 import { signUpTexts } from '../strings/sign-up.js';
 import { form } from './form.js';
 import type { StepRenderer, StepView } from './step-view.js';
 
-addChunkTexts(signUpTexts);
+// Beside the texts of another capability the page may have loaded (user-auth).
+for (const language in signUpTexts) chunkTexts[language] = { ...chunkTexts[language], ...signUpTexts[language] };
 
 /** What the sign-up form sends, or the problem that keeps it from being sent. */
 export const request = (fields: Fields, attributes: string | undefined): SignUpRequest | InputInvalid =>

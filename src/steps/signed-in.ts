@@ -5,17 +5,13 @@
 import { html } from 'lit';
 import type { StepRenderer } from './step-view.js';
 
-export const signedIn: StepRenderer = (view) =>
-  html`<div part="signed-in" class="cal-signed-in">
-    <p>${view.t('signedIn', { username: view.flow.user?.loginId ?? view.flow.user?.username ?? '' })}</p>
+export const signedIn: StepRenderer = (view) => {
+  const { flow, t, signOut } = view;
+  return html`<div part="signed-in" class="cal-signed-in">
+    <p>${t('signedIn', { username: flow.user?.loginId ?? flow.user?.username ?? '' })}</p>
     ${view.userAuth?.passkeys(view)}
-    <button
-      part="sign-out-button"
-      class="cal-sign-out-button"
-      type="button"
-      ?disabled=${view.flow.busy}
-      @click=${view.signOut}
-    >
-      ${view.t('signOut')}
+    <button part="sign-out-button" class="cal-sign-out-button" type="button" ?disabled=${flow.busy} @click=${signOut}>
+      ${t('signOut')}
     </button>
   </div>`;
+};

@@ -2,20 +2,18 @@
  * What a step's render function gets from the element: the state to show, texts, and the actions its controls
  * call. Steps render; the element decides nothing in them.
  */
-import type { FirstFactor } from '../auth-adapter.js';
 import type { AuthFlow } from '../auth-config.js';
 import type { Field, Fields } from '../sign-in-follow-ups.js';
-import type { AuthStep, FlowState } from '../sign-in-flow.js';
+import type { AuthCall, AuthStep, FlowState } from '../sign-in-flow.js';
 import type { StringKey, TextParams } from '../strings.js';
 import type { SignUpKey } from '../strings/sign-up.js';
 import type { UserAuthKey } from '../strings/user-auth.js';
-import type { PasskeyList } from '../controllers/passkey-list.js';
 
 /** The sign-up chunk, once an element with `sign-up` has loaded it. */
 export type SignUpChunk = typeof import('./sign-up.js');
 
-/** The user-auth chunk, once an element with `auth-flow="user-auth"` has loaded it. */
-export type UserAuthChunk = typeof import('../user-auth.js');
+/** An element's part of the user-auth chunk, once an element with `auth-flow="user-auth"` has loaded it. */
+export type UserAuth = import('../user-auth.js').UserAuth;
 
 export interface StepView {
   readonly flow: FlowState;
@@ -31,9 +29,8 @@ export interface StepView {
   /** With `sign-up`: the loaded sign-up chunk (undefined until it has arrived), and the extra attributes asked for. */
   readonly signUp?: SignUpChunk | undefined;
   readonly signUpAttributes?: string | undefined;
-  /** With `auth-flow="user-auth"`: the loaded chunk, and the signed-in user's passkeys (once it has arrived). */
-  readonly userAuth?: UserAuthChunk | undefined;
-  readonly passkeys?: PasskeyList | undefined;
+  /** With `auth-flow="user-auth"`: the element's part of the user-auth chunk, once it has arrived. */
+  readonly userAuth?: UserAuth | undefined;
   t(key: StringKey | SignUpKey | UserAuthKey, params?: TextParams): string;
   /** Keeps what the user typed into `field` (or into the sign-up field of a user attribute). */
   keep(field: Field | string, value: string): void;
@@ -43,8 +40,8 @@ export interface StepView {
   submit(event: SubmitEvent): void;
   /** Escape on the challenge step: use a different username. */
   keydown(event: KeyboardEvent): void;
-  /** On `choose`: goes on with this first factor. */
-  choose(method: FirstFactor): void;
+  /** Answers the current challenge with `response` through `call` (on `choose`: the first factor picked). */
+  confirm(call: AuthCall, response: string): void;
   /** Requests a new code. */
   resend(): void;
   /** Goes back to the first form. */
