@@ -64,10 +64,12 @@ async function startEndpoint(port, pagePort) {
   const { start } = await tsImport('../backend/local-cognito/server.ts', import.meta.url);
   const linkPages = process.env.LINK_PAGES ?? (pagePort ? `http://localhost:${pagePort}/` : '');
   try {
-    // The demo shows sign-up too, so its pool takes them.
+    // The demo shows sign-up too, so its pool takes them; and Cognito's own passwordless (?flow=user-auth), so its
+    // pool allows USER_AUTH with codes and passkeys. Passkeys belong to localhost, the host the page is opened on.
     return await start({
       port,
       selfSignUp: true,
+      userAuth: { firstFactors: ['EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'], relyingPartyId: 'localhost' },
       log: (line) => console.log(`[cognito] ${line}`),
       triggerEnv: { LINK_PAGES: linkPages },
     });
@@ -179,12 +181,15 @@ function printWelcome(pageUrl, endpoint) {
   console.log(`
 custom-auth-login demo is running.
 
-  Page:            ${pageUrl}   (add ?flow=custom-with-srp for password + code)
+  Page:            ${pageUrl}   (add ?flow=custom-with-srp for password + code,
+                   ?flow=user-auth for Cognito's own codes and passkeys; passkeys need localhost)
   Local Cognito:   ${endpoint.url}   (pool ${endpoint.userPoolId}, client ${endpoint.clientId})
 
   Demo users:      alice@example.com   passwordless: username, then the emailed code
                    bob@example.com     password Correct-Horse-42, then the code (his
                                        custom:sign_in_factors says password-and-code)
+                   erin@example.com    passwordless, with a phone number for text-message codes
+                                       (?flow=user-auth)
 
   Limits as deployed: one code per user every 30 s, 5 per 15 min, 20 a day; 10 wrong
   codes an hour lock the user for 15 min. Restarting the demo forgets them.

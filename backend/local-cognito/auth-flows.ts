@@ -1,9 +1,11 @@
 import type { ChallengeHistoryEntry } from '../triggers/challenge-history.ts';
 import type { TriggerContext } from '../triggers/trigger-events.ts';
 import { CognitoError, MESSAGES, invalidParameter, notAuthorized } from './cognito-error.ts';
+import type { OneTimePassword } from './one-time-passwords.ts';
 import {
   issuePasswordChallenge,
   isPasswordClaimValid,
+  isPasswordCorrect,
   type PasswordChallengeState,
   type PasswordClaim,
 } from './password-verifier.ts';
@@ -18,11 +20,17 @@ import type { SessionStore } from './session-store.ts';
 import { isValidTimestamp, parseClientPublicValue } from './srp.ts';
 import type { TokenService } from './token-service.ts';
 import type { TriggerRunner } from './trigger-runner.ts';
+import {
+  createUserAuthFlow,
+  USER_AUTH_CHALLENGES,
+  type UserAuthChallengeName,
+  type UserAuthFlowDeps,
+} from './user-auth-flow.ts';
 import { stableUuid, type PoolUser, type UserStore } from './user-store.ts';
 
 /** A sign-in between two calls, kept in the session store behind the `Session` string. */
 export interface PendingSignIn {
-  readonly flow: 'CUSTOM_AUTH' | 'USER_SRP_AUTH';
+  readonly flow: 'CUSTOM_AUTH' | 'USER_SRP_AUTH' | 'USER_AUTH';
   /**
    * The username the pool answers with (`USERNAME`, `USER_ID_FOR_SRP`): the user's UUID, or for a user that does
    * not exist a UUID derived from the typed name, so the answer does not tell whether the account exists.
@@ -34,11 +42,15 @@ export interface PendingSignIn {
   /** The `session` array the triggers see. */
   readonly history: readonly ChallengeHistoryEntry[];
   /** The challenge the next RespondToAuthChallenge must answer. */
-  readonly awaiting?: 'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE';
+  readonly awaiting?: 'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE' | UserAuthChallengeName;
   /** The client's SRP public value, when the sign-in started with one. */
   readonly srpA?: bigint;
   readonly password?: PasswordChallengeState;
   readonly custom?: { readonly privateParameters: Record<string, string>; readonly metadata: string | undefined };
+  /** The code of an EMAIL_OTP or SMS_OTP challenge. */
+  readonly otp?: OneTimePassword;
+  /** The challenge a WEB_AUTHN answer must sign. */
+  readonly webAuthnChallenge?: string;
 }
 
 /** What the sign-in flows need from the rest of the endpoint. */
@@ -58,6 +70,11 @@ export interface AuthFlowDeps {
    * the stack: with it on, a user who must give password and code could skip the code.
    */
   readonly userSrpAuth: boolean;
+  /**
+   * Choice-based sign-in (`USER_AUTH`: codes by email or text message, passkeys, passwords), when the pool
+   * allows it; without it the app client refuses the flow.
+   */
+  readonly userAuth?: Pick<UserAuthFlowDeps, 'settings' | 'codes' | 'passkeys' | 'limits' | 'maxAttempts'>;
 }
 
 /** InitiateAuth and RespondToAuthChallenge; the caller has already checked `ClientId`. */
@@ -126,6 +143,32 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     return { AuthenticationResult: await tokens.signIn(user, deps.clientId), ChallengeParameters: {} };
   }
 
+  /** Refuses an answer unless its session awaits this challenge from this user. */
+  function assertAnswers(pending: PendingSignIn, challengeName: string, username: string) {
+    // Clients answer with the USERNAME the challenge carried (the UUID); the sign-in name is accepted as well.
+    const answeredFor = username.toLowerCase();
+    if (
+      pending.awaiting !== challengeName ||
+      (answeredFor !== pending.userName.toLowerCase() && answeredFor !== pending.typedName.toLowerCase())
+    ) {
+      throw notAuthorized(MESSAGES.invalidSession);
+    }
+  }
+
+  const userAuth =
+    deps.userAuth &&
+    createUserAuthFlow({
+      ...deps.userAuth,
+      sessions,
+      users,
+      start: startFor,
+      signedIn,
+      passwordChallenge: (pending, srpA) => passwordChallenge({ ...pending, srpA: readSrpA(srpA) }),
+      isPasswordCorrect: ({ user, userName }, password) =>
+        isPasswordCorrect(user?.passwordVerifier, deps.poolName, userName, password),
+      assertAnswers,
+    });
+
   function passwordChallenge(pending: PendingSignIn & { srpA: bigint }): JsonObject {
     const { state, parameters } = issuePasswordChallenge({
       userId: pending.userName,
@@ -183,6 +226,9 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
         const srpA = readSrpA(requireParameter(parameters, 'SRP_A'));
         return passwordChallenge({ flow, ...start, history: [], srpA });
       }
+      case 'USER_AUTH':
+        if (!userAuth) throw invalidParameter(`${flow} flow not enabled for this client`);
+        return userAuth.initiate(parameters);
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN': {
         const AuthenticationResult = await tokens.refresh(requireParameter(parameters, 'REFRESH_TOKEN'), deps.clientId);
@@ -214,6 +260,9 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     const sessionId = requireString(input, 'Session');
     const responses = requireStringMap(input, 'ChallengeResponses');
     const clientMetadata = optionalStringMap(input, 'ClientMetadata');
+    if (userAuth && (USER_AUTH_CHALLENGES as readonly string[]).includes(challengeName)) {
+      return userAuth.respond(challengeName as UserAuthChallengeName, responses, sessionId);
+    }
     const username = requireParameter(responses, 'USERNAME');
     // The request is checked in full before the session is taken, so a malformed call does not spend it.
     let claim: PasswordClaim | undefined;
@@ -225,18 +274,12 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     } else throw invalidParameter(`ChallengeName ${challengeName.slice(0, 40)} is not used by this user pool`);
 
     const pending = sessions.take(sessionId);
-    // Clients answer with the USERNAME the challenge carried (the UUID); the sign-in name is accepted as well.
-    const answeredFor = username.toLowerCase();
-    if (
-      pending.awaiting !== challengeName ||
-      (answeredFor !== pending.userName.toLowerCase() && answeredFor !== pending.typedName.toLowerCase())
-    ) {
-      throw notAuthorized(MESSAGES.invalidSession);
-    }
+    assertAnswers(pending, challengeName, username);
 
     if (claim && pending.password) {
       const verified = isPasswordClaimValid(pending.password, claim, deps.poolName);
-      if (pending.flow === 'USER_SRP_AUTH') {
+      // Without the custom flow's triggers, the password alone decides (USER_SRP_AUTH, or USER_AUTH's PASSWORD_SRP).
+      if (pending.flow !== 'CUSTOM_AUTH') {
         if (!verified) throw notAuthorized(MESSAGES.incorrectCredentials);
         return signedIn(pending.user);
       }

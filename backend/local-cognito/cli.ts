@@ -4,16 +4,20 @@
  *                                         [--host H] [--pool-id id] [--client-id id]
  *                                         [--cors-origin URL]... [--refresh-token-days N] [--max-sessions N]
  *                                         [--allow-user-srp-auth] [--self-sign-up]
+ *                                         [--user-auth EMAIL_OTP,SMS_OTP,WEB_AUTHN,PASSWORD] [--relying-party-id host]
+ *                                         [--webauthn-origin URL]... [--user-verification required|preferred]
  * The port also comes from COGNITO_PORT. Prints the endpoint URL, pool id and client id, then each code sent.
  */
 import { parseArgs } from 'node:util';
 import { start, type StartOptions } from './server.ts';
 import { loadUsersFile } from './user-store.ts';
+import { parseFirstFactors, type UserAuthOptions } from './user-auth-settings.ts';
 
 const USAGE =
   'usage: npx tsx backend/local-cognito/cli.ts [--port N] [--users file.json] [--session-ttl seconds] ' +
   '[--host H] [--pool-id id] [--client-id id] [--cors-origin URL]... [--refresh-token-days N] ' +
-  '[--max-sessions N] [--allow-user-srp-auth] [--self-sign-up]';
+  '[--max-sessions N] [--allow-user-srp-auth] [--self-sign-up] [--user-auth EMAIL_OTP,SMS_OTP,WEB_AUTHN,PASSWORD] ' +
+  '[--relying-party-id host] [--webauthn-origin URL]... [--user-verification required|preferred]';
 
 function fail(message: string): never {
   console.error(`local-cognito: ${message}`);
@@ -32,6 +36,30 @@ function positive(value: string, name: string): number {
   return number;
 }
 
+function userAuthOptions(values: {
+  'user-auth'?: string;
+  'relying-party-id'?: string;
+  'webauthn-origin'?: string[];
+  'user-verification'?: string;
+}): UserAuthOptions {
+  let firstFactors;
+  try {
+    firstFactors = parseFirstFactors(values['user-auth']!);
+  } catch (error) {
+    fail(`--user-auth: ${(error as Error).message}`);
+  }
+  const verification = values['user-verification'];
+  if (verification !== undefined && verification !== 'required' && verification !== 'preferred') {
+    fail(`--user-verification must be required or preferred, got "${verification}"`);
+  }
+  return {
+    firstFactors,
+    ...(values['relying-party-id'] ? { relyingPartyId: values['relying-party-id'] } : {}),
+    ...(values['webauthn-origin'] ? { webAuthnOrigins: values['webauthn-origin'] } : {}),
+    ...(verification ? { userVerification: verification } : {}),
+  };
+}
+
 async function main() {
   let values;
   try {
@@ -48,6 +76,10 @@ async function main() {
         'max-sessions': { type: 'string' },
         'allow-user-srp-auth': { type: 'boolean' },
         'self-sign-up': { type: 'boolean' },
+        'user-auth': { type: 'string' },
+        'relying-party-id': { type: 'string' },
+        'webauthn-origin': { type: 'string', multiple: true },
+        'user-verification': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -74,7 +106,14 @@ async function main() {
     ...(values['max-sessions'] ? { maxSessions: positive(values['max-sessions'], '--max-sessions') } : {}),
     ...(values['allow-user-srp-auth'] ? { userSrpAuth: true } : {}),
     ...(values['self-sign-up'] ? { selfSignUp: true } : {}),
+    ...(values['user-auth'] ? { userAuth: userAuthOptions(values) } : {}),
   };
+  if (
+    !values['user-auth'] &&
+    (values['relying-party-id'] || values['webauthn-origin'] || values['user-verification'])
+  ) {
+    fail('--relying-party-id, --webauthn-origin and --user-verification need --user-auth (the first factors)');
+  }
 
   let endpoint;
   try {
@@ -90,6 +129,9 @@ async function main() {
   console.log(`local Cognito endpoint: ${endpoint.url}`);
   console.log(`user pool id:           ${endpoint.userPoolId}`);
   console.log(`app client id:          ${endpoint.clientId}`);
+  if (options.userAuth) {
+    console.log(`USER_AUTH first factors: ${options.userAuth.firstFactors.join(', ')}`);
+  }
   console.log(`codes:                  printed below and at ${endpoint.url}_dev/messages`);
 
   const stop = () => void endpoint.close().then(() => process.exit(0));

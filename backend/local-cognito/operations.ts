@@ -1,8 +1,10 @@
 import { CognitoError, invalidParameter } from './cognito-error.ts';
 import type { AuthFlows } from './auth-flows.ts';
+import { describePasskey, type PasskeyCeremonies } from './passkey-ceremonies.ts';
+import type { PasskeyStore } from './passkey-store.ts';
 import { isJsonObject, requireString, type JsonObject } from './request-input.ts';
 import type { TokenService } from './token-service.ts';
-import type { UserStore } from './user-store.ts';
+import type { PoolUser, UserStore } from './user-store.ts';
 
 /** What an operation may need to know about the HTTP request besides its body. */
 export interface RequestContext {
@@ -27,6 +29,10 @@ export interface OperationDeps {
    * page on a loopback origin cannot call them.
    */
   readonly adminAccessKeyId: string;
+  /** The users' passkeys, listed and deleted whatever the pool allows. */
+  readonly passkeyStore: PasskeyStore;
+  /** Passkey registration, when the pool allows WEB_AUTHN; else WebAuthnNotEnabledException. */
+  readonly passkeys?: { readonly ceremonies: PasskeyCeremonies; readonly relyingPartyId: string } | undefined;
 }
 
 /** The Cognito operations the endpoint serves, by the name that follows `AWSCognitoIdentityProviderService.`. */
@@ -60,6 +66,17 @@ export function createOperations(deps: OperationDeps): ReadonlyMap<string, Opera
       }
       return operation(input);
     };
+
+  const registration = () => {
+    if (!deps.passkeys)
+      throw new CognitoError('WebAuthnNotEnabledException', 'WebAuthn is not enabled for this user pool.');
+    return deps.passkeys.ceremonies;
+  };
+  // Authorized by the signed-in user's access token, as Cognito's self-service operations are.
+  const forSignedInUser =
+    (operation: (user: PoolUser, input: JsonObject) => Promise<JsonObject>): Operation =>
+    async (input) =>
+      operation(await tokens.verifyAccessToken(requireString(input, 'AccessToken')), input);
 
   return new Map<string, Operation>([
     ['SignUp', forClient(deps.signUp)],
@@ -110,7 +127,61 @@ export function createOperations(deps: OperationDeps): ReadonlyMap<string, Opera
         return { Username: user.username, UserAttributes };
       },
     ],
+    [
+      'StartWebAuthnRegistration',
+      forSignedInUser(async (user) => ({ CredentialCreationOptions: await registration().startRegistration(user) })),
+    ],
+    [
+      'CompleteWebAuthnRegistration',
+      forSignedInUser(async (user, input) => {
+        if (input.Credential === undefined || input.Credential === null) {
+          throw invalidParameter(
+            "1 validation error detected: Value null at 'credential' failed to satisfy constraint: Member must not be null",
+          );
+        }
+        await registration().completeRegistration(user, input.Credential);
+        return {};
+      }),
+    ],
+    [
+      'ListWebAuthnCredentials',
+      forSignedInUser(async (user, input) => {
+        const pageSize = readMaxResults(input.MaxResults);
+        const start = input.NextToken === undefined ? 0 : readNextToken(input.NextToken);
+        const passkeys = deps.passkeyStore.list(user.username);
+        const page = passkeys.slice(start, start + pageSize);
+        const relyingPartyId = deps.passkeys?.relyingPartyId ?? 'localhost';
+        return {
+          Credentials: page.map((passkey) => describePasskey(passkey, relyingPartyId)),
+          ...(start + pageSize < passkeys.length ? { NextToken: String(start + pageSize) } : {}),
+        };
+      }),
+    ],
+    [
+      'DeleteWebAuthnCredential',
+      forSignedInUser(async (user, input) => {
+        if (!deps.passkeyStore.remove(user.username, requireString(input, 'CredentialId'))) {
+          throw new CognitoError('ResourceNotFoundException', 'Credential not found.');
+        }
+        return {};
+      }),
+    ],
   ]);
+}
+
+// Cognito's bounds for ListWebAuthnCredentials' MaxResults.
+function readMaxResults(value: unknown): number {
+  if (value === undefined || value === null) return 20;
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 20) {
+    throw invalidParameter('MaxResults must be a whole number from 1 to 20.');
+  }
+  return value as number;
+}
+
+// The page token is the index of the next passkey; anything else is refused, not read as the first page.
+function readNextToken(value: unknown): number {
+  if (typeof value !== 'string' || !/^\d{1,4}$/.test(value)) throw invalidParameter('Invalid NextToken.');
+  return Number(value);
 }
 
 // The attributes an administrator may set here; `sub` and the address itself are the pool's.

@@ -2,6 +2,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { constantTimeEqual } from '../triggers/constant-time-equal.ts';
 import {
   N,
+  createPasswordVerifier,
   passwordClaimSignature,
   sessionKey,
   startHandshake,
@@ -68,4 +69,20 @@ function decoyVerifier(secret: Buffer, userId: string): PasswordVerifier {
     salt: derive('decoy salt', 16).toString('hex'),
     verifier: toBigIntFromBytes(derive('decoy verifier', 384)) % N,
   };
+}
+
+/**
+ * Checks a password sent in the clear (`USER_AUTH`'s PASSWORD challenge) against the stored verifier, by deriving
+ * the verifier again with the stored salt. A user without a password is checked against a throwaway salt, so the
+ * answer costs the same and is always false.
+ */
+export function isPasswordCorrect(
+  passwordVerifier: PasswordVerifier | undefined,
+  poolName: string,
+  userId: string,
+  password: string,
+): boolean {
+  const salt = passwordVerifier?.salt ?? randomBytes(16).toString('hex');
+  const derived = createPasswordVerifier(poolName, userId, password, salt).verifier;
+  return passwordVerifier !== undefined && derived === passwordVerifier.verifier;
 }

@@ -15,7 +15,13 @@ import { createHmacLinkSigner } from '../triggers/link-token.ts';
 import { createPreAuthenticationHandler } from '../triggers/pre-authentication.ts';
 import type { SignInLinks } from '../triggers/sign-in-links.ts';
 import type { TriggerConfig } from '../triggers/trigger-config.ts';
+import { readTriggerConfig } from '../triggers/trigger-config.ts';
 import { createAuthFlows, type PendingSignIn } from './auth-flows.ts';
+import { createOneTimePasswords } from './one-time-passwords.ts';
+import { createPasskeyCeremonies } from './passkey-ceremonies.ts';
+import { createPasskeyStore } from './passkey-store.ts';
+import { createSignInLimits } from './sign-in-limits.ts';
+import { userAuthSettings, type UserAuthOptions } from './user-auth-settings.ts';
 import { createBoundedLog } from './bounded-log.ts';
 import { discoveryDocument } from './discovery-document.ts';
 import { createDevInbox, type DevInbox } from './dev-inbox.ts';
@@ -32,6 +38,7 @@ import { createUserStore, loadUsersFile, type LocalUser } from './user-store.ts'
 
 export type { LocalUser } from './user-store.ts';
 export type { AuthTriggers } from './trigger-runner.ts';
+export type { UserAuthOptions } from './user-auth-settings.ts';
 
 /** Default location of the users file: `backend/local-cognito/users.json`. */
 export const DEFAULT_USERS_FILE = fileURLToPath(new URL('./users.json', import.meta.url));
@@ -71,6 +78,12 @@ export interface StartOptions {
    * to be proved by the first code. Default false, as in the stack (`SelfSignUp`).
    */
   readonly selfSignUp?: boolean;
+  /**
+   * Choice-based sign-in (`USER_AUTH`, Cognito's Essentials plan): the first factors the pool allows and the
+   * WebAuthn relying party. Without it the app client refuses `USER_AUTH` and passkey registration, as the
+   * stack's custom-flow pool does.
+   */
+  readonly userAuth?: UserAuthOptions;
 }
 
 /**
@@ -172,6 +185,31 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
     log,
   );
 
+  // Choice-based sign-in sends codes through the same inbox and counts them in the same limits as the triggers.
+  const userAuthOptions = options.userAuth && userAuthSettings(options.userAuth);
+  const passkeyStore = createPasskeyStore();
+  const passkeyCeremonies =
+    userAuthOptions && createPasskeyCeremonies({ settings: userAuthOptions, store: passkeyStore });
+  let userAuth;
+  if (userAuthOptions && passkeyCeremonies) {
+    const config = readTriggerConfig(env);
+    const store = attempts(config);
+    const limits = createSignInLimits(store);
+    userAuth = {
+      settings: userAuthOptions,
+      passkeys: passkeyCeremonies,
+      limits,
+      maxAttempts: config.maxAttempts,
+      codes: createOneTimePasswords({
+        sender: options.wrapSender?.(inbox) ?? inbox,
+        limits,
+        attempts: store,
+        config,
+        log,
+      }),
+    };
+  }
+
   const issuer = () => `${url}${userPoolId}`;
   const tokens = createTokenService({
     keys,
@@ -193,6 +231,7 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
     tokens,
     decoySecret: randomBytes(32),
     userSrpAuth: options.userSrpAuth ?? false,
+    userAuth,
   });
   const server = createServer(
     createRequestListener({
@@ -204,6 +243,11 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
         users,
         signUp: createSignUp({ userPoolId, clientId, users, triggers, selfSignUp }),
         adminAccessKeyId,
+        passkeyStore,
+        passkeys:
+          passkeyCeremonies && userAuthOptions?.firstFactors.includes('WEB_AUTHN')
+            ? { ceremonies: passkeyCeremonies, relyingPartyId: userAuthOptions.relyingPartyId }
+            : undefined,
       }),
       documents: new Map([
         [`/${userPoolId}/.well-known/jwks.json`, () => keys.jwks],

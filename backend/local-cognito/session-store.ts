@@ -10,6 +10,13 @@ export interface SessionStore<T> {
    * Throws Cognito's `NotAuthorizedException` for unknown, spent or expired sessions.
    */
   take(session: string): T;
+  /**
+   * Returns the state without spending the session, for a challenge the user may answer again (a wrong one-time
+   * code). Throws as {@link take} does.
+   */
+  peek(session: string): T;
+  /** Replaces the state of a live session, keeping its expiry; a spent or expired session stays spent. */
+  replace(session: string, state: T): void;
 }
 
 /** Options of {@link createSessionStore}. */
@@ -39,6 +46,16 @@ export function createSessionStore<T>({
     }
   }
 
+  function live(session: string): T {
+    const entry = sessions.get(session);
+    if (!entry) throw notAuthorized(MESSAGES.invalidSession);
+    if (now() > entry.expiresAt) {
+      sessions.delete(session);
+      throw notAuthorized(MESSAGES.expiredSession);
+    }
+    return entry.state;
+  }
+
   return {
     open(state) {
       const at = now();
@@ -56,11 +73,14 @@ export function createSessionStore<T>({
       return id;
     },
     take(session) {
-      const entry = sessions.get(session);
+      const state = live(session);
       sessions.delete(session);
-      if (!entry) throw notAuthorized(MESSAGES.invalidSession);
-      if (now() > entry.expiresAt) throw notAuthorized(MESSAGES.expiredSession);
-      return entry.state;
+      return state;
+    },
+    peek: live,
+    replace(session, state) {
+      const entry = sessions.get(session);
+      if (entry && now() <= entry.expiresAt) entry.state = state;
     },
   };
 }

@@ -32,3 +32,21 @@ export function decoyDestination(username: string): string {
 function firstCharacter(text: string): string {
   return Array.from(text)[0] ?? '';
 }
+
+/**
+ * Masks a phone number as Cognito shows it, keeping the last four digits: `+15555550123` → `+*******0123`.
+ * Returns undefined when the text is not a phone number in E.164 form.
+ */
+export function maskPhone(phoneNumber: string): string | undefined {
+  const match = /^\+(\d{4,15})$/.exec(phoneNumber.trim());
+  if (!match) return undefined;
+  const digits = match[1]!;
+  return `+${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
+}
+
+/** A masked phone number for a user that does not exist or has none, the same for the same name every time. */
+export function decoyPhone(username: string): string {
+  const hash = createHash('sha256').update(`phone:${username.trim().toLowerCase()}`, 'utf8').digest();
+  const lastFour = String(hash.readUInt32BE(0) % 10_000).padStart(4, '0');
+  return `+*******${lastFour}`;
+}

@@ -20,6 +20,12 @@ export interface E2eConfig {
   readonly limitedFailuresPerHour: number;
   /** Attempts the triggers allow per code. */
   readonly maxAttempts: number;
+  /**
+   * The first factors the main endpoint allows for USER_AUTH (its `AvailableChallenges`). Passkeys there belong to
+   * the relying party `localhost`, so pages must be opened on localhost; the users are backend/local-cognito/users.json
+   * (erin@example.com has a phone number for SMS_OTP).
+   */
+  readonly userAuthFirstFactors: readonly ('EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN')[];
   /** SHA-256 (hex) of `dist/custom-auth-login.js` on disk, so a test can prove it was served unchanged. */
   readonly bundleSha256: string;
 }

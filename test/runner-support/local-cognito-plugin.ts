@@ -24,6 +24,8 @@ import type { Middleware } from 'koa';
 import { RELAXED_LIMITS_ENV, start, type LocalCognito } from '../../backend/local-cognito/server.ts';
 import type { E2eConfig } from './e2e-config.ts';
 
+/** The main endpoint's USER_AUTH first factors, in the order its SELECT_CHALLENGE lists them. */
+const USER_AUTH_FIRST_FACTORS = ['EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
 const SHORT_SESSION_SECONDS = 3;
 const MAX_ATTEMPTS = 3;
 const LIMITED_FAILURES_PER_HOUR = 2;
@@ -146,6 +148,7 @@ async function e2eConfig({ main, shortSession, limited }: Endpoints): Promise<E2
     limitedEndpoint: limited.url,
     limitedFailuresPerHour: LIMITED_FAILURES_PER_HOUR,
     maxAttempts: MAX_ATTEMPTS,
+    userAuthFirstFactors: USER_AUTH_FIRST_FACTORS,
     // Empty when the bundle is missing; the script-tag test then says to build it.
     bundleSha256: bundle ? createHash('sha256').update(bundle).digest('hex') : '',
   };
@@ -167,8 +170,16 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
       // Sign-in links point at the test runner's own script-tag page, so a spec can fetch one as a scanner would.
       const linkPages = { LINK_PAGES: `http://localhost:${config.port}/__e2e/script-tag.html` };
       const [main, shortSession, limited] = await Promise.all([
-        // The main and limited pools take sign-ups; the short-session pool does not.
-        start({ port: 0, triggerEnv: { ...triggerEnv, ...linkPages }, log, selfSignUp: true }),
+        // The main and limited pools take sign-ups; the short-session pool does not. The main pool also signs in
+        // with Cognito's own USER_AUTH (auth-flow="user-auth"): codes by email and text message, and passkeys for
+        // the test runner's pages on localhost, the relying party's default.
+        start({
+          port: 0,
+          triggerEnv: { ...triggerEnv, ...linkPages },
+          log,
+          selfSignUp: true,
+          userAuth: { firstFactors: USER_AUTH_FIRST_FACTORS },
+        }),
         start({
           port: 0,
           triggerEnv: { ...triggerEnv, ...linkPages, LINK_LIFETIME_SECONDS: String(SHORT_LINK_SECONDS) },

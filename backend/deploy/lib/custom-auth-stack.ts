@@ -4,17 +4,21 @@ import {
   CfnUserPool,
   CfnUserPoolClient,
   ClientAttributes,
+  FeaturePlan,
+  PasskeyUserVerification,
   StringAttribute,
   UserPool,
   UserPoolClient,
   type IUserPool,
+  type UserPoolProps,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import { declareDeployParameters, type DeployParameters } from './deploy-parameters.ts';
+import type { UserAuthStackOptions } from './context-options.ts';
+import { declareDeployParameters, PARAMETER_NAMES, type DeployParameters } from './deploy-parameters.ts';
 import { grantSesSendFrom } from './ses-send-permission.ts';
 import { TriggerFunction } from './trigger-function.ts';
 
@@ -27,6 +31,11 @@ export interface CustomAuthStackProps extends StackProps {
    * user in it, so that should be a deliberate choice.
    */
   readonly userPoolRemovalPolicy?: RemovalPolicy;
+  /**
+   * Cognito's own choice-based sign-in (`USER_AUTH`: email and SMS codes, passkeys) beside the custom flow, or
+   * instead of it (`customAuth: false`). Puts the pool on the Essentials plan. Default: the custom flow alone.
+   */
+  readonly userAuth?: UserAuthStackOptions;
 }
 
 /** The trigger modules, fixed by the team's contract (each exports `handler`). */
@@ -49,24 +58,31 @@ export class CustomAuthStack extends Stack {
   readonly userPool: UserPool;
   /** The app client the widget uses. */
   readonly userPoolClient: UserPoolClient;
-  /** The trigger functions, by their Cognito trigger names (Pre Sign-up wired only with `SelfSignUp=true`). */
-  readonly triggers: Readonly<Record<keyof typeof TRIGGER_ENTRIES, NodejsFunction>>;
-  /** The per-user counts of codes sent and wrong answers, shared by every trigger instance. */
-  readonly limitsTable: Table;
+  /**
+   * The trigger functions, by their Cognito trigger names (Pre Sign-up wired only with `SelfSignUp=true`); none
+   * when the pool signs in with USER_AUTH alone.
+   */
+  readonly triggers: Readonly<Record<keyof typeof TRIGGER_ENTRIES, NodejsFunction>> | undefined;
+  /** The per-user counts of codes sent and wrong answers, shared by every trigger instance (custom flow only). */
+  readonly limitsTable: Table | undefined;
 
   constructor(scope: Construct, id: string, props: CustomAuthStackProps) {
     super(scope, id, props);
     const parameters = declareDeployParameters(this);
-    this.limitsTable = new Table(this, 'SignInLimits', {
-      partitionKey: { name: 'pk', type: AttributeType.STRING },
-      // Sign-ins come in bursts and mostly not at all: pay per request, nothing to size.
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      // Items say when nothing in them matters any more; DynamoDB deletes them after that.
-      timeToLiveAttribute: 'expiresAt',
-      // Counts that expire within a day: nothing worth keeping when the stack goes.
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.triggers = this.createTriggers(props.projectRoot, parameters, this.limitsTable);
+    const customAuth = props.userAuth?.customAuth ?? true;
+    this.limitsTable = customAuth
+      ? new Table(this, 'SignInLimits', {
+          partitionKey: { name: 'pk', type: AttributeType.STRING },
+          // Sign-ins come in bursts and mostly not at all: pay per request, nothing to size.
+          billingMode: BillingMode.PAY_PER_REQUEST,
+          // Items say when nothing in them matters any more; DynamoDB deletes them after that.
+          timeToLiveAttribute: 'expiresAt',
+          // Counts that expire within a day: nothing worth keeping when the stack goes.
+          removalPolicy: RemovalPolicy.DESTROY,
+        })
+      : undefined;
+    this.triggers = this.limitsTable && this.createTriggers(props.projectRoot, parameters, this.limitsTable);
+    const triggers = this.triggers;
 
     this.userPool = new UserPool(this, 'UserPool', {
       signInAliases: { email: true },
@@ -81,16 +97,24 @@ export class CustomAuthStack extends Stack {
       // the password factor. Administrators reset passwords.
       accountRecovery: AccountRecovery.NONE,
       selfSignUpEnabled: false,
-      lambdaTriggers: {
-        defineAuthChallenge: this.triggers.defineAuthChallenge,
-        createAuthChallenge: this.triggers.createAuthChallenge,
-        verifyAuthChallengeResponse: this.triggers.verifyAuthChallengeResponse,
-      },
+      ...(triggers
+        ? {
+            lambdaTriggers: {
+              defineAuthChallenge: triggers.defineAuthChallenge,
+              createAuthChallenge: triggers.createAuthChallenge,
+              verifyAuthChallengeResponse: triggers.verifyAuthChallengeResponse,
+            },
+          }
+        : {}),
+      ...(props.userAuth ? userAuthPoolProps(props.userAuth) : {}),
       removalPolicy: props.userPoolRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
     this.wireSelfSignUp(parameters);
+    const emailsItself = props.userAuth?.firstFactors.includes('EMAIL_OTP') ?? false;
+    if (emailsItself) this.sendPoolEmailThroughSes(parameters);
+    if (!customAuth) this.dropUnusedParameters(emailsItself);
 
-    this.userPoolClient = this.createClient(this.userPool, parameters);
+    this.userPoolClient = this.createClient(this.userPool, parameters, { customAuth, userAuth: !!props.userAuth });
 
     new CfnOutput(this, 'UserPoolId', {
       value: this.userPool.userPoolId,
@@ -101,7 +125,11 @@ export class CustomAuthStack extends Stack {
       description: "The widget's user-pool-client-id attribute.",
     });
     new CfnOutput(this, 'WidgetTag', {
-      value: widgetTag(this.userPool.userPoolId, this.userPoolClient.userPoolClientId),
+      value: widgetTag(
+        this.userPool.userPoolId,
+        this.userPoolClient.userPoolClientId,
+        customAuth ? undefined : 'user-auth',
+      ),
       description: 'The element to paste into a page that loads custom-auth-login.js.',
     });
   }
@@ -179,6 +207,8 @@ export class CustomAuthStack extends Stack {
       'AdminCreateUserConfig.AllowAdminCreateUserOnly',
       Fn.conditionIf(enabled.logicalId, false, true),
     );
+    // Without the custom flow, Cognito confirms a sign-up itself, by the code it emails (autoVerify).
+    if (!this.triggers) return;
     pool.addPropertyOverride(
       'LambdaConfig.PreSignUp',
       Fn.conditionIf(enabled.logicalId, this.triggers.preSignUp.functionArn, Aws.NO_VALUE),
@@ -205,7 +235,47 @@ export class CustomAuthStack extends Stack {
     (markVerified.node.defaultChild as CfnResource).cfnOptions.condition = enabled;
   }
 
-  private createClient(userPool: IUserPool, parameters: DeployParameters): UserPoolClient {
+  /**
+   * Cognito's own emails (USER_AUTH's codes, sign-up confirmations) through SES from the sender address, like the
+   * custom flow's codes: Cognito's built-in sender allows only a few messages a day. Set on the template because
+   * the construct checks the address against the identity's domain, which parameters leave unknown until deploy.
+   */
+  private sendPoolEmailThroughSes(parameters: DeployParameters) {
+    const pool = this.userPool.node.defaultChild as CfnUserPool;
+    pool.addPropertyOverride('EmailConfiguration', {
+      EmailSendingAccount: 'DEVELOPER',
+      From: parameters.senderEmail.valueAsString,
+      SourceArn: this.formatArn({ service: 'ses', resource: 'identity', resourceName: parameters.senderIdentity }),
+    });
+  }
+
+  /**
+   * Without the custom flow, its trigger settings mean nothing: they leave the template rather than stay as
+   * parameters that do nothing (and the sender address too when the pool sends no email codes).
+   */
+  private dropUnusedParameters(emailsItself: boolean) {
+    const names: string[] = [
+      PARAMETER_NAMES.codeLength,
+      PARAMETER_NAMES.maxAttempts,
+      PARAMETER_NAMES.codeLifetimeSeconds,
+      PARAMETER_NAMES.signInFactors,
+      PARAMETER_NAMES.appName,
+      PARAMETER_NAMES.createMinDurationMs,
+      PARAMETER_NAMES.sendGapSeconds,
+      PARAMETER_NAMES.sendsPer15Minutes,
+      PARAMETER_NAMES.sendsPerDay,
+      PARAMETER_NAMES.failuresPerHour,
+      PARAMETER_NAMES.lockSeconds,
+      ...(emailsItself ? [] : [PARAMETER_NAMES.senderEmail, PARAMETER_NAMES.senderIdentity, 'SenderIdentityGiven']),
+    ];
+    for (const name of names) this.node.tryRemoveChild(name);
+  }
+
+  private createClient(
+    userPool: IUserPool,
+    parameters: DeployParameters,
+    flows: { readonly customAuth: boolean; readonly userAuth: boolean },
+  ): UserPoolClient {
     const client = userPool.addClient('WidgetClient', {
       // A browser cannot keep a secret; Amplify's sign-in from a page needs a public client.
       generateSecret: false,
@@ -227,16 +297,63 @@ export class CustomAuthStack extends Stack {
     cfnClient.idTokenValidity = parameters.idTokenMinutes.valueAsNumber;
     cfnClient.refreshTokenValidity = parameters.refreshTokenDays.valueAsNumber;
     cfnClient.tokenValidityUnits = { accessToken: 'minutes', idToken: 'minutes', refreshToken: 'days' };
+    const always = [
+      ...(flows.customAuth ? ['ALLOW_CUSTOM_AUTH'] : []),
+      ...(flows.userAuth ? ['ALLOW_USER_AUTH'] : []),
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ];
     cfnClient.explicitAuthFlows = Fn.conditionIf(
       parameters.passwordOnlySignInEnabled.logicalId,
-      ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH'],
-      ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      [...always, 'ALLOW_USER_SRP_AUTH'],
+      always,
     ) as unknown as string[];
     return client;
   }
 }
 
-/** The `<custom-auth-login>` element configured for this pool, as pasted into a page. */
-export function widgetTag(userPoolId: string, userPoolClientId: string): string {
-  return `<custom-auth-login user-pool-id="${userPoolId}" user-pool-client-id="${userPoolClientId}"></custom-auth-login>`;
+/**
+ * The pool settings of USER_AUTH: the Essentials plan, the sign-in policy (Cognito requires PASSWORD among the
+ * first factors; passwordless users simply have none), the passkey relying party, Cognito's own email through
+ * SES from the sender address for email codes, and an SMS role for text-message codes.
+ */
+function userAuthPoolProps(options: UserAuthStackOptions): Partial<UserPoolProps> {
+  const factors = new Set(options.firstFactors);
+  return {
+    featurePlan: FeaturePlan.ESSENTIALS,
+    signInPolicy: {
+      allowedFirstAuthFactors: {
+        password: true,
+        emailOtp: factors.has('EMAIL_OTP'),
+        smsOtp: factors.has('SMS_OTP'),
+        passkey: factors.has('WEB_AUTHN'),
+      },
+    },
+    ...(factors.has('WEB_AUTHN')
+      ? {
+          passkeyRelyingPartyId: options.passkeyRelyingPartyId,
+          passkeyUserVerification:
+            options.passkeyUserVerification === 'required'
+              ? PasskeyUserVerification.REQUIRED
+              : PasskeyUserVerification.PREFERRED,
+        }
+      : {}),
+    ...(factors.has('SMS_OTP')
+      ? {
+          enableSmsRole: true,
+          standardAttributes: {
+            email: { required: true, mutable: true },
+            phoneNumber: { required: false, mutable: true },
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * The `<custom-auth-login>` element configured for this pool, as pasted into a page; with `auth-flow` when the
+ * pool signs in with USER_AUTH alone.
+ */
+export function widgetTag(userPoolId: string, userPoolClientId: string, authFlow?: 'user-auth'): string {
+  const flow = authFlow ? ` auth-flow="${authFlow}"` : '';
+  return `<custom-auth-login user-pool-id="${userPoolId}" user-pool-client-id="${userPoolClientId}"${flow}></custom-auth-login>`;
 }

@@ -10,6 +10,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
+import { cognitoRequest } from '../../../backend/local-cognito/dev-client.ts';
 import { launchChromium, signInOnDemo } from '../../runner-support/demo-browser.ts';
 import {
   repoRoot,
@@ -95,6 +96,22 @@ describe('npm start', () => {
         page.body.includes(`user-pool-endpoint="${demo.endpointUrl}"`),
         'endpoint attribute follows COGNITO_PORT',
       );
+    });
+
+    it('runs an endpoint that allows ?flow=user-auth: email and text-message codes and passkeys', async () => {
+      assert.match(demo.output(), /\?flow=user-auth/);
+      assert.match(demo.output(), /erin@example\.com/);
+      const choice = await cognitoRequest(demo.endpointUrl, 'InitiateAuth', {
+        AuthFlow: 'USER_AUTH',
+        ClientId: 'localdevclient',
+        AuthParameters: { USERNAME: 'alice@example.com' },
+      });
+      assert.equal(choice.status, 200);
+      assert.deepEqual((choice.body as { AvailableChallenges: string[] }).AvailableChallenges, [
+        'EMAIL_OTP',
+        'SMS_OTP',
+        'WEB_AUTHN',
+      ]);
     });
 
     it('serves the built bundle and the page assets with their MIME types', async () => {

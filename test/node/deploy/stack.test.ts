@@ -25,6 +25,9 @@ const execFileAsync = promisify(execFile);
 const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
 const stack = new CustomAuthStack(app, 'CustomAuthLogin', { projectRoot });
 const template = Template.fromStack(stack);
+// The default stack runs the custom flow: it has the triggers and their limits table.
+const triggers = stack.triggers!;
+const limitsTable = stack.limitsTable!;
 const json = template.toJSON() as CloudFormationTemplate;
 const assemblyDirectory = app.synth().directory;
 
@@ -56,7 +59,7 @@ function logicalId(fn: NodejsFunction): string {
   return stack.getLogicalId(fn.node.defaultChild as CfnElement);
 }
 function functionResource(name: TriggerName): CloudFormationResource {
-  return json.Resources[logicalId(stack.triggers[name])]!;
+  return json.Resources[logicalId(triggers[name])]!;
 }
 function roleLogicalId(name: TriggerName): string {
   const role = functionResource(name).Properties.Role as { 'Fn::GetAtt': [string, string] };
@@ -72,7 +75,7 @@ function onlyResourceOfType(type: string): CloudFormationResource {
 }
 const userPoolLogicalId = stack.getLogicalId(stack.userPool.node.defaultChild as CfnElement);
 const clientLogicalId = stack.getLogicalId(stack.userPoolClient.node.defaultChild as CfnElement);
-const tableLogicalId = stack.getLogicalId(stack.limitsTable.node.defaultChild as CfnElement);
+const tableLogicalId = stack.getLogicalId(limitsTable.node.defaultChild as CfnElement);
 
 /** A function's environment with each parameter reference replaced by the parameter's default. */
 function environmentWithDefaults(name: TriggerName, overrides: Record<string, string> = {}): Record<string, string> {
@@ -180,13 +183,13 @@ describe('CustomAuthStack', () => {
     it('wires the three challenge triggers into LambdaConfig, and Pre Sign-up only when SelfSignUp says true', () => {
       const lambdaConfig = onlyResourceOfType('AWS::Cognito::UserPool').Properties.LambdaConfig;
       assert.deepEqual(lambdaConfig, {
-        DefineAuthChallenge: { 'Fn::GetAtt': [logicalId(stack.triggers.defineAuthChallenge), 'Arn'] },
-        CreateAuthChallenge: { 'Fn::GetAtt': [logicalId(stack.triggers.createAuthChallenge), 'Arn'] },
-        VerifyAuthChallengeResponse: { 'Fn::GetAtt': [logicalId(stack.triggers.verifyAuthChallengeResponse), 'Arn'] },
+        DefineAuthChallenge: { 'Fn::GetAtt': [logicalId(triggers.defineAuthChallenge), 'Arn'] },
+        CreateAuthChallenge: { 'Fn::GetAtt': [logicalId(triggers.createAuthChallenge), 'Arn'] },
+        VerifyAuthChallengeResponse: { 'Fn::GetAtt': [logicalId(triggers.verifyAuthChallengeResponse), 'Arn'] },
         PreSignUp: {
           'Fn::If': [
             'SelfSignUpEnabled',
-            { 'Fn::GetAtt': [logicalId(stack.triggers.preSignUp), 'Arn'] },
+            { 'Fn::GetAtt': [logicalId(triggers.preSignUp), 'Arn'] },
             { Ref: 'AWS::NoValue' },
           ],
         },
@@ -385,14 +388,14 @@ describe('CustomAuthStack', () => {
       for (const name of TRIGGER_NAMES) {
         template.hasResourceProperties('AWS::Lambda::Permission', {
           Action: 'lambda:InvokeFunction',
-          FunctionName: { 'Fn::GetAtt': [logicalId(stack.triggers[name]), 'Arn'] },
+          FunctionName: { 'Fn::GetAtt': [logicalId(triggers[name]), 'Arn'] },
           Principal: 'cognito-idp.amazonaws.com',
           SourceArn: { 'Fn::GetAtt': [userPoolLogicalId, 'Arn'] },
         });
       }
       template.resourceCountIs('AWS::Lambda::Permission', 4);
       const preSignUpPermission = resourcesOfType('AWS::Lambda::Permission').find((resource) =>
-        JSON.stringify(resource.Properties.FunctionName).includes(logicalId(stack.triggers.preSignUp)),
+        JSON.stringify(resource.Properties.FunctionName).includes(logicalId(triggers.preSignUp)),
       ) as CloudFormationResource & { Condition?: string };
       assert.equal(preSignUpPermission.Condition, 'SelfSignUpEnabled');
     });

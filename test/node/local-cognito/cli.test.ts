@@ -72,6 +72,29 @@ describe('local Cognito command line', () => {
     });
   });
 
+  describe('when started with --user-auth', () => {
+    it('allows USER_AUTH with those first factors and names them', async () => {
+      const cli = runCli(['--port', '0', '--user-auth', 'email_otp,WEB_AUTHN', '--relying-party-id', 'localhost']);
+      try {
+        const [, url] = await cli.waitFor(/local Cognito endpoint: (\S+)/);
+        await cli.waitFor(/USER_AUTH first factors: EMAIL_OTP, WEB_AUTHN/);
+        const response = await cognitoRequest(url!, 'InitiateAuth', {
+          AuthFlow: 'USER_AUTH',
+          ClientId: 'localdevclient',
+          AuthParameters: { USERNAME: 'alice@example.com' },
+        });
+        assert.equal(response.status, 200);
+        assert.deepEqual((response.body as { AvailableChallenges: string[] }).AvailableChallenges, [
+          'EMAIL_OTP',
+          'WEB_AUTHN',
+        ]);
+      } finally {
+        cli.child.kill('SIGTERM');
+      }
+      await cli.exited;
+    });
+  });
+
   describe('when it cannot start', () => {
     it('names the busy port and COGNITO_PORT in one line, exiting with 1', async () => {
       const busy = await start({ port: 0, log: () => {} });
@@ -91,6 +114,10 @@ describe('local Cognito command line', () => {
         [['--port', 'eighty'], /--port must be a whole number, got "eighty"/],
         [['--port', '0', '--users', '/nonexistent/users.json'], /users file not found: \/nonexistent\/users\.json/],
         [['--verbose'], /Unknown option '--verbose'/],
+        [['--user-auth', 'EMAIL_OTP,FACE_ID'], /--user-auth: first factors must be some of EMAIL_OTP, SMS_OTP/],
+        [['--user-auth', 'WEB_AUTHN', '--user-verification', 'always'], /--user-verification must be required/],
+        [['--relying-party-id', 'localhost'], /need --user-auth/],
+        [['--user-auth', 'WEB_AUTHN', '--relying-party-id', 'http://x'], /relying party id must be a host name/],
       ];
       for (const [args, message] of cases) {
         const { code, stderr } = await runCli(args).exited;
