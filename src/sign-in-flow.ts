@@ -15,10 +15,10 @@ import type { UserAuthKey } from './strings/user-auth.js';
 export type AuthStep = 'loading' | 'username' | 'sign-up' | 'choose' | 'challenge' | 'signed-in';
 
 /**
- * The auth library calls whose failures the machine interprets. `choose` and `passkey` are `USER_AUTH`'s
- * `confirmSignIn` with a first factor: a code method, or the passkey (whose prompt runs inside the call).
+ * The auth library calls whose failures the machine interprets. A first factor (`EMAIL_OTP`, …) is `USER_AUTH`'s
+ * `confirmSignIn` with the factor picked on `choose`: a code is sent, or the passkey prompt runs inside the call.
  */
-export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut' | 'signUp' | 'choose' | 'passkey';
+export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut' | 'signUp' | FirstFactor;
 
 /**
  * Input the element refuses before calling anything: Amplify's own names for empty fields, and ours for
@@ -67,8 +67,13 @@ export interface FlowState {
   readonly link?: true;
   /** `USER_AUTH`, from the `choose` step on: the first factors the pool offers this user. */
   readonly methods?: readonly FirstFactor[];
-  /** `USER_AUTH`, on `challenge`: the first factor whose code is asked for (a new code is sent the same way). */
+  /**
+   * `USER_AUTH`, on `challenge`: the first factor whose code is asked for (a new code is sent the same way); on
+   * `choose`, while a new sign-in is started to reach it: the factor picked.
+   */
   readonly method?: FirstFactor;
+  /** `USER_AUTH`, on `choose`: the passkey prompt failed, so Cognito may have ended the sign-in behind the choice. */
+  readonly afterPasskey?: true;
 }
 
 export type FlowEvent =

@@ -7,7 +7,8 @@
  *   offers this user; the element's preferred one is taken at once when offered.
  * - `CONFIRM_SIGN_IN_WITH_EMAIL_CODE` / `..._SMS_CODE` → the `challenge` step, as for a custom challenge.
  * - A passkey prompt the user closes, or one the device cannot answer, leads back to `choose`: Amplify keeps
- *   the sign-in (its store holds the `WEB_AUTHN` session), so a code can still be picked.
+ *   the sign-in (its store holds the `WEB_AUTHN` session), so a code can still be picked; should Cognito refuse
+ *   the switch, a new sign-in goes straight to the picked factor.
  */
 import type { FirstFactor } from './auth-adapter.js';
 import {
@@ -38,11 +39,8 @@ const PASSKEY_CANCELLED = /^(PasskeyAuthenticationCanceled|PasskeyOperationAbort
 const PASSKEY_UNUSABLE =
   /^(PasskeyNotSupported|PasskeyRetrievalFailed|RelyingPartyMismatch|InvalidPasskeyAuthenticationOptions|SecurityError|NotSupportedError)$/;
 
-/** Cognito ended the sign-in: only a new one from the first form can succeed. */
+/** Cognito ended the sign-in: only a new one can succeed. */
 const SESSION_ENDED = /^(NotAuthorizedException|SignInException)$/;
-
-/** The call that goes on with `method` from the `choose` step. */
-export const callFor = (method: FirstFactor): AuthCall => (method === 'WEB_AUTHN' ? 'passkey' : 'choose');
 
 function answered(state: FlowState, event: Extract<FlowEvent, { type: 'answered' }>): Transition | undefined {
   const { result, at, preferred } = event;
@@ -53,11 +51,10 @@ function answered(state: FlowState, event: Extract<FlowEvent, { type: 'answered'
     // Only factors the element does not offer (a password): the machine's own "unsupported step".
     if (!methods.length) return undefined;
     const choose: FlowState = { step: 'choose', busy: false, methods, ...afterSignUp(state) };
-    if (!preferred || !methods.includes(preferred)) return { state: choose };
-    return {
-      state: { ...choose, busy: true, call: callFor(preferred) },
-      effect: { type: 'confirm', call: callFor(preferred), response: preferred },
-    };
+    // A factor picked before this new sign-in, else the element's preferred one, is taken when offered.
+    const pick = state.method ?? preferred;
+    if (!pick || !methods.includes(pick)) return { state: choose };
+    return { state: { ...choose, busy: true, call: pick }, effect: { type: 'confirm', call: pick, response: pick } };
   }
   const method = codeSteps[signInStep];
   if (!method) return undefined;
@@ -77,23 +74,33 @@ function answered(state: FlowState, event: Extract<FlowEvent, { type: 'answered'
   };
 }
 
-function failedUserAuth(state: FlowState, call: AuthCall, error: unknown): Transition | undefined {
-  const name = String((error as Error | undefined)?.name);
-  if (call === 'passkey' || call === 'choose') {
-    const back = (reason: 'PasskeyCanceled' | 'PasskeyUnusable') => ({
-      state: withError(state, { name, reason, step: state.step }, 'choose'),
-    });
-    if (call === 'passkey' && PASSKEY_CANCELLED.test(name)) return back('PasskeyCanceled');
-    if (call === 'passkey' && PASSKEY_UNUSABLE.test(name)) return back('PasskeyUnusable');
-    if (SESSION_ENDED.test(name)) {
-      // A passkey Cognito does not know (deleted, or from another pool), or a session that lapsed on `choose`.
-      const reason = call === 'passkey' ? 'PasskeyRejected' : 'SessionEnded';
-      return { state: withError(state, { name, reason, step: state.step }, 'username') };
-    }
-    // Anything else (the network, the limits) keeps the choice open: the machine's own rules say so.
+/** A first factor picked on `choose` (the call is named after it) did not lead on. */
+function pickFailed(state: FlowState, picked: FirstFactor, error: unknown): Transition | undefined {
+  const { name, message = '' } = (error ?? {}) as { name?: string; message?: string };
+  const passkey = picked === 'WEB_AUTHN';
+  const back = (reason: 'PasskeyCanceled' | 'PasskeyUnusable'): Transition => ({
+    state: { ...withError(state, { name: name!, reason, step: state.step }, 'choose'), afterPasskey: true },
+  });
+  if (passkey && PASSKEY_CANCELLED.test(name!)) return back('PasskeyCanceled');
+  if (passkey && PASSKEY_UNUSABLE.test(name!)) return back('PasskeyUnusable');
+  if (!SESSION_ENDED.test(name!)) return undefined;
+  // After a failed prompt, Cognito may not let the sign-in switch to another factor (Amplify tries: it answers the
+  // WEB_AUTHN challenge with SELECT_CHALLENGE): a new sign-in reaches the picked factor instead.
+  if (state.afterPasskey && /^Invalid session/i.test(message)) {
+    const { error: _gone, afterPasskey: _used, ...kept } = state;
+    return { state: { ...kept, busy: true, call: 'signIn', method: picked }, effect: { type: 'sign-in' } };
   }
+  // A passkey Cognito does not know (deleted, or of another pool), or a choice left open too long.
+  const reason = passkey ? 'PasskeyRejected' : 'SessionEnded';
+  return { state: withError(state, { name: name!, reason, step: state.step }, 'username') };
+}
+
+function failedUserAuth(state: FlowState, call: AuthCall, error: unknown): Transition | undefined {
+  // Anything else a pick meets (the network, the limits) keeps the choice open: the machine's own rules say so.
+  if (firstFactors.includes(call as FirstFactor)) return pickFailed(state, call as FirstFactor, error);
   // A wrong or lapsed `USER_AUTH` code: Cognito keeps the sign-in, so the same code field takes another try.
   if (state.step === 'challenge' && state.method && call === 'confirmSignIn') {
+    const name = (error as Error | undefined)?.name;
     if (name === 'CodeMismatchException') {
       return { state: withError(state, { name, reason: 'WrongCode', step: 'challenge' }) };
     }

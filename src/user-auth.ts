@@ -17,7 +17,7 @@ chunkTransitions.push(userAuthTransition);
 // Beside the texts of another capability the page may have loaded (sign-up).
 for (const language in userAuthTexts) chunkTexts[language] = { ...chunkTexts[language], ...userAuthTexts[language] };
 // What the status region says while a code is being sent for the picked factor, or the passkey prompt is open.
-Object.assign(activityOf, { choose: 'sending', passkey: 'usePasskey' });
+Object.assign(activityOf, { EMAIL_OTP: 'sending', SMS_OTP: 'sending', WEB_AUTHN: 'usePasskey' });
 
 /** What one element renders through: the `choose` step, and the passkeys of its signed-in view. */
 export class UserAuth {

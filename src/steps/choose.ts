@@ -3,7 +3,6 @@
  * its factor in `data-method`, and the way back to a different username (or Escape).
  */
 import { html } from 'lit';
-import { callFor } from '../user-auth-flow.js';
 import type { StepRenderer } from './step-view.js';
 
 export const choose: StepRenderer = (view) => {
@@ -25,7 +24,7 @@ export const choose: StepRenderer = (view) => {
           type="button"
           data-method=${method}
           ?disabled=${flow.busy}
-          @click=${() => view.confirm(callFor(method), method)}
+          @click=${() => view.confirm(method, method)}
         >
           ${t(method)}
         </button>`,

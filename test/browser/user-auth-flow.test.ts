@@ -11,8 +11,8 @@ import { authError, codeSent, firstFactorSelection, signedIn } from './support/f
 const at = Date.UTC(2026, 11, 2, 12);
 const sendingUsername: FlowState = { step: 'username', busy: true, call: 'signIn' };
 const onChoose: FlowState = { step: 'choose', busy: false, methods: ['WEB_AUTHN', 'EMAIL_OTP'] };
-const usingPasskey: FlowState = { ...onChoose, busy: true, call: 'passkey' };
-const choosingEmail: FlowState = { ...onChoose, busy: true, call: 'choose' };
+const usingPasskey: FlowState = { ...onChoose, busy: true, call: 'WEB_AUTHN' };
+const choosingEmail: FlowState = { ...onChoose, busy: true, call: 'EMAIL_OTP' };
 const onEmailCode: FlowState = {
   step: 'challenge',
   busy: true,
@@ -23,7 +23,7 @@ const onEmailCode: FlowState = {
   sentAt: at - 10_000,
 };
 
-const failedWith = (call: 'passkey' | 'choose' | 'confirmSignIn', name: string, message = name): FlowEvent => ({
+const failedWith = (call: 'WEB_AUTHN' | 'EMAIL_OTP' | 'confirmSignIn', name: string, message = name): FlowEvent => ({
   type: 'failed',
   call,
   error: authError(name, message),
@@ -50,8 +50,8 @@ describe('sign-in flow with auth-flow="user-auth" (state machine)', () => {
         at,
         preferred: 'WEB_AUTHN',
       });
-      expect(state).to.deep.include({ step: 'choose', busy: true, call: 'passkey' });
-      expect(effect).to.deep.equal({ type: 'confirm', call: 'passkey', response: 'WEB_AUTHN' });
+      expect(state).to.deep.include({ step: 'choose', busy: true, call: 'WEB_AUTHN' });
+      expect(effect).to.deep.equal({ type: 'confirm', call: 'WEB_AUTHN', response: 'WEB_AUTHN' });
       expect(statusOf(state, false)).to.equal('usePasskey');
     });
 
@@ -93,7 +93,7 @@ describe('sign-in flow with auth-flow="user-auth" (state machine)', () => {
     it('asks for it on the challenge step, with where it went and the countdowns from now', () => {
       const { state } = transition(choosingEmail, {
         type: 'answered',
-        call: 'choose',
+        call: 'EMAIL_OTP',
         result: codeSent('EMAIL_OTP', 'a***@e***.com'),
         at,
       });
@@ -144,41 +144,81 @@ describe('sign-in flow with auth-flow="user-auth" (state machine)', () => {
   describe('when the passkey prompt does not give a passkey', () => {
     for (const name of ['PasskeyAuthenticationCanceled', 'NotAllowedError', 'PasskeyOperationAborted']) {
       it(`goes back to the choice, saying the passkey was not used (${name})`, () => {
-        const { state } = transition(usingPasskey, failedWith('passkey', name));
+        const { state } = transition(usingPasskey, failedWith('WEB_AUTHN', name));
         expect(state).to.deep.include({ step: 'choose', busy: false, methods: onChoose.methods });
         expect(state.error).to.deep.include({ name, reason: 'PasskeyCanceled' });
+        expect(state.afterPasskey).to.equal(true);
         expect(focusAfter(usingPasskey, state)).to.equal('method-button');
       });
     }
 
     it('goes back to the choice, saying a passkey cannot be used here, when the device has none', () => {
-      const { state } = transition(usingPasskey, failedWith('passkey', 'PasskeyNotSupported'));
+      const { state } = transition(usingPasskey, failedWith('WEB_AUTHN', 'PasskeyNotSupported'));
       expect(state).to.deep.include({ step: 'choose', busy: false, methods: onChoose.methods });
       expect(state.error).to.deep.include({ reason: 'PasskeyUnusable' });
     });
 
     it('starts over from the first form when Cognito rejects the passkey (deleted, or of another pool)', () => {
-      const { state } = transition(usingPasskey, failedWith('passkey', 'NotAuthorizedException', 'Incorrect'));
+      const { state } = transition(usingPasskey, failedWith('WEB_AUTHN', 'NotAuthorizedException', 'Incorrect'));
       expect(state).to.deep.include({ step: 'username', busy: false });
       expect(state.error).to.deep.include({ name: 'NotAuthorizedException', reason: 'PasskeyRejected' });
     });
 
     it('keeps the choice open, with the usual text, when the network fails', () => {
-      const { state } = transition(usingPasskey, failedWith('passkey', 'TypeError', 'Failed to fetch'));
+      const { state } = transition(usingPasskey, failedWith('WEB_AUTHN', 'TypeError', 'Failed to fetch'));
       expect(state).to.deep.include({ step: 'choose', busy: false, methods: onChoose.methods });
       expect(state.error).to.deep.include({ reason: 'NetworkError' });
     });
   });
 
+  describe('when a factor is picked after the passkey prompt failed', () => {
+    const afterCancel: FlowState = { ...onChoose, afterPasskey: true };
+    const invalidSession = 'Invalid session for the user.';
+
+    it('starts a new sign-in for a code when Cognito will not switch the sign-in to it', () => {
+      const picking: FlowState = { ...afterCancel, busy: true, call: 'EMAIL_OTP' };
+      const { state, effect } = transition(picking, failedWith('EMAIL_OTP', 'NotAuthorizedException', invalidSession));
+      expect(state).to.deep.equal({
+        step: 'choose',
+        busy: true,
+        call: 'signIn',
+        methods: onChoose.methods,
+        method: 'EMAIL_OTP',
+      });
+      expect(effect).to.deep.equal({ type: 'sign-in' });
+    });
+
+    it('goes on to the passkey again once the new sign-in offers the choice', () => {
+      const restarting: FlowState = { step: 'choose', busy: true, call: 'signIn', method: 'WEB_AUTHN' };
+      const { state, effect } = transition(restarting, {
+        type: 'answered',
+        call: 'signIn',
+        result: firstFactorSelection(['EMAIL_OTP', 'WEB_AUTHN']),
+        at,
+      });
+      expect(state).to.deep.include({ step: 'choose', busy: true, call: 'WEB_AUTHN' });
+      expect(effect).to.deep.equal({ type: 'confirm', call: 'WEB_AUTHN', response: 'WEB_AUTHN' });
+    });
+
+    it('does not start over when the passkey itself is rejected', () => {
+      const retrying: FlowState = { ...afterCancel, busy: true, call: 'WEB_AUTHN' };
+      const incorrect = 'Incorrect username or password.';
+      const { state, effect } = transition(retrying, failedWith('WEB_AUTHN', 'NotAuthorizedException', incorrect));
+      expect(state.step).to.equal('username');
+      expect(state.error).to.deep.include({ reason: 'PasskeyRejected' });
+      expect(effect).to.equal(undefined);
+    });
+  });
+
   describe('when a pick from the choose step fails', () => {
     it('starts over from the first form once the sign-in has lapsed', () => {
-      const { state } = transition(choosingEmail, failedWith('choose', 'NotAuthorizedException', 'Invalid session'));
+      const { state } = transition(choosingEmail, failedWith('EMAIL_OTP', 'NotAuthorizedException', 'Invalid session'));
       expect(state).to.deep.include({ step: 'username', busy: false });
       expect(state.error).to.deep.include({ reason: 'SessionEnded' });
     });
 
     it('stays on the choice when it was too many requests', () => {
-      const { state } = transition(choosingEmail, failedWith('choose', 'LimitExceededException'));
+      const { state } = transition(choosingEmail, failedWith('EMAIL_OTP', 'LimitExceededException'));
       expect(state).to.deep.include({ step: 'choose', methods: onChoose.methods });
       expect(state.error).to.deep.include({ reason: 'TooManyRequests' });
     });
