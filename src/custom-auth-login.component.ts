@@ -415,13 +415,15 @@ export class CustomAuthLogin extends LitElement {
     // USER_AUTH: a new code comes the way the last one did. A passkey is not asked for here but picked from
     // the offered factors, so that Amplify keeps the sign-in open for a code should the user close the prompt.
     const preferredChallenge = this.flow.method ?? this.preferredChallenge;
-    await this.#ask('signIn', () =>
-      this.adapter.signIn({
+    await this.#ask('signIn', async () => {
+      // With user-auth, Cognito's answer is read (and its steps rendered) by the chunk: a fast user waits for it.
+      await this.#userAuthLoad;
+      return this.adapter.signIn({
         ...request,
         authFlowType,
         preferredChallenge: preferredChallenge == 'WEB_AUTHN' ? undefined : preferredChallenge,
-      }),
-    );
+      });
+    });
   }
 
   /** Creates the account; the machine then starts the sign-in that sends the first code. */
