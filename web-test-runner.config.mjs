@@ -15,6 +15,10 @@ const { localCognitoE2e } = await tsImport('./test/runner-support/local-cognito-
 const e2e = localCognitoE2e();
 const { hostCssPlugin } = await tsImport('./test/runner-support/host-css-plugin.ts', import.meta.url);
 const { frameworksPlugin } = await tsImport('./test/runner-support/frameworks-plugin.ts', import.meta.url);
+const { virtualAuthenticatorPlugin } = await tsImport(
+  './test/runner-support/virtual-authenticator-plugin.ts',
+  import.meta.url,
+);
 
 /** Headless Chromium flags: root needs --no-sandbox; the rest keep the browser from reaching the network. */
 export const chromiumArgs = [
@@ -46,7 +50,7 @@ export default {
   files: ['test/browser/**/*.test.ts', '!test/browser/e2e/**'],
   groups: [{ name: 'e2e', files: 'test/browser/e2e/**/*.test.ts' }],
   nodeResolve: { browser: true },
-  plugins: [frameworksPlugin(), typescriptPlugin, e2e.plugin, hostCssPlugin()],
+  plugins: [frameworksPlugin(), typescriptPlugin, e2e.plugin, hostCssPlugin(), virtualAuthenticatorPlugin()],
   // Answers the end-to-end routes before the plugins see them, so the built bundle is served as it is on disk.
   middleware: [e2e.middleware],
   browsers: [chromium()],

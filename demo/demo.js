@@ -19,9 +19,9 @@ function textElement(tag, text, className) {
   return element;
 }
 
-// ---- Flow switch: ?flow=custom-with-srp and the radio buttons both set the auth-flow attribute. ----
+// ---- Flow switch: ?flow=custom-with-srp or ?flow=user-auth and the radio buttons set the auth-flow attribute. ----
 
-const FLOWS = ['custom-without-srp', 'custom-with-srp'];
+const FLOWS = ['custom-without-srp', 'custom-with-srp', 'user-auth'];
 
 function applyFlow(flow) {
   login.setAttribute('auth-flow', flow);

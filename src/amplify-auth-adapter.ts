@@ -1,7 +1,7 @@
 /**
  * The default {@link AuthAdapter}: a thin layer over Amplify v6 Auth. This is the only module that imports
- * Amplify (with its lazily loaded sign-up half, `amplify-sign-up.ts`), so everything else stays testable with a
- * fake and the library could be swapped in one place.
+ * Amplify (with its lazily loaded halves, `amplify-sign-up.ts` and `amplify-passkeys.ts`), so everything else
+ * stays testable with a fake and the library could be swapped in one place.
  */
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
@@ -68,10 +68,11 @@ export const amplifyAuthAdapter: AuthAdapter = {
     if (storage) cognitoUserPoolsTokenProvider.setKeyValueStorage(tokenStorage(storage));
   },
 
-  signIn({ username, password, authFlowType, clientMetadata }) {
-    // Amplify rejects any password for CUSTOM_WITHOUT_SRP, so it is only passed along for the SRP flow.
+  signIn({ username, password, authFlowType, preferredChallenge, clientMetadata }) {
+    // Amplify rejects any password for CUSTOM_WITHOUT_SRP, so it is only passed along for the SRP flow. USER_AUTH
+    // is the same call (its code is in Amplify's signIn either way), with the preferred first factor.
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP' ? { password } : {};
-    return signIn({ username, ...withPassword, options: { authFlowType, clientMetadata } });
+    return signIn({ username, ...withPassword, options: { authFlowType, preferredChallenge, clientMetadata } });
   },
 
   // Amplify's signUp is a chunk of its own, fetched by the first sign-up.
@@ -80,6 +81,9 @@ export const amplifyAuthAdapter: AuthAdapter = {
   confirmSignIn(challengeResponse) {
     return confirmSignIn({ challengeResponse });
   },
+
+  // Amplify's passkey management is a chunk of its own, fetched once a user-auth element shows a signed-in user.
+  passkeys: async () => (await import('./amplify-passkeys.js')).passkeys,
 
   async getCurrentUser() {
     const { username, userId, signInDetails } = await getCurrentUser();

@@ -5,8 +5,11 @@
  * The result and error shapes mirror Amplify v6 Auth so the sign-in state machine can read them directly.
  */
 
-/** Amplify's names for the two custom authentication flows the element supports. */
-export type AuthFlowType = 'CUSTOM_WITHOUT_SRP' | 'CUSTOM_WITH_SRP';
+/** Amplify's names for the flows the element supports: the two custom ones, and Cognito's own passwordless. */
+export type AuthFlowType = 'CUSTOM_WITHOUT_SRP' | 'CUSTOM_WITH_SRP' | 'USER_AUTH';
+
+/** The passwordless first factors of Cognito's `USER_AUTH` flow that the element offers. */
+export type FirstFactor = 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
 /** The user pool settings the element hands to the auth library. */
 export interface CognitoConfig {
@@ -35,7 +38,27 @@ export interface SignInResult {
     signInStep: string;
     /** The challenge parameters the Create Auth Challenge trigger made public, as strings. */
     additionalInfo?: Readonly<Record<string, string>>;
+    /** `USER_AUTH`, when the user picks the first factor: what the pool offers this user (`EMAIL_OTP`, …). */
+    availableChallenges?: readonly string[];
+    /** `USER_AUTH`, when a code was sent: where to (masked), e.g. `{ deliveryMedium: 'EMAIL', destination }`. */
+    codeDeliveryDetails?: { readonly deliveryMedium?: string; readonly destination?: string };
   };
+}
+
+/** A passkey of the signed-in user, as Cognito lists it. */
+export interface Passkey {
+  readonly credentialId: string;
+  /** The name the authenticator gave it, e.g. "Chrome on Mac". */
+  readonly name: string;
+  readonly createdAt?: Date;
+}
+
+/** The signed-in user's passkeys (Cognito's `USER_AUTH` pools on the Essentials plan). */
+export interface PasskeyAdapter {
+  /** Runs the browser's passkey registration and stores the new passkey with the user pool. */
+  add(): Promise<void>;
+  list(): Promise<Passkey[]>;
+  delete(credentialId: string): Promise<void>;
 }
 
 /** What a sign-up sends. */
@@ -74,13 +97,15 @@ export interface AuthAdapter {
    */
   configure(config: CognitoConfig, storage?: TokenStorageChoice): void;
   /**
-   * Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`. `clientMetadata` reaches the pool's Pre
+   * Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`, a preferred first factor only for
+   * `USER_AUTH` (where a passkey's prompt runs inside the call). `clientMetadata` reaches the pool's Pre
    * authentication trigger only (a sign-in link's token travels there).
    */
   signIn(input: {
     username: string;
     password?: string;
     authFlowType: AuthFlowType;
+    preferredChallenge?: FirstFactor | undefined;
     clientMetadata?: Record<string, string>;
   }): Promise<SignInResult>;
   /**
@@ -90,8 +115,13 @@ export interface AuthAdapter {
    * wants a step this form does not offer (a confirmation code of its own). Needed only with `sign-up`.
    */
   signUp?(input: SignUpRequest): Promise<void>;
-  /** Answers the current custom challenge. */
+  /**
+   * Answers the current challenge: a custom challenge's answer, a `USER_AUTH` code, or the first factor the user
+   * picked (`EMAIL_OTP`, …; for `WEB_AUTHN` the browser's passkey prompt runs inside the call).
+   */
   confirmSignIn(challengeResponse: string): Promise<SignInResult>;
+  /** The signed-in user's passkeys; needed only with `auth-flow="user-auth"`. */
+  passkeys?(): Promise<PasskeyAdapter>;
   /** The signed-in user from stored tokens (no network); rejects when nobody is signed in. */
   getCurrentUser(): Promise<AuthUser>;
   /** The current tokens, refreshed if needed, or `null` when nobody is signed in. */

@@ -5,11 +5,12 @@
 import type { AuthAdapter, AuthFlowType, CognitoConfig, TokenStorageChoice } from './auth-adapter.js';
 
 /** The values of the `auth-flow` attribute. */
-export type AuthFlow = 'custom-without-srp' | 'custom-with-srp';
+export type AuthFlow = 'custom-without-srp' | 'custom-with-srp' | 'user-auth';
 
 const authFlowTypes: Readonly<Record<AuthFlow, AuthFlowType>> = {
   'custom-without-srp': 'CUSTOM_WITHOUT_SRP',
   'custom-with-srp': 'CUSTOM_WITH_SRP',
+  'user-auth': 'USER_AUTH',
 };
 
 /** `<region>_<name>`: the auth library takes the region from before the `_` and SRP uses the part after it. */

@@ -13,7 +13,7 @@ export const configurationTexts: Readonly<Record<ConfigProblem, string>> = {
   ConfigurationInvalidEndpoint:
     'This sign-in form is not set up: user-pool-endpoint "{value}" is not an absolute http(s) URL.',
   ConfigurationInvalidAuthFlow:
-    'This sign-in form is not set up: auth-flow "{value}" is not custom-without-srp or custom-with-srp.',
+    'This sign-in form is not set up: auth-flow "{value}" is not custom-without-srp, custom-with-srp or user-auth.',
   ConfigurationRejected: 'This sign-in form is not set up: the sign-in library rejected its settings.',
   ConfigurationConflict:
     'This sign-in form is not set up: this page already uses user pool {value} (one pool per page).',

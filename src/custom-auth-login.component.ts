@@ -1,7 +1,7 @@
 import { LitElement, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
-import type { AuthAdapter, AuthTokens } from './auth-adapter.js';
-import { PoolSettings, type AuthFlow, type ConfigResolution } from './auth-config.js';
+import type { AuthAdapter, AuthTokens, FirstFactor } from './auth-adapter.js';
+import type { AuthFlow } from './auth-config.js';
 import { AuthCalls } from './auth-calls.js';
 import { AfterRender } from './controllers/after-render.js';
 import { CodeTimer } from './controllers/code-timer.js';
@@ -9,6 +9,8 @@ import { LanguageController } from './controllers/language-controller.js';
 import { Session } from './controllers/session.js';
 import { SignInLinkController } from './controllers/sign-in-link.js';
 import { SignUpController } from './controllers/sign-up.js';
+import { UserAuthController } from './controllers/user-auth.js';
+import { ElementConfiguration } from './element-configuration.js';
 import styles, { keyframes } from './custom-auth-login.styles.js';
 import { styleLightDom } from './light-dom-styles.js';
 import { emptyFields, eventsDue, fieldsAfter, focusAfter, type Field, type Fields } from './sign-in-follow-ups.js';
@@ -16,6 +18,7 @@ import {
   initialFlowState,
   statusOf,
   transition,
+  type AuthCall,
   type AuthStep,
   type FlowError,
   type FlowEvent,
@@ -24,7 +27,7 @@ import {
 import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInRequest } from './sign-in-input.js';
 import { frame } from './steps/frame.js';
 import { clock } from './ticker.js';
-import { loadConfigurationTexts, type StringKey, type StringOverrides, type TextParams } from './strings.js';
+import { type StringKey, type StringOverrides, type TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
 const poolProperties = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint', 'adapter'] as const;
@@ -35,7 +38,8 @@ let instances = 0;
 /**
  * A passwordless sign-in form for an Amazon Cognito user pool's custom authentication flow: the user gives a
  * username (and, in the SRP flow, a password), then answers the challenge the pool's triggers send, typically
- * a one-time code by email.
+ * a one-time code by email. With `auth-flow="user-auth"` it uses Cognito's own passwordless sign-in instead:
+ * codes by email or SMS, and passkeys.
  *
  * @summary Sign-in form for Cognito's custom authentication flow (one-time codes), built on Amplify v6 Auth.
  *
@@ -56,10 +60,12 @@ let instances = 0;
  * @csspart password-input - The password field (`custom-with-srp` flow only).
  * @csspart code-input - The field for the challenge answer.
  * @csspart submit-button - The button submitting the current form.
- * @csspart prompt - The question of the `challenge` step.
+ * @csspart prompt - The question of the `challenge` and `choose` steps (and the passkeys' heading).
+ * @csspart method-button - Each first factor on the `choose` step (`user-auth`); `data-method` names it
+ *   (`EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`).
  * @csspart hint - The hints under the code field (its length, how long it stays valid).
  * @csspart resend-button - "Send a new code" on the `challenge` step, with its countdown.
- * @csspart restart-button - "Use a different username" on the `challenge` step.
+ * @csspart restart-button - "Use a different username" on the `challenge` and `choose` steps.
  * @csspart to-sign-up-button - "Create an account" on the `username` step (with `sign-up`).
  * @csspart to-sign-in-button - "I already have an account" on the `sign-up` step.
  * @csspart attribute-input - Each extra field of the `sign-up` step (`sign-up-attributes`).
@@ -68,6 +74,12 @@ let instances = 0;
  * @csspart signed-in-view - The `signed-in` step: the `signed-in` slot or the default view.
  * @csspart signed-in - The default signed-in view.
  * @csspart sign-out-button - The sign-out button of the default signed-in view.
+ * @csspart passkeys - The passkeys of the default signed-in view (`user-auth`, browsers with passkeys).
+ * @csspart passkey-list - The list of the signed-in user's passkeys.
+ * @csspart delete-passkey-button - The delete button of each passkey in the list.
+ * @csspart add-passkey-button - "Add a passkey", which runs the browser's passkey registration.
+ * @csspart passkey-error - Why loading, adding or deleting a passkey failed.
+ * @csspart passkey-retry-button - "Try again" after such a failure.
  *
  * @cssprop --cal-text-color - Text colour (default: near-black, near-white under `color-scheme: dark`).
  * @cssprop --cal-background - Background of the element and its fields (white, dark grey under `color-scheme: dark`).
@@ -92,6 +104,7 @@ export class CustomAuthLogin extends LitElement {
     userPoolClientId: { attribute: 'user-pool-client-id' },
     userPoolEndpoint: { attribute: 'user-pool-endpoint' },
     authFlow: { attribute: 'auth-flow' },
+    preferredChallenge: { attribute: 'preferred-challenge' },
     username: {},
     resendCooldown: { attribute: 'resend-cooldown', type: Number },
     codeLifetime: { attribute: 'code-lifetime', type: Number },
@@ -118,8 +131,19 @@ export class CustomAuthLogin extends LitElement {
   /** An absolute URL to send Cognito requests to instead of AWS (a local endpoint or a proxy). */
   declare userPoolEndpoint?: string;
 
-  /** `custom-without-srp` (username, then the challenge) or `custom-with-srp` (username and password first). */
+  /**
+   * `custom-without-srp` (username, then the challenge), `custom-with-srp` (username and password first) or
+   * `user-auth` (Cognito's own passwordless sign-in: a code by email or SMS, or a passkey, as the pool allows;
+   * loads its code when set). See docs/user-auth.md.
+   */
   authFlow: AuthFlow = 'custom-without-srp';
+
+  /**
+   * With `auth-flow="user-auth"`: the first factor to use without asking, when the pool offers it to the user:
+   * `EMAIL_OTP`, `SMS_OTP` or `WEB_AUTHN` (a passkey). Unset, or when it is not offered, the `choose` step lists
+   * what is.
+   */
+  declare preferredChallenge?: FirstFactor;
 
   /** A username to prefill. */
   username = '';
@@ -191,8 +215,12 @@ export class CustomAuthLogin extends LitElement {
 
   readonly #idPrefix = `cal${++instances}-`;
   readonly #calls = new AuthCalls((event) => this.#dispatch(event));
-  readonly #pool = new PoolSettings();
   readonly #language = new LanguageController(this, () => this.strings);
+  readonly #configuration = new ElementConfiguration(
+    this,
+    (event) => this.#dispatch(event),
+    (keys, params) => this.#language.text(keys, params),
+  );
   readonly #timer = new CodeTimer(this, () => this.flow);
   readonly #afterRender = new AfterRender(this);
 
@@ -205,6 +233,7 @@ export class CustomAuthLogin extends LitElement {
     resend: () => void this.#signIn(),
     reset: () => this.reset(),
     signOut: () => void this.signOut(),
+    confirm: (call: AuthCall, response: string) => void this.#userAuth.confirm(call, response),
     show: (step: 'username' | 'sign-up') => this.#dispatch({ type: 'show', step }),
     slotchange: ({ target }: Event) => {
       this.hasSignedInContent = (target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
@@ -213,11 +242,12 @@ export class CustomAuthLogin extends LitElement {
     fields: () => this.fields,
     calls: this.#calls,
     dispatch: (event: FlowEvent, moveFocus?: boolean) => this.#dispatch(event, moveFocus),
-    configured: () => !!this.#ensureConfigured(),
+    configured: () => !!this.#configuration.ensure(),
   };
 
   readonly #session = new Session(this, this.#actions, () => this.#language.arrived);
   readonly #signUp = new SignUpController(this, this.#actions);
+  readonly #userAuth = new UserAuthController(this, this.#actions);
 
   constructor() {
     super();
@@ -227,7 +257,8 @@ export class CustomAuthLogin extends LitElement {
 
   /**
    * The current step, reflected as the `step` attribute: `loading` (looking for a stored session), `username`,
-   * `sign-up` (with the `sign-up` attribute), `challenge` or `signed-in`. Read-only.
+   * `sign-up` (with the `sign-up` attribute), `choose` (with `auth-flow="user-auth"`), `challenge` or
+   * `signed-in`. Read-only.
    */
   get step(): AuthStep {
     return this.flow.step;
@@ -260,13 +291,8 @@ export class CustomAuthLogin extends LitElement {
    * element is not configured.
    */
   async fetchTokens(): Promise<AuthTokens | null> {
-    const configuration = this.#pool.configure(this, this.adapter);
-    if (!configuration.ok) {
-      await loadConfigurationTexts();
-      const error = new Error(this.#language.text([configuration.problem], { value: configuration.value ?? '' }));
-      error.name = 'ConfigurationError';
-      throw error;
-    }
+    const error = await this.#configuration.error();
+    if (error) throw error;
     return this.adapter.fetchTokens();
   }
 
@@ -301,8 +327,9 @@ export class CustomAuthLogin extends LitElement {
       language: this.#language.spoken,
       signUp: this.#signUp.chunk,
       signUpAttributes: this.signUpAttributes,
+      userAuth: this.#userAuth.chunk,
       errorText: error ? this.#describe(error) : '',
-      status: status ? this.#language.t(status) : '',
+      status: status ? this.#language.text([status]) : '',
       hasSignedInContent: this.hasSignedInContent,
     });
   }
@@ -322,17 +349,21 @@ export class CustomAuthLogin extends LitElement {
 
   /** Starts a sign-in from the first form, or again for the same user when a new code is wanted. */
   async #signIn(): Promise<void> {
-    const { authFlowType } = this.#ensureConfigured() ?? {};
+    const { authFlowType } = this.#configuration.ensure() ?? {};
     if (!authFlowType) return;
     const withPassword = authFlowType === 'CUSTOM_WITH_SRP';
     const request = signInRequest(this.fields, this.flow.step, withPassword);
     const problem = signInProblem(request, withPassword);
     if (problem) return this.#dispatch(problem);
     this.#keep('username', request.username);
+    const options = this.#userAuth.signInOptions();
     await this.#calls.run(
       'signIn',
-      () => this.adapter.signIn({ ...request, authFlowType }),
-      (result) => this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now() }),
+      async () => this.adapter.signIn({ ...request, authFlowType, ...(await options) }),
+      (result) => {
+        const preferred = this.preferredChallenge;
+        this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now(), preferred });
+      },
     );
   }
 
@@ -341,26 +372,7 @@ export class CustomAuthLogin extends LitElement {
     const problem = answerProblem(answer);
     if (problem) return this.#dispatch(problem);
     this.#keep('code', answer);
-    await this.#calls.run(
-      'confirmSignIn',
-      () => this.adapter.confirmSignIn(answer),
-      (result) => this.#dispatch({ type: 'answered', call: 'confirmSignIn', result, at: clock.now() }),
-    );
-  }
-
-  /**
-   * Applies the pool attributes to the auth library, or shows why they cannot be: once the texts of configuration
-   * problems have arrived, the problem as it then stands (the attributes may have been fixed meanwhile).
-   */
-  #ensureConfigured(): Extract<ConfigResolution, { ok: true }> | undefined {
-    const resolution = this.#pool.configure(this, this.adapter);
-    if (resolution.ok) return resolution;
-    void loadConfigurationTexts().then(() => {
-      const current = this.#pool.configure(this, this.adapter);
-      if (current.ok) return;
-      const { problem: reason, value } = current;
-      this.#dispatch({ type: 'config-invalid', reason, params: value === undefined ? undefined : { value } });
-    });
+    await this.#userAuth.confirm('confirmSignIn', answer);
   }
 
   /** Moves the state machine on and lines up what follows from the move: fields, focus, events, effects. */
@@ -372,6 +384,7 @@ export class CustomAuthLogin extends LitElement {
     const events = eventsDue(previous, next, this.#describe);
     this.#afterRender.queue(events, moveFocus ? focusAfter(previous, next) : undefined);
     if (effect?.type === 'sign-in') void this.#signIn();
+    else if (effect?.type === 'confirm') void this.#userAuth.confirm(effect.call, effect.response);
     else if (effect) void this.#session.loadUser(effect.restored);
   }
 

@@ -3,17 +3,24 @@
  * result or error), it returns the next state and any follow-up work. Pure: no DOM and no auth library, so
  * every rule about Cognito's and Amplify's behaviour is written down, and tested, here.
  */
-import type { AuthChange, AuthUser, SignInResult } from './auth-adapter.js';
+import type { AuthChange, AuthUser, FirstFactor, SignInResult } from './auth-adapter.js';
 import type { ConfigProblem } from './auth-config.js';
 import { en, type StringKey } from './strings/en.js';
 import type { LinkTextKey } from './strings/en-link.js';
 import type { SignUpKey } from './strings/sign-up.js';
+import type { UserAuthKey } from './strings/user-auth.js';
 
-/** The element's steps; reflected as its `step` attribute. `sign-up` only with the `sign-up` attribute. */
-export type AuthStep = 'loading' | 'username' | 'sign-up' | 'challenge' | 'signed-in';
+/**
+ * The element's steps; reflected as its `step` attribute. `sign-up` only with the `sign-up` attribute, `choose`
+ * (the first factor) only with `auth-flow="user-auth"`.
+ */
+export type AuthStep = 'loading' | 'username' | 'sign-up' | 'choose' | 'challenge' | 'signed-in';
 
-/** The auth library calls whose failures the machine interprets. */
-export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut' | 'signUp';
+/**
+ * The auth library calls whose failures the machine interprets. A first factor (`EMAIL_OTP`, …) is `USER_AUTH`'s
+ * `confirmSignIn` with the factor picked on `choose`: a code is sent, or the passkey prompt runs inside the call.
+ */
+export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut' | 'signUp' | FirstFactor;
 
 /**
  * Input the element refuses before calling anything: Amplify's own names for empty fields, and ours for
@@ -34,7 +41,7 @@ export interface FlowError {
   /** The library's own message, if there was one; reported to the page, never shown to the user. */
   readonly message?: string;
   /** What the user is told: a key of the text table; absent when the text is looked up by `name` alone. */
-  readonly reason?: StringKey | SignUpKey | LinkTextKey | ConfigProblem;
+  readonly reason?: StringKey | SignUpKey | LinkTextKey | ConfigProblem | UserAuthKey;
   /** Values for the text's placeholders. */
   readonly params?: Readonly<Record<string, string | number>>;
   /** The step the user was on when it happened. */
@@ -60,6 +67,15 @@ export interface FlowState {
   readonly newUser?: boolean;
   /** On `signed-in`: a sign-in link made the session. */
   readonly link?: true;
+  /** `USER_AUTH`, from the `choose` step on: the first factors the pool offers this user. */
+  readonly methods?: readonly FirstFactor[];
+  /**
+   * `USER_AUTH`, on `challenge`: the first factor whose code is asked for (a new code is sent the same way); on
+   * `choose`, while a new sign-in is started to reach it: the factor picked.
+   */
+  readonly method?: FirstFactor;
+  /** `USER_AUTH`, on `choose`: the passkey prompt failed, so Cognito may have ended the sign-in behind the choice. */
+  readonly afterPasskey?: true;
 }
 
 export type FlowEvent =
@@ -69,9 +85,16 @@ export type FlowEvent =
   | { type: 'call-started'; call: AuthCall }
   /**
    * `at`: when the answer arrived (epoch milliseconds), the start of a new code's countdowns; `link` when a
-   * sign-in link made the sign-in.
+   * sign-in link made the sign-in; `preferred`: the first factor the element prefers (`USER_AUTH`).
    */
-  | { type: 'answered'; call: 'signIn' | 'confirmSignIn'; result: SignInResult; at: number; link?: true }
+  | {
+      type: 'answered';
+      call: AuthCall;
+      result: SignInResult;
+      at: number;
+      link?: true;
+      preferred?: FirstFactor | undefined;
+    }
   | { type: 'failed'; call: AuthCall; error: unknown }
   | { type: 'user-found'; user: AuthUser; restored: boolean; link?: true }
   | { type: 'signed-out' }
@@ -86,7 +109,11 @@ export type FlowEvent =
  * Work the element has to do after a transition: look up the user the stored tokens belong to, or (after a
  * sign-up, see src/sign-up-flow.ts) start the sign-in that sends the first code.
  */
-export type Effect = { readonly type: 'load-user'; readonly restored: boolean } | { readonly type: 'sign-in' };
+export type Effect =
+  | { readonly type: 'load-user'; readonly restored: boolean }
+  | { readonly type: 'sign-in' }
+  /** Answer the current challenge with `response` (`USER_AUTH`: the preferred first factor, when offered). */
+  | { readonly type: 'confirm'; readonly call: AuthCall; readonly response: string };
 
 export interface Transition {
   readonly state: FlowState;
@@ -129,7 +156,7 @@ function wrongAnswer({ attemptsLeft = '' }: Readonly<Record<string, string>>): F
 }
 
 /** What a sign-in begun by a sign-up carries along to the signed-in step. */
-const afterSignUp = ({ newUser }: FlowState) => (newUser === undefined ? {} : { newUser });
+export const afterSignUp = ({ newUser }: FlowState) => (newUser === undefined ? {} : { newUser });
 
 function answered(state: FlowState, { call, result, at, link }: Extract<FlowEvent, { type: 'answered' }>): Transition {
   const { signInStep, additionalInfo } = result.nextStep;
@@ -212,8 +239,8 @@ function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   return { state: withError(state, flowError, sessionIsDead ? 'username' : state.step) };
 }
 
-/** What the status region says while each call is in flight. */
-const activityOf: Readonly<Record<AuthCall, StringKey>> = {
+/** What the status region says while each call is in flight; the user-auth chunk adds its own calls. */
+export const activityOf: Partial<Record<AuthCall, StringKey | UserAuthKey>> = {
   getCurrentUser: 'loading',
   signIn: 'sending',
   confirmSignIn: 'checking',
@@ -226,7 +253,7 @@ const activityOf: Readonly<Record<AuthCall, StringKey>> = {
  * The text key of the status region: the call in flight, else, on the challenge step once the cooldown is
  * over, that a new code may be requested.
  */
-export function statusOf(state: FlowState, resendReady: boolean): StringKey | undefined {
+export function statusOf(state: FlowState, resendReady: boolean): StringKey | UserAuthKey | undefined {
   if (state.busy) return activityOf[state.call ?? 'getCurrentUser'];
   return state.step === 'challenge' && resendReady ? 'resendReady' : undefined;
 }

@@ -25,6 +25,7 @@ const firstPartOf: Readonly<Record<AuthStep, string | undefined>> = {
   loading: undefined,
   username: 'username-input',
   'sign-up': 'username-input',
+  choose: 'method-button',
   challenge: 'code-input',
   'signed-in': 'signed-in-view',
 };

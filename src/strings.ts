@@ -85,7 +85,7 @@ export const loadConfigurationTexts = (): Promise<void> =>
 
 /**
  * Texts a capability chunk brings for its own keys, by primary subtag; the chunk fills it when it loads (sign-up
- * does). They come after the language's own table and before English.
+ * and user-auth do, each beside the other's). They come after the language's own table and before English.
  */
 export const chunkTexts: Record<string, TextSource> = {};
 

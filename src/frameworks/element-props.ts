@@ -17,6 +17,8 @@ export interface CustomAuthLoginAttributes {
   'user-pool-endpoint'?: CustomAuthLogin['userPoolEndpoint'];
   /** See {@link CustomAuthLogin.authFlow}. */
   'auth-flow'?: CustomAuthLogin['authFlow'];
+  /** See {@link CustomAuthLogin.preferredChallenge}. */
+  'preferred-challenge'?: CustomAuthLogin['preferredChallenge'];
   /** See {@link CustomAuthLogin.username}. */
   username?: CustomAuthLogin['username'];
   /** See {@link CustomAuthLogin.resendCooldown}; seconds, written as a number or a numeric string. */

@@ -14,6 +14,8 @@ export const steps: StepMap = {
   username,
   // Rendered by the sign-up chunk, which elements with `sign-up` load; nothing until it has arrived.
   'sign-up': (view) => view.signUp?.step(view),
+  // Rendered by the user-auth chunk, which elements with `auth-flow="user-auth"` load.
+  choose: (view) => view.userAuth?.choose(view),
   challenge,
   'signed-in': signedIn,
 };

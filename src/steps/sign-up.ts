@@ -15,7 +15,8 @@ import { signUpTexts } from '../strings/sign-up.js';
 import { form } from './form.js';
 import type { StepRenderer, StepView } from './step-view.js';
 
-Object.assign(chunkTexts, signUpTexts);
+// Beside the texts of another capability the page may have loaded (user-auth).
+for (const language in signUpTexts) chunkTexts[language] = { ...chunkTexts[language], ...signUpTexts[language] };
 flowExtensions.push(signUpFlow);
 
 /**

@@ -4,12 +4,16 @@
  */
 import type { AuthFlow } from '../auth-config.js';
 import type { Field, Fields } from '../sign-in-follow-ups.js';
-import type { AuthStep, FlowState } from '../sign-in-flow.js';
+import type { AuthCall, AuthStep, FlowState } from '../sign-in-flow.js';
 import type { StringKey, TextParams } from '../strings.js';
 import type { SignUpKey } from '../strings/sign-up.js';
+import type { UserAuthKey } from '../strings/user-auth.js';
 
 /** The sign-up chunk, once an element with `sign-up` has loaded it. */
 export type SignUpChunk = typeof import('./sign-up.js');
+
+/** An element's part of the user-auth chunk, once an element with `auth-flow="user-auth"` has loaded it. */
+export type UserAuth = import('../user-auth.js').UserAuth;
 
 export interface StepView {
   readonly flow: FlowState;
@@ -25,7 +29,9 @@ export interface StepView {
   /** With `sign-up`: the loaded sign-up chunk (undefined until it has arrived), and the extra attributes asked for. */
   readonly signUp?: SignUpChunk | undefined;
   readonly signUpAttributes?: string | undefined;
-  t(key: StringKey | SignUpKey, params?: TextParams): string;
+  /** With `auth-flow="user-auth"`: the element's part of the user-auth chunk, once it has arrived. */
+  readonly userAuth?: UserAuth | undefined;
+  t(key: StringKey | SignUpKey | UserAuthKey, params?: TextParams): string;
   /** Keeps what the user typed into `field` (or into the sign-up field of a user attribute). */
   keep(field: Field | string, value: string): void;
   /** Goes to the sign-up form, or back to signing in. */
@@ -34,6 +40,8 @@ export interface StepView {
   submit(event: SubmitEvent): void;
   /** Escape on the challenge step: use a different username. */
   keydown(event: KeyboardEvent): void;
+  /** Answers the current challenge with `response` through `call` (on `choose`: the first factor picked). */
+  confirm(call: AuthCall, response: string): void;
   /** Requests a new code. */
   resend(): void;
   /** Goes back to the first form. */

@@ -165,7 +165,7 @@ describe('<custom-auth-login> configuration', () => {
         situation: 'the auth flow is unknown',
         attributes: { poolId: userPoolId, clientId: userPoolClientId, authFlow: 'custom-with-sms' },
         message:
-          'This sign-in form is not set up: auth-flow "custom-with-sms" is not custom-without-srp or custom-with-srp.',
+          'This sign-in form is not set up: auth-flow "custom-with-sms" is not custom-without-srp, custom-with-srp or user-auth.',
       },
     ];
 

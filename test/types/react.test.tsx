@@ -32,7 +32,7 @@ export const configured = (
       return [username, restored, loginId, newUser];
     }}
     onauth-step-change={(event) =>
-      event.detail.step satisfies 'loading' | 'username' | 'sign-up' | 'challenge' | 'signed-in'
+      event.detail.step satisfies 'loading' | 'username' | 'sign-up' | 'choose' | 'challenge' | 'signed-in'
     }
     onauth-signed-out={(event) => event.detail.username}
     onauth-error={(event) => `${event.detail.name}: ${event.detail.message}`}
@@ -45,8 +45,13 @@ export const bare = <custom-auth-login />;
 // @ts-expect-error token-storage is local, session or cookie
 export const wrongStorage = <custom-auth-login token-storage="indexeddb" />;
 
-// @ts-expect-error auth-flow names one of the two custom flows
+// @ts-expect-error auth-flow names one of the element's flows
 export const wrongFlow = <custom-auth-login auth-flow="password" />;
+
+export const userAuth = <custom-auth-login auth-flow="user-auth" preferred-challenge="WEB_AUTHN" />;
+
+// @ts-expect-error preferred-challenge names a passwordless first factor
+export const wrongFactor = <custom-auth-login auth-flow="user-auth" preferred-challenge="PASSWORD" />;
 
 // @ts-expect-error an attribute value is a string, not a number
 export const wrongType = <custom-auth-login user-pool-id={42} />;

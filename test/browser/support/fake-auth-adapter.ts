@@ -8,6 +8,9 @@ import type {
   AuthTokens,
   AuthUser,
   CognitoConfig,
+  FirstFactor,
+  Passkey,
+  PasskeyAdapter,
   SignInResult,
   SignUpRequest,
   TokenStorageChoice,
@@ -21,6 +24,9 @@ interface CallShapes {
   fetchTokens: { input: undefined; answer: AuthTokens | null };
   signOut: { input: { global: boolean }; answer: void };
   signUp: { input: SignUpRequest; answer: void };
+  addPasskey: { input: undefined; answer: void };
+  listPasskeys: { input: undefined; answer: Passkey[] };
+  deletePasskey: { input: string; answer: void };
 }
 
 export type CallName = keyof CallShapes;
@@ -90,6 +96,14 @@ export class FakeAuthAdapter implements AuthAdapter {
     return this.record('confirmSignIn', challengeResponse);
   }
 
+  passkeys(): Promise<PasskeyAdapter> {
+    return Promise.resolve({
+      add: () => this.record('addPasskey', undefined),
+      list: () => this.record('listPasskeys', undefined),
+      delete: (credentialId: string) => this.record('deletePasskey', credentialId),
+    });
+  }
+
   getCurrentUser(): Promise<AuthUser> {
     return this.record('getCurrentUser', undefined);
   }
@@ -156,6 +170,26 @@ export function customChallenge(parameters: Record<string, string>): SignInResul
   return {
     isSignedIn: false,
     nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE', additionalInfo: parameters },
+  };
+}
+
+/** The result Amplify gives when a `USER_AUTH` pool lets the user pick the first factor. */
+export function firstFactorSelection(availableChallenges: string[]): SignInResult {
+  return {
+    isSignedIn: false,
+    nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION', availableChallenges },
+  };
+}
+
+/** The result Amplify gives when a `USER_AUTH` pool sent a code by email or SMS. */
+export function codeSent(method: Exclude<FirstFactor, 'WEB_AUTHN'>, destination: string): SignInResult {
+  const email = method === 'EMAIL_OTP';
+  return {
+    isSignedIn: false,
+    nextStep: {
+      signInStep: email ? 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE' : 'CONFIRM_SIGN_IN_WITH_SMS_CODE',
+      codeDeliveryDetails: { deliveryMedium: email ? 'EMAIL' : 'SMS', destination },
+    },
   };
 }
 

@@ -112,6 +112,20 @@ export async function detailAfter<Name extends AuthEventName>(
   return (await fired).detail;
 }
 
+/** The first factors the `choose` step offers (`user-auth`), in the order of its buttons. */
+export function methodsOffered(el: Element): string[] {
+  const root = el.shadowRoot ?? el;
+  return [...root.querySelectorAll<HTMLElement>('[part~="method-button"]')].map((button) => button.dataset['method']!);
+}
+
+/** Clicks the `choose` step's button of `method` (`EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`). */
+export function pickMethod(el: Element, method: string): void {
+  const root = el.shadowRoot ?? el;
+  const button = root.querySelector<HTMLButtonElement>(`[part~="method-button"][data-method="${method}"]`);
+  if (!button) throw new Error(`the choose step offers no ${method}: ${methodsOffered(el).join(', ') || 'nothing'}`);
+  button.click();
+}
+
 /** Resolves with the step the element moves to after `action`; the listener is attached first. */
 export async function stepAfter(el: Element, action: () => unknown): Promise<AuthStep> {
   return (await detailAfter(el, 'auth-step-change', action)).step;

@@ -10,7 +10,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { cognitoRequest } from '../../../backend/local-cognito/dev-client.ts';
+import { cognitoRequest, latestCode } from '../../../backend/local-cognito/dev-client.ts';
 import { launchChromium, signInOnDemo } from '../../runner-support/demo-browser.ts';
 import {
   repoRoot,
@@ -181,6 +181,31 @@ describe('npm start', () => {
       });
       assert.equal(await page.$eval('custom-auth-login', (el) => el.getAttribute('auth-flow')), 'custom-without-srp');
       assert.equal(new URL(page.url()).search, '', 'the URL follows the switch');
+      await context.close();
+    });
+
+    it("opens on Cognito's own flow and signs in with an emailed code picked on the choose step", async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.goto(new URL('?flow=user-auth', demo.pageUrl).href);
+      await page.waitForSelector('custom-auth-login[step="username"] >>> [part~="username-input"]');
+      assert.equal(await page.$eval('custom-auth-login', (el) => el.getAttribute('auth-flow')), 'user-auth');
+      assert.equal(await page.$eval('input[name="flow"]:checked', (radio) => radio.value), 'user-auth');
+
+      // Erin, not Alice: the codes the specs above sent Alice count against her limits (one a minute).
+      await page.type('custom-auth-login >>> [part~="username-input"]', 'erin@example.com');
+      await page.click('custom-auth-login >>> [part~="submit-button"]');
+      await page.waitForSelector('custom-auth-login[step="choose"] >>> [part~="method-button"]');
+      const methods = await page.$$eval('custom-auth-login >>> [part~="method-button"]', (buttons) =>
+        buttons.map((button) => (button as HTMLElement).dataset['method']),
+      );
+      assert.deepEqual(methods, ['WEB_AUTHN', 'EMAIL_OTP', 'SMS_OTP']);
+      await page.click('custom-auth-login >>> [part~="method-button"][data-method="EMAIL_OTP"]');
+      await page.waitForSelector('custom-auth-login[step="challenge"]');
+      const code = await latestCode(demo.endpointUrl, 'erin@example.com');
+      await page.type('custom-auth-login >>> [part~="code-input"]', code);
+      await page.click('custom-auth-login >>> [part~="submit-button"]');
+      await page.waitForSelector('custom-auth-login[step="signed-in"] >>> [part~="add-passkey-button"]');
       await context.close();
     });
   });

@@ -61,7 +61,17 @@ describe('the published package', () => {
     );
     assert.deepEqual(
       imported.map((path) => /^dist\/(?:locales|chunks)\/(.+)-[\w-]{8}\.js$/.exec(path)?.[1]).sort(),
-      ['amplify-sign-up', 'configuration-texts', 'de', 'es', 'fr', 'link-sign-in', 'sign-up'],
+      [
+        'amplify-passkeys',
+        'amplify-sign-up',
+        'configuration-texts',
+        'de',
+        'es',
+        'fr',
+        'link-sign-in',
+        'sign-up',
+        'user-auth',
+      ],
       `the bundle imports ${imported.join(', ')}`,
     );
     for (const path of imported) assert.ok(files.includes(path), `${path} is not in the package`);

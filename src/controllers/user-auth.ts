@@ -1,0 +1,73 @@
+/**
+ * Cognito's own passwordless sign-in for elements with `auth-flow="user-auth"`: loads the user-auth chunk (its
+ * transitions, the `choose` step, the passkeys of the signed-in view, their texts) the first time the flow is
+ * chosen, says which first factor a sign-in asks for, and answers a challenge with the factor picked on `choose`.
+ * Elements on the custom flow never fetch the chunk.
+ */
+import type { ReactiveController } from 'lit';
+import type { FirstFactor } from '../auth-adapter.js';
+import type { AuthFlow } from '../auth-config.js';
+import type { AuthCall } from '../sign-in-flow.js';
+import type { UserAuth } from '../steps/step-view.js';
+import { clock } from '../ticker.js';
+import type { ElementHooks } from './element-hooks.js';
+import type { PasskeyHost } from './passkey-list.js';
+
+/** The element as this controller sees it. */
+export interface UserAuthHost extends PasskeyHost {
+  readonly authFlow: AuthFlow;
+  readonly preferredChallenge?: FirstFactor | undefined;
+}
+
+export class UserAuthController implements ReactiveController {
+  readonly #host: UserAuthHost;
+  readonly #hooks: ElementHooks;
+  #chunk?: UserAuth;
+  #loading?: Promise<void>;
+
+  constructor(host: UserAuthHost, hooks: ElementHooks) {
+    this.#host = host;
+    this.#hooks = hooks;
+    host.addController(this);
+  }
+
+  /** The element's part of the chunk for the step map, once it has arrived. */
+  get chunk(): UserAuth | undefined {
+    return this.#chunk;
+  }
+
+  hostUpdate(): void {
+    this.#loading ??=
+      this.#host.authFlow === 'user-auth'
+        ? import('../user-auth.js').then((chunk) => {
+            this.#chunk = new chunk.UserAuth(this.#host);
+            this.#host.requestUpdate();
+          })
+        : undefined;
+  }
+
+  /**
+   * What a sign-in asks of `USER_AUTH`, once the chunk is there: Cognito's answer is read (and its steps
+   * rendered) by the chunk, so a fast user's sign-in waits for it. A new code comes the way the last one did. A
+   * passkey is not asked for here but picked from the offered factors, so that Amplify keeps the sign-in open
+   * for a code should the user close the prompt.
+   */
+  async signInOptions(): Promise<{ preferredChallenge?: FirstFactor }> {
+    const preferred = this.#hooks.flow().method ?? this.#host.preferredChallenge;
+    await this.#loading;
+    return preferred && preferred !== 'WEB_AUTHN' ? { preferredChallenge: preferred } : {};
+  }
+
+  /**
+   * Answers the current challenge with `response`: a typed code (in either flow), or on `choose` the factor
+   * picked (`call` names what it does, for the status and the errors).
+   */
+  confirm(call: AuthCall, response: string): Promise<void> {
+    const { adapter, preferredChallenge: preferred } = this.#host;
+    return this.#hooks.calls.run(
+      call,
+      () => adapter.confirmSignIn(response),
+      (result) => this.#hooks.dispatch({ type: 'answered', call, result, at: clock.now(), preferred }),
+    );
+  }
+}
