@@ -356,10 +356,10 @@ export class CustomAuthLogin extends LitElement {
     const problem = signInProblem(request, withPassword);
     if (problem) return this.#dispatch(problem);
     this.#keep('username', request.username);
-    const options = this.#userAuth.signInOptions();
+    const input = { ...request, authFlowType, ...this.#userAuth.signInOptions() };
     await this.#calls.run(
       'signIn',
-      async () => this.adapter.signIn({ ...request, authFlowType, ...(await options) }),
+      () => this.#userAuth.whenLoaded(() => this.adapter.signIn(input)),
       (result) => {
         const preferred = this.preferredChallenge;
         this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now(), preferred });

@@ -47,15 +47,21 @@ export class UserAuthController implements ReactiveController {
   }
 
   /**
-   * What a sign-in asks of `USER_AUTH`, once the chunk is there: Cognito's answer is read (and its steps
-   * rendered) by the chunk, so a fast user's sign-in waits for it. A new code comes the way the last one did. A
-   * passkey is not asked for here but picked from the offered factors, so that Amplify keeps the sign-in open
-   * for a code should the user close the prompt.
+   * What a sign-in asks of `USER_AUTH`: a new code comes the way the last one did. A passkey is not asked for
+   * here but picked from the offered factors, so that Amplify keeps the sign-in open for a code should the user
+   * close the prompt. Nothing on the custom flow.
    */
-  async signInOptions(): Promise<{ preferredChallenge?: FirstFactor }> {
+  signInOptions(): { preferredChallenge?: FirstFactor } {
     const preferred = this.#hooks.flow().method ?? this.#host.preferredChallenge;
-    await this.#loading;
     return preferred && preferred !== 'WEB_AUTHN' ? { preferredChallenge: preferred } : {};
+  }
+
+  /**
+   * Makes `call` once the chunk is there: Cognito's answers to a user-auth sign-in are read (and their steps
+   * rendered) by the chunk, so a fast user's sign-in waits for it. On the custom flow the call goes at once.
+   */
+  whenLoaded<T>(call: () => Promise<T>): Promise<T> {
+    return this.#loading?.then(call) ?? call();
   }
 
   /**
