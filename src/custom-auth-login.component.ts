@@ -240,7 +240,8 @@ export class CustomAuthLogin extends LitElement {
     resend: () => void this.#signIn(),
     reset: () => this.reset(),
     signOut: () => void this.signOut(),
-    confirm: (call: AuthCall, response: string) => void this.#confirm(call, response),
+    // Answers the current challenge (`call` names what the answer does, for the status and the errors).
+    confirm: (call: AuthCall, response: string) => this.#ask(call, () => this.adapter.confirmSignIn(response)),
     show: (step: 'username' | 'sign-up') => this.#dispatch({ type: 'show', step }),
   };
 
@@ -414,16 +415,15 @@ export class CustomAuthLogin extends LitElement {
     this.#keep('username', request.username);
     // USER_AUTH: a new code comes the way the last one did. A passkey is not asked for here but picked from
     // the offered factors, so that Amplify keeps the sign-in open for a code should the user close the prompt.
-    const preferredChallenge = this.flow.method ?? this.preferredChallenge;
-    await this.#ask('signIn', async () => {
-      // With user-auth, Cognito's answer is read (and its steps rendered) by the chunk: a fast user waits for it.
-      await this.#userAuthLoad;
-      return this.adapter.signIn({
+    const method = this.flow.method ?? this.preferredChallenge;
+    const signIn = () =>
+      this.adapter.signIn({
         ...request,
         authFlowType,
-        preferredChallenge: preferredChallenge == 'WEB_AUTHN' ? undefined : preferredChallenge,
+        ...(method && method != 'WEB_AUTHN' && { preferredChallenge: method }),
       });
-    });
+    // With user-auth, Cognito's answer is read (and its steps rendered) by the chunk: a fast user waits for it.
+    await this.#ask('signIn', () => this.#userAuthLoad?.then(signIn) ?? signIn());
   }
 
   /** Creates the account; the machine then starts the sign-in that sends the first code. */
@@ -444,12 +444,7 @@ export class CustomAuthLogin extends LitElement {
     const problem = answerProblem(answer);
     if (problem) return this.#dispatch(problem);
     this.#keep('code', answer);
-    await this.#confirm('confirmSignIn', answer);
-  }
-
-  /** Answers the current challenge (`call` names what the answer does, for the status and the errors). */
-  #confirm(call: AuthCall, response: string): Promise<void> {
-    return this.#ask(call, () => this.adapter.confirmSignIn(response));
+    await this.#actions.confirm('confirmSignIn', answer);
   }
 
   /** A sign-in call whose result moves the machine on, from when it arrived. */
@@ -513,13 +508,13 @@ export class CustomAuthLogin extends LitElement {
   /** Moves the state machine on and lines up what follows from the move: fields, focus, events, effects. */
   #dispatch(event: FlowEvent, moveFocus = true): void {
     const previous = this.flow;
-    const { state: next, effect } = transition(previous, event);
+    const { state: next, effect } = (this.#userAuth?.transition ?? transition)(previous, event);
     this.flow = next;
     this.fields = fieldsAfter(previous, next, this.fields);
     const events = eventsDue(previous, next, this.#describe);
     this.#afterRender.queue(events, moveFocus ? focusAfter(previous, next) : undefined);
     if (effect?.type === 'sign-in') void this.#signIn();
-    else if (effect?.type === 'confirm') void this.#confirm(effect.call, effect.response);
+    else if (effect?.type === 'confirm') void this.#actions.confirm(effect.call, effect.response);
     else if (effect) this.#loadUser(effect.restored);
   }
 

@@ -267,18 +267,8 @@ export function followChange(state: FlowState, change: AuthChange): 'load-user' 
   return change === 'signedIn' ? 'load-user' : 'signed-out';
 }
 
-/**
- * Transitions a capability chunk adds (Cognito's own passwordless does, see `user-auth-flow.ts`), tried before
- * the machine's own; each answers undefined for what it leaves to them.
- */
-export const chunkTransitions: Array<(state: FlowState, event: FlowEvent) => Transition | undefined> = [];
-
 /** The next state for `event`, and what the element has to do next. */
 export function transition(state: FlowState, event: FlowEvent): Transition {
-  for (const more of chunkTransitions) {
-    const next = more(state, event);
-    if (next) return next;
-  }
   switch (event.type) {
     case 'restoring':
       return { state: initialFlowState };

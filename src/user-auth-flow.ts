@@ -1,7 +1,7 @@
 /**
- * The sign-in state machine's rules for Cognito's own passwordless flow (`USER_AUTH`), added to the machine by
- * the user-auth chunk (see `chunkTransitions` in `sign-in-flow.ts`). Pure, like the machine: Amplify's next steps
- * and errors in, the next state out.
+ * The sign-in state machine's rules for Cognito's own passwordless flow (`USER_AUTH`), tried before the
+ * machine's own by the elements that load the user-auth chunk. Pure, like the machine: Amplify's next steps and
+ * errors in, the next state out.
  *
  * - `CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION` → the `choose` step, listing the first factors the pool
  *   offers this user; the element's preferred one is taken at once when offered.
@@ -13,6 +13,7 @@
 import type { FirstFactor } from './auth-adapter.js';
 import {
   afterSignUp,
+  transition,
   withError,
   type AuthCall,
   type FlowEvent,
@@ -112,8 +113,12 @@ function failedUserAuth(state: FlowState, call: AuthCall, error: unknown): Trans
 }
 
 /** The `USER_AUTH` transitions; undefined leaves the event to the machine's own rules. */
-export function userAuthTransition(state: FlowState, event: FlowEvent): Transition | undefined {
+function userAuthTransition(state: FlowState, event: FlowEvent): Transition | undefined {
   if (event.type === 'answered') return answered(state, event);
   if (event.type === 'failed') return failedUserAuth(state, event.call, event.error);
   return undefined;
 }
+
+/** The machine with the `USER_AUTH` rules tried first. */
+export const transitionWithUserAuth = (state: FlowState, event: FlowEvent): Transition =>
+  userAuthTransition(state, event) ?? transition(state, event);

@@ -81,7 +81,8 @@ describe('<custom-auth-login> auth-flow="user-auth" (with a fake auth library)',
     it('asks Amplify for USER_AUTH without a preference, then lists each factor as a button naming it', async () => {
       const { el, fake } = await renderUserAuth();
       const signIn = await signInCall(el, fake, alice.loginId);
-      expect(signIn.input).to.deep.include({ authFlowType: 'USER_AUTH', preferredChallenge: undefined });
+      expect(signIn.input.authFlowType).to.equal('USER_AUTH');
+      expect(signIn.input).not.to.have.property('preferredChallenge');
 
       await stepAfter(el, () => signIn.resolve(firstFactorSelection(['EMAIL_OTP', 'PASSWORD', 'WEB_AUTHN'])));
 

@@ -4,8 +4,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { focusAfter } from '../../src/sign-in-follow-ups.js';
-import { statusOf, transition, type FlowEvent, type FlowState } from '../../src/sign-in-flow.js';
+import { statusOf, type FlowEvent, type FlowState } from '../../src/sign-in-flow.js';
+// Registers the chunk's statuses, as loading it does.
 import '../../src/user-auth.js';
+import { transitionWithUserAuth as transition } from '../../src/user-auth-flow.js';
 import { authError, codeSent, firstFactorSelection, signedIn } from './support/fake-auth-adapter.js';
 
 const at = Date.UTC(2026, 11, 2, 12);
