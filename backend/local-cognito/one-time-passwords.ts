@@ -70,7 +70,7 @@ export function createOneTimePasswords(deps: OneTimePasswordDeps): OneTimePasswo
       const reachable = phone !== undefined && user?.attributes.phone_number_verified !== 'false';
       return {
         to: reachable ? phone : undefined,
-        shown: (phone && maskPhone(phone)) ?? decoyPhone(name),
+        shown: (phone && maskPhone(phone)) || decoyPhone(name),
         provesAddress: false,
       };
     }

@@ -195,7 +195,9 @@ export function createUserAuthFlow(deps: UserAuthFlowDeps): UserAuthFlow {
       }
       requireInputsOf(choice, responses);
       const pending = sessions.take(session);
-      deps.assertAnswers(pending, 'SELECT_CHALLENGE', username);
+      // A passkey challenge may be answered with another pick: the user cancelled the browser's prompt, or the
+      // device has no passkey, and chooses a code instead (Amplify sends this pick with the WEB_AUTHN session).
+      deps.assertAnswers(pending, pending.awaiting === 'WEB_AUTHN' ? 'WEB_AUTHN' : 'SELECT_CHALLENGE', username);
       return begin(pending, choice, responses);
     },
   };

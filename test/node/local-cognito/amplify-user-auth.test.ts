@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { Amplify } from 'aws-amplify';
 import {
   confirmSignIn,
   deleteWebAuthnCredential,
@@ -14,8 +13,6 @@ import {
   signIn,
   signOut,
 } from 'aws-amplify/auth';
-import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { ConsoleLogger } from 'aws-amplify/utils';
 import {
   clearDevLogs,
   cognitoRequest,
@@ -24,20 +21,11 @@ import {
   latestCode,
 } from '../../../backend/local-cognito/dev-client.ts';
 import { RELAXED_LIMITS_ENV, start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
+import { configureAmplify } from './amplify-in-node.ts';
 import { createPasskey } from './test-authenticator.ts';
 
 const ALICE = 'alice@example.com';
 const ERIN = 'erin@example.com';
-
-ConsoleLogger.LOG_LEVEL = 'ERROR';
-
-const stored = new Map<string, string>();
-const memoryStorage = {
-  setItem: async (key: string, value: string) => void stored.set(key, value),
-  getItem: async (key: string) => stored.get(key) ?? null,
-  removeItem: async (key: string) => void stored.delete(key),
-  clear: async () => stored.clear(),
-};
 
 const operations = async (server: LocalCognito) =>
   (await fetchRequests(server.url)).map((request) => request.operation);
@@ -58,12 +46,7 @@ describe('choice-based sign-in (USER_AUTH), driven by Amplify v6', () => {
       userAuth: { firstFactors: ['EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] },
       triggerEnv: RELAXED_LIMITS_ENV,
     });
-    Amplify.configure({
-      Auth: {
-        Cognito: { userPoolId: server.userPoolId, userPoolClientId: server.clientId, userPoolEndpoint: server.url },
-      },
-    });
-    cognitoUserPoolsTokenProvider.setKeyValueStorage(memoryStorage);
+    configureAmplify(server);
   });
   after(() => server.close());
   beforeEach(async () => {
@@ -107,6 +90,22 @@ describe('choice-based sign-in (USER_AUTH), driven by Amplify v6', () => {
       const done = await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) });
       assert.equal(done.nextStep.signInStep, 'DONE');
       assert.deepEqual(await operations(server), ['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
+    });
+
+    it('lets the user pick a code after the passkey prompt failed (here: no WebAuthn at all)', async () => {
+      await signIn({ username: ALICE, options: { authFlowType: 'USER_AUTH' } });
+      // Node has no navigator.credentials: Amplify fails as in a browser without passkeys, before any answer.
+      await assert.rejects(confirmSignIn({ challengeResponse: 'WEB_AUTHN' }), { name: 'PasskeyNotSupported' });
+      const picked = await confirmSignIn({ challengeResponse: 'EMAIL_OTP' });
+      assert.equal(picked.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE');
+      const done = await confirmSignIn({ challengeResponse: await latestCode(server.url, ALICE) });
+      assert.equal(done.nextStep.signInStep, 'DONE');
+      assert.deepEqual(await operations(server), [
+        'InitiateAuth',
+        'RespondToAuthChallenge',
+        'RespondToAuthChallenge',
+        'RespondToAuthChallenge',
+      ]);
     });
 
     it('sends a text message when SMS_OTP is picked', async () => {

@@ -6,40 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
-import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { ConsoleLogger } from 'aws-amplify/utils';
 import { decodeJwt } from 'jose';
 import { clearDevLogs, cognitoRequest, fetchRequests, latestCode } from '../../../backend/local-cognito/dev-client.ts';
 import { RELAXED_LIMITS_ENV, start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
+import { configureAmplify, stored } from './amplify-in-node.ts';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
 const BOB_PASSWORD = 'Correct-Horse-42';
 
 type AuthFlowType = 'CUSTOM_WITHOUT_SRP' | 'CUSTOM_WITH_SRP' | 'USER_SRP_AUTH';
-
-// Amplify warns about the custom endpoint on every call; only errors matter here.
-ConsoleLogger.LOG_LEVEL = 'ERROR';
-
-const stored = new Map<string, string>();
-const memoryStorage = {
-  setItem: async (key: string, value: string) => void stored.set(key, value),
-  getItem: async (key: string) => stored.get(key) ?? null,
-  removeItem: async (key: string) => void stored.delete(key),
-  clear: async () => stored.clear(),
-};
-
-function configure(server: LocalCognito) {
-  Amplify.configure({
-    Auth: {
-      Cognito: { userPoolId: server.userPoolId, userPoolClientId: server.clientId, userPoolEndpoint: server.url },
-    },
-  });
-  // configure() resets the token storage to its default every time, so the in-memory store goes in afterwards.
-  cognitoUserPoolsTokenProvider.setKeyValueStorage(memoryStorage);
-}
 
 const storedToken = (server: LocalCognito, kind: 'refreshToken' | 'accessToken') =>
   stored.get(
@@ -64,7 +41,7 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
 
   before(async () => {
     server = await start({ port: 0, log: () => {}, triggerEnv: RELAXED_LIMITS_ENV });
-    configure(server);
+    configureAmplify(server);
   });
   after(() => server.close());
   beforeEach(async () => {
@@ -233,10 +210,10 @@ describe('local Cognito endpoint, driven by Amplify v6', () => {
     let shortLived: LocalCognito;
     before(async () => {
       shortLived = await start({ port: 0, log: () => {}, sessionTtlSeconds: 0.3, triggerEnv: RELAXED_LIMITS_ENV });
-      configure(shortLived);
+      configureAmplify(shortLived);
     });
     after(async () => {
-      configure(server);
+      configureAmplify(server);
       await shortLived.close();
     });
 

@@ -4,9 +4,8 @@
  * The test plays the authenticator (test-authenticator.ts): real P-256 keys and signatures.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
-  CognitoIdentityProviderClient,
   CompleteWebAuthnRegistrationCommand,
   DeleteWebAuthnCredentialCommand,
   InitiateAuthCommand,
@@ -17,12 +16,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { clearDevLogs, fetchMessages, fetchRequests, latestCode } from '../../../backend/local-cognito/dev-client.ts';
-import {
-  RELAXED_LIMITS_ENV,
-  start,
-  type LocalCognito,
-  type StartOptions,
-} from '../../../backend/local-cognito/server.ts';
+import { type StartOptions } from '../../../backend/local-cognito/server.ts';
+import { sdkEndpoint } from './sdk-endpoint.ts';
 import { assertPasskey, createPasskey, type CeremonyOptions, type TestPasskey } from './test-authenticator.ts';
 
 const ALICE = 'alice@example.com';
@@ -31,27 +26,12 @@ const NOBODY = 'nobody@example.com';
 const users = [{ email: ALICE, attributes: { name: 'Alice' } }, { email: BOB }];
 
 function endpoint(options: StartOptions = {}) {
-  const context = {} as { server: LocalCognito; client: CognitoIdentityProviderClient };
-  before(async () => {
-    context.server = await start({
-      port: 0,
-      users,
-      log: () => {},
-      userAuth: { firstFactors: ['EMAIL_OTP', 'WEB_AUTHN'] },
-      ...options,
-      triggerEnv: RELAXED_LIMITS_ENV,
-    });
-    context.client = new CognitoIdentityProviderClient({
-      endpoint: context.server.url,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      // A refusal must be the endpoint's answer, not the last of several tries.
-      maxAttempts: 1,
-    });
-  });
-  after(async () => {
-    context.client.destroy();
-    await context.server.close();
+  // One try per call: a refusal must be the endpoint's answer, not the last of several.
+  const context = sdkEndpoint({
+    users,
+    maxAttempts: 1,
+    userAuth: { firstFactors: ['EMAIL_OTP', 'WEB_AUTHN'] },
+    ...options,
   });
   const send = <T>(command: T) => context.client.send(command as never) as Promise<never>;
 
@@ -95,27 +75,35 @@ function endpoint(options: StartOptions = {}) {
     );
   const requestOptions = (challenge: InitiateAuthCommandOutput) =>
     JSON.parse(challenge.ChallengeParameters!.CREDENTIAL_REQUEST_OPTIONS!) as { challenge: string; rpId: string };
+  /** Answers a WEB_AUTHN challenge with `credential` as the CREDENTIAL. */
+  const answer = (challenge: InitiateAuthCommandOutput, email: string, credential: string) =>
+    context.client.send(
+      new RespondToAuthChallengeCommand({
+        ChallengeName: 'WEB_AUTHN',
+        ClientId: context.server.clientId,
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: email, CREDENTIAL: credential },
+      }),
+    );
   /** Answers a WEB_AUTHN challenge with an assertion of the passkey. */
   const signInWith = (
     challenge: InitiateAuthCommandOutput,
     email: string,
     passkey: TestPasskey,
     ceremony: CeremonyOptions = {},
-  ) =>
-    context.client.send(
-      new RespondToAuthChallengeCommand({
-        ChallengeName: 'WEB_AUTHN',
-        ClientId: context.server.clientId,
-        Session: challenge.Session,
-        ChallengeResponses: {
-          USERNAME: email,
-          CREDENTIAL: JSON.stringify(assertPasskey(passkey, requestOptions(challenge), ceremony)),
-        },
-      }),
-    );
+  ) => answer(challenge, email, JSON.stringify(assertPasskey(passkey, requestOptions(challenge), ceremony)));
   const list = (accessToken: string) =>
     context.client.send(new ListWebAuthnCredentialsCommand({ AccessToken: accessToken }));
-  return Object.assign(context, { send, accessTokenOf, register, webAuthnChallenge, requestOptions, signInWith, list });
+  return Object.assign(context, {
+    send,
+    accessTokenOf,
+    register,
+    webAuthnChallenge,
+    requestOptions,
+    answer,
+    signInWith,
+    list,
+  });
 }
 
 const error = (name: string, message?: string | RegExp) => (message === undefined ? { name } : { name, message });
@@ -296,6 +284,24 @@ describe('passkeys on the local endpoint, driven by the AWS SDK', () => {
       assert.ok((await pool.signInWith(challenge, ALICE, passkey)).AuthenticationResult?.IdToken);
     });
 
+    it('lets a WEB_AUTHN challenge be answered with another pick, as after a cancelled passkey prompt', async () => {
+      const challenge = await pool.webAuthnChallenge(ALICE);
+      const code = await pool.client.send(
+        new RespondToAuthChallengeCommand({
+          ChallengeName: 'SELECT_CHALLENGE',
+          ClientId: pool.server.clientId,
+          Session: challenge.Session,
+          ChallengeResponses: { USERNAME: ALICE, ANSWER: 'EMAIL_OTP' },
+        }),
+      );
+      assert.equal(code.ChallengeName, 'EMAIL_OTP');
+      await assert.rejects(
+        pool.signInWith(challenge, ALICE, passkey),
+        error('NotAuthorizedException', 'Invalid session for the user.'),
+        'the passkey challenge is gone once another method is picked',
+      );
+    });
+
     it('refuses another user’s passkey', async () => {
       await assert.rejects(pool.signInWith(await pool.webAuthnChallenge(ALICE), ALICE, bobsPasskey), incorrect);
     });
@@ -314,32 +320,16 @@ describe('passkeys on the local endpoint, driven by the AWS SDK', () => {
     it('spends the session: the same answer cannot be replayed', async () => {
       const challenge = await pool.webAuthnChallenge(ALICE);
       const credential = JSON.stringify(assertPasskey(passkey, pool.requestOptions(challenge)));
-      const answer = () =>
-        pool.client.send(
-          new RespondToAuthChallengeCommand({
-            ChallengeName: 'WEB_AUTHN',
-            ClientId: pool.server.clientId,
-            Session: challenge.Session,
-            ChallengeResponses: { USERNAME: ALICE, CREDENTIAL: credential },
-          }),
-        );
-      assert.ok((await answer()).AuthenticationResult);
-      await assert.rejects(answer(), error('NotAuthorizedException', 'Invalid session for the user.'));
+      assert.ok((await pool.answer(challenge, ALICE, credential)).AuthenticationResult);
+      await assert.rejects(
+        pool.answer(challenge, ALICE, credential),
+        error('NotAuthorizedException', 'Invalid session for the user.'),
+      );
     });
 
     it('refuses a CREDENTIAL that is no assertion, without spending the session', async () => {
       const challenge = await pool.webAuthnChallenge(ALICE);
-      await assert.rejects(
-        pool.client.send(
-          new RespondToAuthChallengeCommand({
-            ChallengeName: 'WEB_AUTHN',
-            ClientId: pool.server.clientId,
-            Session: challenge.Session,
-            ChallengeResponses: { USERNAME: ALICE, CREDENTIAL: '{"id":"x"}' },
-          }),
-        ),
-        error('InvalidParameterException'),
-      );
+      await assert.rejects(pool.answer(challenge, ALICE, '{"id":"x"}'), error('InvalidParameterException'));
       assert.ok((await pool.signInWith(challenge, ALICE, passkey)).AuthenticationResult);
     });
 
@@ -387,6 +377,17 @@ describe('passkeys on the local endpoint, driven by the AWS SDK', () => {
         ),
         error('ResourceNotFoundException'),
       );
+    });
+  });
+
+  describe('when a user has 20 passkeys', () => {
+    const pool = endpoint();
+
+    it('refuses a 21st with LimitExceededException, as Cognito limits passkeys per user', async () => {
+      const accessToken = await pool.accessTokenOf(BOB);
+      for (let i = 0; i < 20; i++) await pool.register(accessToken);
+      assert.equal((await pool.list(accessToken)).Credentials?.length, 20);
+      await assert.rejects(pool.register(accessToken), error('LimitExceededException'));
     });
   });
 

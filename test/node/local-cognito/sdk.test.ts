@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  CognitoIdentityProviderClient,
   GetTokensFromRefreshTokenCommand,
   GetUserCommand,
   GlobalSignOutCommand,
@@ -15,12 +14,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { fetchMessages, latestCode } from '../../../backend/local-cognito/dev-client.ts';
-import {
-  RELAXED_LIMITS_ENV,
-  start,
-  type LocalCognito,
-  type StartOptions,
-} from '../../../backend/local-cognito/server.ts';
+import { type StartOptions } from '../../../backend/local-cognito/server.ts';
+import { sdkEndpoint } from './sdk-endpoint.ts';
 import { UUID } from './shapes.ts';
 
 const ALICE = 'alice@example.com';
@@ -34,27 +29,8 @@ const users = [
 
 /** A local endpoint and an SDK client pointed at it, closed after the enclosing suite. */
 function endpoint(options: StartOptions = {}) {
-  const context = {} as { server: LocalCognito; client: CognitoIdentityProviderClient };
-  before(async () => {
-    // USER_SRP_AUTH on, as for a deployment that asks for password-only sign-in, so its protocol is covered too.
-    context.server = await start({
-      port: 0,
-      users,
-      log: () => {},
-      userSrpAuth: true,
-      ...options,
-      triggerEnv: { ...RELAXED_LIMITS_ENV, ...options.triggerEnv },
-    });
-    context.client = new CognitoIdentityProviderClient({
-      endpoint: context.server.url,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-  });
-  after(async () => {
-    context.client.destroy();
-    await context.server.close();
-  });
+  // USER_SRP_AUTH on, as for a deployment that asks for password-only sign-in, so its protocol is covered too.
+  const context = sdkEndpoint({ users, userSrpAuth: true, ...options });
 
   const initiate = (username: string, clientId = context.server.clientId) =>
     context.client.send(

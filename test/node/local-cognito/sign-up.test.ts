@@ -2,10 +2,9 @@
 // that confirms without a code of its own, the first code proving the address, and the administrative operation
 // the Verify trigger calls to say so.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   AdminUpdateUserAttributesCommand,
-  CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   SignUpCommand,
@@ -13,12 +12,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { fetchMessages, latestCode } from '../../../backend/local-cognito/dev-client.ts';
-import {
-  RELAXED_LIMITS_ENV,
-  start,
-  type LocalCognito,
-  type StartOptions,
-} from '../../../backend/local-cognito/server.ts';
+import { type StartOptions } from '../../../backend/local-cognito/server.ts';
+import { sdkEndpoint } from './sdk-endpoint.ts';
 import { UUID } from './shapes.ts';
 
 const PASSWORD = 'Strong-Random-Password-1';
@@ -30,27 +25,8 @@ const error = (name: string, message?: string) => (message === undefined ? { nam
 
 /** A local endpoint with the given options and an SDK client pointed at it, for the enclosing suite. */
 function endpoint(options: StartOptions) {
-  const context = {} as { server: LocalCognito; client: CognitoIdentityProviderClient };
   const logged: string[] = [];
-  before(async () => {
-    context.server = await start({
-      port: 0,
-      users,
-      log: (line) => logged.push(line),
-      ...options,
-      triggerEnv: { ...RELAXED_LIMITS_ENV, ...options.triggerEnv },
-    });
-    context.client = new CognitoIdentityProviderClient({
-      endpoint: context.server.url,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      maxAttempts: 1,
-    });
-  });
-  after(async () => {
-    context.client.destroy();
-    await context.server.close();
-  });
+  const context = sdkEndpoint({ users, log: (line) => logged.push(line), maxAttempts: 1, ...options });
   const signUp = (username: string, password = PASSWORD, attributes: AttributeType[] = []) =>
     context.client.send(
       new SignUpCommand({

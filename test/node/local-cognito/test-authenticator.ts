@@ -88,18 +88,11 @@ export function createPasskey(options: Options, ceremony: CeremonyOptions = {}) 
     ]),
   );
   const passkey: TestPasskey = { id: b64url(credentialId), userHandle: options.user?.id, privateKey, counter: 0 };
-  const response = {
-    id: passkey.id,
-    rawId: passkey.id,
-    type: 'public-key',
-    authenticatorAttachment: 'platform',
-    clientExtensionResults: {},
-    response: {
-      clientDataJSON: clientData('webauthn.create', ceremony.challenge ?? options.challenge, ceremony.origin),
-      attestationObject: b64url(attestationObject),
-      transports: ['internal'],
-    },
-  };
+  const response = credentialJson(passkey, {
+    clientDataJSON: clientData('webauthn.create', ceremony.challenge ?? options.challenge, ceremony.origin),
+    attestationObject: b64url(attestationObject),
+    transports: ['internal'],
+  });
   return { passkey, response };
 }
 
@@ -120,18 +113,23 @@ export function assertPasskey(passkey: TestPasskey, options: Options, ceremony: 
     Buffer.concat([authenticatorData, sha256(Buffer.from(clientDataJSON, 'base64url'))]),
     passkey.privateKey,
   );
+  return credentialJson(passkey, {
+    clientDataJSON,
+    authenticatorData: b64url(authenticatorData),
+    signature: b64url(signature),
+    ...(passkey.userHandle ? { userHandle: passkey.userHandle } : {}),
+  });
+}
+
+// The PublicKeyCredential JSON a browser sends for a platform authenticator's credential.
+function credentialJson<R>(passkey: TestPasskey, response: R) {
   return {
     id: passkey.id,
     rawId: passkey.id,
     type: 'public-key',
     authenticatorAttachment: 'platform',
     clientExtensionResults: {},
-    response: {
-      clientDataJSON,
-      authenticatorData: b64url(authenticatorData),
-      signature: b64url(signature),
-      ...(passkey.userHandle ? { userHandle: passkey.userHandle } : {}),
-    },
+    response,
   };
 }
 

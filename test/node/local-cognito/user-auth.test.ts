@@ -5,9 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   StartWebAuthnRegistrationCommand,
@@ -16,13 +15,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { fetchMessages, fetchRequests, clearDevLogs, latestCode } from '../../../backend/local-cognito/dev-client.ts';
-import {
-  RELAXED_LIMITS_ENV,
-  start,
-  type LocalCognito,
-  type LocalUser,
-  type StartOptions,
-} from '../../../backend/local-cognito/server.ts';
+import { type LocalUser, type StartOptions } from '../../../backend/local-cognito/server.ts';
+import { sdkEndpoint } from './sdk-endpoint.ts';
 import { UUID } from './shapes.ts';
 
 const ALICE = 'alice@example.com';
@@ -36,25 +30,8 @@ const ALL_FACTORS = { firstFactors: ['EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN', 'PASSW
 
 /** A local endpoint with USER_AUTH and an SDK client pointed at it, closed after the enclosing suite. */
 function endpoint(options: StartOptions = { userAuth: ALL_FACTORS }) {
-  const context = {} as { server: LocalCognito; client: CognitoIdentityProviderClient };
-  before(async () => {
-    context.server = await start({
-      port: 0,
-      users,
-      log: () => {},
-      ...options,
-      triggerEnv: { ...RELAXED_LIMITS_ENV, ...options.triggerEnv },
-    });
-    context.client = new CognitoIdentityProviderClient({
-      endpoint: context.server.url,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-  });
-  after(async () => {
-    context.client.destroy();
-    await context.server.close();
-  });
+  // One try per call: a refusal must be the endpoint's answer, not the last of several.
+  const context = sdkEndpoint({ users, maxAttempts: 1, ...options });
 
   const initiate = (username: string, preferred?: string, extra: Record<string, string> = {}) =>
     context.client.send(

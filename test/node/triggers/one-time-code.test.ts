@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decoyDestination, maskEmail } from '../../../backend/triggers/mask-destination.ts';
+import { decoyDestination, decoyPhone, maskEmail, maskPhone } from '../../../backend/triggers/mask-destination.ts';
 import {
   codesMatch,
   formatCodeMetadata,
@@ -84,6 +84,20 @@ describe('masked destinations', () => {
     assert.equal(decoyDestination('nobody@example.org'), 'n***@e***.org');
     assert.match(decoyDestination('carol'), /^c\*\*\*@[a-z]\*\*\*\.com$/);
     assert.equal(decoyDestination('carol'), decoyDestination('carol'));
+  });
+
+  it('keep the last four digits of a phone number, as Cognito shows it', () => {
+    assert.equal(maskPhone('+15555550123'), '+*******0123');
+    assert.equal(maskPhone('+4915112345678'), '+*********5678');
+    for (const text of ['5555550123', '+1 555 555 0123', '+123', 'alice@example.com']) {
+      assert.equal(maskPhone(text), undefined, text);
+    }
+  });
+
+  it('for a phone number nobody has look like a real one, the same each time for a name', () => {
+    assert.match(decoyPhone('nobody@example.com'), /^\+\*{7}\d{4}$/);
+    assert.equal(decoyPhone('Nobody@Example.com'), decoyPhone('nobody@example.com'));
+    assert.notEqual(decoyPhone('nobody@example.com'), decoyPhone('somebody@example.com'));
   });
 });
 
