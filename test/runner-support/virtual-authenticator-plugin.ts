@@ -14,6 +14,19 @@ import type { TestRunnerPlugin } from '@web/test-runner';
 import type { ChromeLauncher } from '@web/test-runner-chrome';
 import type { CDPSession } from 'puppeteer-core';
 
+/**
+ * A device's built-in authenticator holding discoverable passkeys and verifying its user (a PIN or a
+ * fingerprint, always given), answering without a prompt: the options of DevTools' `WebAuthn.addVirtualAuthenticator`.
+ */
+export const PLATFORM_PASSKEY_AUTHENTICATOR = {
+  protocol: 'ctap2',
+  transport: 'internal',
+  hasResidentKey: true,
+  hasUserVerification: true,
+  isUserVerified: true,
+  automaticPresenceSimulation: true,
+} as const;
+
 /** What a spec sends. */
 export type VirtualAuthenticatorCommand =
   { readonly action: 'add' | 'credentials' | 'remove' } | { readonly action: 'verify'; readonly verified: boolean };
@@ -53,14 +66,7 @@ export function virtualAuthenticatorPlugin(): TestRunnerPlugin {
         const devtools = await page.createCDPSession();
         await devtools.send('WebAuthn.enable');
         const { authenticatorId } = await devtools.send('WebAuthn.addVirtualAuthenticator', {
-          options: {
-            protocol: 'ctap2',
-            transport: 'internal',
-            hasResidentKey: true,
-            hasUserVerification: true,
-            isUserVerified: true,
-            automaticPresenceSimulation: true,
-          },
+          options: PLATFORM_PASSKEY_AUTHENTICATOR,
         });
         authenticators.set(session.id, { devtools, authenticatorId });
         return true;

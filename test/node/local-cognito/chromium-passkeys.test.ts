@@ -12,6 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { cognitoRequest, latestCode } from '../../../backend/local-cognito/dev-client.ts';
 import { RELAXED_LIMITS_ENV, start, type LocalCognito } from '../../../backend/local-cognito/server.ts';
 import { launchChromium } from '../../runner-support/demo-browser.ts';
+import { PLATFORM_PASSKEY_AUTHENTICATOR } from '../../runner-support/virtual-authenticator-plugin.ts';
 
 const ALICE = 'alice@example.com';
 
@@ -65,14 +66,7 @@ describe('passkeys on the local endpoint with Chromium’s virtual authenticator
     const devtools = await page.createCDPSession();
     await devtools.send('WebAuthn.enable');
     await devtools.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
+      options: PLATFORM_PASSKEY_AUTHENTICATOR,
     });
 
     const challenge = await cognitoRequest(cognito.url, 'InitiateAuth', {
