@@ -163,6 +163,7 @@ describe('end to end: auth-flow="user-auth" (email codes and passkeys)', functio
       const email = await signUpUser(e2e.endpoint);
       const { el } = await render();
       await authenticator({ action: 'verify', verified: false });
+      await clearRequests(e2e.endpoint);
 
       expect(await stepAfter(el, () => submitFirstForm(el, email))).to.equal('choose');
       const failed = new Promise<CustomEvent>((resolve) => el.addEventListener('auth-error', resolve, { once: true }));
@@ -179,6 +180,14 @@ describe('end to end: auth-flow="user-auth" (email codes and passkeys)', functio
       expect(await stepAfter(el, async () => submitCode(el, await latestCode(e2e.endpoint, email)))).to.equal(
         'signed-in',
       );
+      // The same sign-in goes on: the pick of the code answers the WEB_AUTHN challenge (nothing was sent for the
+      // failed prompt), so no new InitiateAuth.
+      expect(await operations(e2e.endpoint)).to.deep.equal([
+        'InitiateAuth',
+        'RespondToAuthChallenge',
+        'RespondToAuthChallenge',
+        'RespondToAuthChallenge',
+      ]);
     });
   });
 
