@@ -3,7 +3,12 @@
  * to it; a call belongs to the sign-in under way when it started (numbered as `@lit/task` numbers its runs), and
  * an answer that comes back after that sign-in was abandoned is dropped.
  */
+import type { SignInResult } from './auth-adapter.js';
 import type { AuthCall, FlowEvent } from './sign-in-flow.js';
+import { clock } from './ticker.js';
+
+/** What an answer to a sign-in call carries besides its result. */
+type AnswerDetails = Pick<Extract<FlowEvent, { type: 'answered' }>, 'preferred' | 'link'>;
 
 export class AuthCalls {
   readonly #dispatch: (event: FlowEvent) => void;
@@ -36,5 +41,15 @@ export class AuthCalls {
       return;
     }
     if (id === this.#id) onAnswer(answer);
+  }
+
+  /**
+   * A call that moves the sign-in on (`signIn`, or an answer to the current challenge): its result goes to the
+   * machine with when it arrived, the start of a new code's countdowns.
+   */
+  advance(call: AuthCall, request: () => Promise<SignInResult>, details: AnswerDetails = {}): Promise<void> {
+    return this.run(call, request, (result) =>
+      this.#dispatch({ type: 'answered', call, result, at: clock.now(), ...details }),
+    );
   }
 }

@@ -26,7 +26,6 @@ import {
 } from './sign-in-flow.js';
 import { answerProblem, isNumericAnswer, normalizeAnswer, signInProblem, signInRequest } from './sign-in-input.js';
 import { frame } from './steps/frame.js';
-import { clock } from './ticker.js';
 import { type StringKey, type StringOverrides, type TextParams } from './strings.js';
 
 /** Attributes that say which user pool to use: changing one starts over. */
@@ -357,14 +356,9 @@ export class CustomAuthLogin extends LitElement {
     if (problem) return this.#dispatch(problem);
     this.#keep('username', request.username);
     const input = { ...request, authFlowType, ...this.#userAuth.signInOptions() };
-    await this.#calls.run(
-      'signIn',
-      () => this.#userAuth.whenLoaded(() => this.adapter.signIn(input)),
-      (result) => {
-        const preferred = this.preferredChallenge;
-        this.#dispatch({ type: 'answered', call: 'signIn', result, at: clock.now(), preferred });
-      },
-    );
+    const preferred = this.preferredChallenge;
+    const signIn = () => this.#userAuth.whenLoaded(() => this.adapter.signIn(input));
+    await this.#calls.advance('signIn', signIn, { preferred });
   }
 
   async #answer(): Promise<void> {
@@ -372,7 +366,8 @@ export class CustomAuthLogin extends LitElement {
     const problem = answerProblem(answer);
     if (problem) return this.#dispatch(problem);
     this.#keep('code', answer);
-    await this.#userAuth.confirm('confirmSignIn', answer);
+    const preferred = this.preferredChallenge;
+    await this.#calls.advance('confirmSignIn', () => this.adapter.confirmSignIn(answer), { preferred });
   }
 
   /** Moves the state machine on and lines up what follows from the move: fields, focus, events, effects. */

@@ -7,7 +7,6 @@
  */
 import type { ReactiveController } from 'lit';
 import { en } from '../strings/en.js';
-import { clock } from '../ticker.js';
 import type { CapabilityHost, ElementHooks } from './element-hooks.js';
 
 /** A link's fragment, its token captured. */
@@ -41,10 +40,10 @@ export class SignInLinkController implements ReactiveController {
     if (!token || busy || error?.name === 'ConfigurationError') return;
     this.#token = undefined;
     if (step === 'signed-in') return;
-    void this.#hooks.calls.run(
+    void this.#hooks.calls.advance(
       'signIn',
       async () => (await import('../link-sign-in.js')).finishLink(this.#host.adapter, token, en),
-      (result) => this.#hooks.dispatch({ type: 'answered', call: 'signIn', result, at: clock.now(), link: true }),
+      { link: true },
     );
   }
 

@@ -9,7 +9,6 @@ import type { FirstFactor } from '../auth-adapter.js';
 import type { AuthFlow } from '../auth-config.js';
 import type { AuthCall } from '../sign-in-flow.js';
 import type { UserAuth } from '../steps/step-view.js';
-import { clock } from '../ticker.js';
 import type { ElementHooks } from './element-hooks.js';
 import type { PasskeyHost } from './passkey-list.js';
 
@@ -64,16 +63,9 @@ export class UserAuthController implements ReactiveController {
     return this.#loading?.then(call) ?? call();
   }
 
-  /**
-   * Answers the current challenge with `response`: a typed code (in either flow), or on `choose` the factor
-   * picked (`call` names what it does, for the status and the errors).
-   */
+  /** Answers `choose` with the factor picked (`call` names it, for the status and the errors). */
   confirm(call: AuthCall, response: string): Promise<void> {
     const { adapter, preferredChallenge: preferred } = this.#host;
-    return this.#hooks.calls.run(
-      call,
-      () => adapter.confirmSignIn(response),
-      (result) => this.#hooks.dispatch({ type: 'answered', call, result, at: clock.now(), preferred }),
-    );
+    return this.#hooks.calls.advance(call, () => adapter.confirmSignIn(response), { preferred });
   }
 }
