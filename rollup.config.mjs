@@ -54,6 +54,25 @@ function amplifyCoreInBundle() {
 }
 
 /**
+ * In the self-contained bundle, Amplify's `configure` takes its configuration as it is. Amplify's own parser
+ * first looks at the keys and translates the two file formats an app may hand it (a Gen 1 `aws-exports.js`, a
+ * Gen 2 `amplify_outputs.json`) into its resource configuration; those two translators are some 2.7 KB gzip. In
+ * this bundle Amplify is the element's alone (see `amplifyCoreInBundle`), and the adapter only ever configures it
+ * with a resource configuration it built itself, extending the one `getConfig()` returned, so the translators
+ * would never run. The bundler build (`lib/`) keeps the parser: there an app shares Amplify with the element and
+ * may configure it from either file.
+ */
+function amplifyConfigAsGiven() {
+  const parser = /\/@aws-amplify\/core\/dist\/esm\/utils\/parseAmplifyConfig\.mjs$/;
+  return {
+    name: 'amplify-config-as-given',
+    load(id) {
+      return parser.test(id) ? 'export const parseAmplifyConfig = (config) => config;\n' : null;
+    },
+  };
+}
+
+/**
  * Amplify's passkey helpers are modules shared by sign-in (a passkey's assertion) and registration: rollup puts a
  * module where its first user is, so the registration's half of them (creation options, attestation, their errors)
  * would sit in every page's bundle, exported to the passkeys chunk, though only `auth-flow="user-auth"` elements
@@ -116,6 +135,7 @@ export function selfContainedPlugins() {
   return [
     litServerSafeBuilds(),
     amplifyCoreInBundle(),
+    amplifyConfigAsGiven(),
     passkeyRegistrationCopies(),
     // `browser: true` picks the packages' browser builds; without it Amplify pulls in Node's `buffer` and the
     // element never renders.
