@@ -11,6 +11,7 @@ import {
   ResendConfirmationCodeCommand,
   RespondToAuthChallengeCommand,
   SignUpCommand,
+  type AuthFlowType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { clearDevLogs, cognitoRequest, fetchMessages, latestCode } from '../../../backend/local-cognito/dev-client.ts';
@@ -56,17 +57,19 @@ function endpoint(options: StartOptions) {
     );
   const resend = (username: string) =>
     context.client.send(new ResendConfirmationCodeCommand({ ClientId: ClientId(), Username: username }));
-  const signInWith = (username: string, session?: string) =>
+  const initiate = (AuthFlow: AuthFlowType, username: string, { session = '', preferred = '' } = {}) =>
     context.client.send(
       new InitiateAuthCommand({
-        AuthFlow: 'USER_AUTH',
+        AuthFlow,
         ClientId: ClientId(),
-        AuthParameters: { USERNAME: username },
+        AuthParameters: { USERNAME: username, ...(preferred ? { PREFERRED_CHALLENGE: preferred } : {}) },
         ...(session ? { Session: session } : {}),
       }),
     );
+  /** InitiateAuth USER_AUTH, with the Session of a confirmed sign-up when given. */
+  const signInWith = (username: string, session?: string) => initiate('USER_AUTH', username, { session });
   const code = (username: string) => latestCode(context.server.url, username);
-  return Object.assign(context, { signUp, confirm, resend, signInWith, code });
+  return Object.assign(context, { signUp, confirm, resend, initiate, signInWith, code });
 }
 
 describe('passwordless sign-up and its confirmation, driven by the AWS SDK', () => {
@@ -244,13 +247,7 @@ describe('passwordless sign-up and its confirmation, driven by the AWS SDK', () 
     describe('the custom flow', () => {
       it('is not enabled on the app client', async () => {
         await assert.rejects(
-          pool.client.send(
-            new InitiateAuthCommand({
-              AuthFlow: 'CUSTOM_AUTH',
-              ClientId: pool.server.clientId,
-              AuthParameters: { USERNAME: ALICE },
-            }),
-          ),
+          pool.initiate('CUSTOM_AUTH', ALICE),
           error('InvalidParameterException', 'CUSTOM_AUTH flow not enabled for this client'),
         );
       });
@@ -322,13 +319,7 @@ describe('passwordless sign-up and its confirmation, driven by the AWS SDK', () 
     });
 
     it('then signs in with an emailed code, which proves the address', async () => {
-      const challenge = await pool.client.send(
-        new InitiateAuthCommand({
-          AuthFlow: 'USER_AUTH',
-          ClientId: pool.server.clientId,
-          AuthParameters: { USERNAME: 'quick@example.com', PREFERRED_CHALLENGE: 'EMAIL_OTP' },
-        }),
-      );
+      const challenge = await pool.initiate('USER_AUTH', 'quick@example.com', { preferred: 'EMAIL_OTP' });
       const done = await pool.client.send(
         new RespondToAuthChallengeCommand({
           ChallengeName: 'EMAIL_OTP',
