@@ -285,6 +285,21 @@ describe('passwordless sign-up and its confirmation, driven by the AWS SDK', () 
     });
   });
 
+  describe('when every sign-in session is taken', () => {
+    const pool = endpoint({ ...USER_AUTH_ONLY, maxSessions: 1 });
+
+    it('still signs the user up and confirms them, only without a Session', async () => {
+      assert.ok((await pool.signUp('first@example.com')).Session, 'the one session');
+      const second = await pool.signUp('second@example.com');
+      assert.equal(second.UserConfirmed, false);
+      assert.equal(second.Session, undefined);
+      assert.ok(second.CodeDeliveryDetails);
+      const confirmed = await pool.confirm('second@example.com', await pool.code('second@example.com'));
+      assert.equal(confirmed.Session, undefined);
+      await assert.rejects(pool.resend('second@example.com'), error('InvalidParameterException'), 'it is confirmed');
+    });
+  });
+
   describe('when the limits across sessions are reached', () => {
     const pool = endpoint({
       ...USER_AUTH_ONLY,
