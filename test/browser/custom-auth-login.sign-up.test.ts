@@ -13,7 +13,7 @@ import {
   submitSignUp,
   textOf,
 } from './support/login-fixture.js';
-import { authError, customChallenge } from './support/fake-auth-adapter.js';
+import { authError, customChallenge, signUpDone } from './support/fake-auth-adapter.js';
 
 const withSignUp = { signUp: true, signUpAttributes: 'name given_name' } as const;
 
@@ -90,7 +90,7 @@ describe('<custom-auth-login> sign-up (with a fake auth library)', function () {
       expect(signUp.input.password).to.have.length.of.at.least(99);
       expect(textOf(el, 'status')).to.equal('Sending your code…');
 
-      signUp.resolve();
+      signUp.resolve(signUpDone);
       const signIn = await fake.nextCall('signIn');
       expect(signIn.input).to.deep.equal({ username: 'new@example.com', authFlowType: 'CUSTOM_WITHOUT_SRP' });
       const step = await stepAfter(el, () => signIn.resolve(customChallenge(defaultChallenge)));
