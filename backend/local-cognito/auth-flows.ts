@@ -10,6 +10,7 @@ import {
   type PasswordClaim,
 } from './password-verifier.ts';
 import {
+  optionalString,
   optionalStringMap,
   requireParameter,
   requireString,
@@ -41,8 +42,12 @@ export interface PendingSignIn {
   readonly user: PoolUser | undefined;
   /** The `session` array the triggers see. */
   readonly history: readonly ChallengeHistoryEntry[];
-  /** The challenge the next RespondToAuthChallenge must answer. */
-  readonly awaiting?: 'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE' | UserAuthChallengeName;
+  /**
+   * The challenge the next RespondToAuthChallenge must answer; for the sessions of a sign-up, the ConfirmSignUp
+   * that may pass it on, and the USER_AUTH InitiateAuth that a confirmed sign-up may start without another code.
+   */
+  readonly awaiting?:
+    'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE' | UserAuthChallengeName | 'CONFIRM_SIGN_UP' | 'SIGN_IN_AFTER_SIGN_UP';
   /** The client's SRP public value, when the sign-in started with one. */
   readonly srpA?: bigint;
   readonly password?: PasswordChallengeState;
@@ -70,6 +75,8 @@ export interface AuthFlowDeps {
    * the stack: with it on, a user who must give password and code could skip the code.
    */
   readonly userSrpAuth: boolean;
+  /** Whether the app client allows CUSTOM_AUTH (the pool has the custom flow's triggers). */
+  readonly customAuth: boolean;
   /**
    * Choice-based sign-in (`USER_AUTH`: codes by email or text message, passkeys, passwords), when the pool
    * allows it; without it the app client refuses the flow.
@@ -210,6 +217,7 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
     const clientMetadata = optionalStringMap(input, 'ClientMetadata');
     switch (flow) {
       case 'CUSTOM_AUTH': {
+        if (!deps.customAuth) throw invalidParameter(`${flow} flow not enabled for this client`);
         const start = startFor(requireParameter(parameters, 'USERNAME'));
         const srpA = parameters.SRP_A === undefined ? undefined : readSrpA(parameters.SRP_A);
         const history: ChallengeHistoryEntry[] =
@@ -226,9 +234,11 @@ export function createAuthFlows(deps: AuthFlowDeps): AuthFlows {
         const srpA = readSrpA(requireParameter(parameters, 'SRP_A'));
         return passwordChallenge({ flow, ...start, history: [], srpA });
       }
-      case 'USER_AUTH':
+      case 'USER_AUTH': {
         if (!userAuth) throw invalidParameter(`${flow} flow not enabled for this client`);
-        return userAuth.initiate(parameters);
+        const session = optionalString(input, 'Session');
+        return userAuth.initiate(parameters, session);
+      }
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN': {
         const AuthenticationResult = await tokens.refresh(requireParameter(parameters, 'REFRESH_TOKEN'), deps.clientId);

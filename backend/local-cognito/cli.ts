@@ -3,7 +3,7 @@
  *   npx tsx backend/local-cognito/cli.ts [--port N] [--users file.json] [--session-ttl seconds]
  *                                         [--host H] [--pool-id id] [--client-id id]
  *                                         [--cors-origin URL]... [--refresh-token-days N] [--max-sessions N]
- *                                         [--allow-user-srp-auth] [--self-sign-up]
+ *                                         [--allow-user-srp-auth] [--self-sign-up] [--no-custom-auth]
  *                                         [--user-auth EMAIL_OTP,SMS_OTP,WEB_AUTHN,PASSWORD] [--relying-party-id host]
  *                                         [--webauthn-origin URL]... [--user-verification required|preferred]
  * The port also comes from COGNITO_PORT. Prints the endpoint URL, pool id and client id, then each code sent.
@@ -16,7 +16,8 @@ import { parseFirstFactors, type UserAuthOptions } from './user-auth-settings.ts
 const USAGE =
   'usage: npx tsx backend/local-cognito/cli.ts [--port N] [--users file.json] [--session-ttl seconds] ' +
   '[--host H] [--pool-id id] [--client-id id] [--cors-origin URL]... [--refresh-token-days N] ' +
-  '[--max-sessions N] [--allow-user-srp-auth] [--self-sign-up] [--user-auth EMAIL_OTP,SMS_OTP,WEB_AUTHN,PASSWORD] ' +
+  '[--max-sessions N] [--allow-user-srp-auth] [--self-sign-up] [--no-custom-auth] ' +
+  '[--user-auth EMAIL_OTP,SMS_OTP,WEB_AUTHN,PASSWORD] ' +
   '[--relying-party-id host] [--webauthn-origin URL]... [--user-verification required|preferred]';
 
 function fail(message: string): never {
@@ -76,6 +77,7 @@ async function main() {
         'max-sessions': { type: 'string' },
         'allow-user-srp-auth': { type: 'boolean' },
         'self-sign-up': { type: 'boolean' },
+        'no-custom-auth': { type: 'boolean' },
         'user-auth': { type: 'string' },
         'relying-party-id': { type: 'string' },
         'webauthn-origin': { type: 'string', multiple: true },
@@ -106,6 +108,7 @@ async function main() {
     ...(values['max-sessions'] ? { maxSessions: positive(values['max-sessions'], '--max-sessions') } : {}),
     ...(values['allow-user-srp-auth'] ? { userSrpAuth: true } : {}),
     ...(values['self-sign-up'] ? { selfSignUp: true } : {}),
+    ...(values['no-custom-auth'] ? { customAuth: false } : {}),
     ...(values['user-auth'] ? { userAuth: userAuthOptions(values) } : {}),
   };
   if (
@@ -113,6 +116,9 @@ async function main() {
     (values['relying-party-id'] || values['webauthn-origin'] || values['user-verification'])
   ) {
     fail('--relying-party-id, --webauthn-origin and --user-verification need --user-auth (the first factors)');
+  }
+  if (values['no-custom-auth'] && !values['user-auth']) {
+    fail('--no-custom-auth needs --user-auth (the first factors): without either flow nobody could sign in');
   }
 
   let endpoint;

@@ -25,6 +25,14 @@ export interface OneTimePassword {
 /** Who a code is for. */
 export type CodeRecipient = SignInSubject;
 
+/**
+ * A code that confirms a sign-up (`ConfirmSignUp`) rather than signs in: it goes to the address given at
+ * sign-up, verified or not (proving it is its purpose), and lives as long as the pool's confirmation codes.
+ */
+export interface SignUpConfirmation {
+  readonly lifetimeSeconds: number;
+}
+
 /** Issues and checks the codes of `EMAIL_OTP` and `SMS_OTP` sign-ins. */
 export interface OneTimePasswords {
   /**
@@ -34,6 +42,7 @@ export interface OneTimePasswords {
   issue(
     medium: CodeMedium,
     recipient: CodeRecipient,
+    signUp?: SignUpConfirmation,
   ): Promise<{ parameters: Record<string, string>; otp: OneTimePassword }>;
   /** Counts the answer against the limits, then compares it in constant time; checks expiry. */
   check(otp: OneTimePassword, answer: string, recipient: CodeRecipient): Promise<'correct' | 'wrong' | 'expired'>;
@@ -63,7 +72,7 @@ export function createOneTimePasswords(deps: OneTimePasswordDeps): OneTimePasswo
   const { sender, limits, attempts, config, log, now = Date.now } = deps;
 
   /** Where the code goes, if anywhere, and how the destination is shown. */
-  async function destination(medium: CodeMedium, { user, typedName }: CodeRecipient) {
+  async function destination(medium: CodeMedium, { user, typedName }: CodeRecipient, confirmsSignUp: boolean) {
     const name = typedName.trim().toLowerCase();
     if (medium === 'SMS') {
       const phone = user?.attributes.phone_number;
@@ -79,7 +88,7 @@ export function createOneTimePasswords(deps: OneTimePasswordDeps): OneTimePasswo
     const verified = user.attributes.email_verified === 'true';
     // As in the custom flow: an unverified address gets a code only when someone signed up with it, and then
     // the code proves it.
-    const provesAddress = !verified && (await attempts.wasSignedUp(email));
+    const provesAddress = !verified && (confirmsSignUp || (await attempts.wasSignedUp(email)));
     return {
       to: verified || provesAddress ? email : undefined,
       shown: maskEmail(email.toLowerCase()) ?? decoyDestination(email.toLowerCase()),
@@ -96,13 +105,13 @@ export function createOneTimePasswords(deps: OneTimePasswordDeps): OneTimePasswo
   }
 
   return {
-    async issue(medium, recipient) {
+    async issue(medium, recipient, signUp) {
       const started = performance.now();
       try {
         await limits.beforeSend(recipient);
         const code = generateCode(config.codeLength);
-        const expiresAt = now() + config.codeLifetimeSeconds * 1000;
-        const { to, shown, provesAddress } = await destination(medium, recipient);
+        const expiresAt = now() + (signUp?.lifetimeSeconds ?? config.codeLifetimeSeconds) * 1000;
+        const { to, shown, provesAddress } = await destination(medium, recipient, signUp !== undefined);
         if (to && recipient.user) await deliver(to, recipient.user.username, code, expiresAt);
         return {
           parameters: { CODE_DELIVERY_DELIVERY_MEDIUM: medium, CODE_DELIVERY_DESTINATION: shown },

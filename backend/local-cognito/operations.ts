@@ -3,6 +3,7 @@ import type { AuthFlows } from './auth-flows.ts';
 import { describePasskey, type PasskeyCeremonies } from './passkey-ceremonies.ts';
 import type { PasskeyStore } from './passkey-store.ts';
 import { isJsonObject, requireString, type JsonObject } from './request-input.ts';
+import type { SignUpConfirmation } from './sign-up-confirmation.ts';
 import type { TokenService } from './token-service.ts';
 import type { PoolUser, UserStore } from './user-store.ts';
 
@@ -23,6 +24,8 @@ export interface OperationDeps {
   readonly tokens: TokenService;
   readonly users: UserStore;
   readonly signUp: (input: JsonObject) => Promise<JsonObject>;
+  /** ConfirmSignUp and ResendConfirmationCode. */
+  readonly confirmation: Pick<SignUpConfirmation, 'confirmSignUp' | 'resendConfirmationCode'>;
   /**
    * The access key id of the endpoint's own triggers, the only caller of administrative operations. Cognito
    * checks a SigV4 signature and IAM; this endpoint checks that the request was signed with this key id, so a
@@ -80,6 +83,8 @@ export function createOperations(deps: OperationDeps): ReadonlyMap<string, Opera
 
   return new Map<string, Operation>([
     ['SignUp', forClient(deps.signUp)],
+    ['ConfirmSignUp', forClient(deps.confirmation.confirmSignUp)],
+    ['ResendConfirmationCode', forClient(deps.confirmation.resendConfirmationCode)],
     [
       'AdminUpdateUserAttributes',
       asAdministrator(async (input) => {

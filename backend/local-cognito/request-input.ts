@@ -26,6 +26,11 @@ export function requireString(input: JsonObject, field: string): string {
   return value;
 }
 
+/** An optional string member (such as `Session`): absent or null gives undefined, anything else as required. */
+export function optionalString(input: JsonObject, field: string): string | undefined {
+  return input[field] === undefined || input[field] === null ? undefined : requireString(input, field);
+}
+
 /** A string-to-string map member (AuthParameters, ChallengeResponses, ClientMetadata); absent gives undefined. */
 export function optionalStringMap(input: JsonObject, field: string): Record<string, string> | undefined {
   const value = input[field];

@@ -17,10 +17,10 @@ import type { SignInLinks } from '../triggers/sign-in-links.ts';
 import type { TriggerConfig } from '../triggers/trigger-config.ts';
 import { readTriggerConfig } from '../triggers/trigger-config.ts';
 import { createAuthFlows, type PendingSignIn } from './auth-flows.ts';
-import { createOneTimePasswords } from './one-time-passwords.ts';
+import { createOneTimePasswords, type OneTimePasswords } from './one-time-passwords.ts';
 import { createPasskeyCeremonies } from './passkey-ceremonies.ts';
 import { createPasskeyStore } from './passkey-store.ts';
-import { createSignInLimits } from './sign-in-limits.ts';
+import { createSignInLimits, type SignInLimits } from './sign-in-limits.ts';
 import { userAuthSettings, type UserAuthOptions } from './user-auth-settings.ts';
 import { createBoundedLog } from './bounded-log.ts';
 import { discoveryDocument } from './discovery-document.ts';
@@ -31,6 +31,7 @@ import { createOperations } from './operations.ts';
 import { createOriginPolicy, isLoopbackHost, normaliseOrigin } from './request-origin.ts';
 import { createSessionStore } from './session-store.ts';
 import { createSignUp } from './sign-up.ts';
+import { createSignUpConfirmation, type SignUpConfirmation } from './sign-up-confirmation.ts';
 import { createSigningKeys } from './signing-keys.ts';
 import { createTokenService } from './token-service.ts';
 import { createTriggerRunner, type AuthTriggers } from './trigger-runner.ts';
@@ -74,10 +75,19 @@ export interface StartOptions {
   /** Allow USER_SRP_AUTH (password-only sign-in) on the app client. Default false, as in the stack. */
   readonly userSrpAuth?: boolean;
   /**
-   * Let users sign themselves up (`SignUp`), with the Pre Sign-up trigger that confirms them and leaves the address
-   * to be proved by the first code. Default false, as in the stack (`SelfSignUp`).
+   * Let users sign themselves up (`SignUp`). With the custom flow, the Pre Sign-up trigger confirms them and leaves
+   * the address to be proved by the first code; without it (`customAuth: false`), Cognito's own confirmation
+   * code does both (ConfirmSignUp). Default false, as in the stack (`SelfSignUp`).
    */
   readonly selfSignUp?: boolean;
+  /**
+   * The custom flow and its triggers (Define, Create, Verify, Pre authentication, and with `selfSignUp` Pre
+   * Sign-up). `false` is a pool with `USER_AUTH` alone, as the stack's `customAuth=false`: `CUSTOM_AUTH` is
+   * refused and sign-ups are confirmed by Cognito's own code. Needs `userAuth`. Default true.
+   */
+  readonly customAuth?: boolean;
+  /** How long a sign-up's confirmation code stays valid, in seconds. Default 86 400 (Cognito's 24 hours). */
+  readonly confirmationCodeLifetimeSeconds?: number;
   /**
    * Choice-based sign-in (`USER_AUTH`, Cognito's Essentials plan): the first factors the pool allows and the
    * WebAuthn relying party. Without it the app client refuses `USER_AUTH` and passkey registration, as the
@@ -140,6 +150,12 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
     throw new Error(`clientId must be 1-128 letters, digits or _ +, got "${clientId}"`);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`port must be 0-65535, got ${port}`);
   if (!(sessionTtlSeconds > 0)) throw new Error(`sessionTtlSeconds must be positive, got ${sessionTtlSeconds}`);
+  const customAuth = options.customAuth ?? true;
+  if (!customAuth && !options.userAuth) throw new Error('customAuth false needs userAuth: nobody could sign in');
+  const confirmationCodeLifetimeSeconds = options.confirmationCodeLifetimeSeconds ?? 24 * 3600;
+  if (!(confirmationCodeLifetimeSeconds > 0)) {
+    throw new Error(`confirmationCodeLifetimeSeconds must be positive, got ${confirmationCodeLifetimeSeconds}`);
+  }
 
   const corsOrigins = (options.corsOrigins ?? []).map(normaliseOrigin);
   const users = createUserStore(options.users ?? (await loadUsersFile(DEFAULT_USERS_FILE)), poolName);
@@ -179,36 +195,34 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
         createCreateAuthChallengeHandler({ sender: options.wrapSender?.(inbox) ?? inbox, env, attempts, log, links }),
       verify: options.triggers?.verify ?? createVerifyAuthChallengeResponseHandler({ env, attempts, verifier, links }),
       preAuthentication: options.triggers?.preAuthentication ?? createPreAuthenticationHandler({ env, links }),
-      // As the stack wires it: only a pool that takes sign-ups has the trigger.
-      preSignUp: options.triggers?.preSignUp ?? (selfSignUp ? createPreSignUpHandler({ env, attempts }) : undefined),
+      // As the stack wires it: only a pool that takes sign-ups and runs the custom flow has the trigger.
+      preSignUp:
+        options.triggers?.preSignUp ??
+        (selfSignUp && customAuth ? createPreSignUpHandler({ env, attempts }) : undefined),
     },
     log,
   );
 
-  // Choice-based sign-in sends codes through the same inbox and counts them in the same limits as the triggers.
+  // Choice-based sign-in and sign-up confirmations send codes through the same inbox and count them in the same
+  // limits as the triggers.
   const userAuthOptions = options.userAuth && userAuthSettings(options.userAuth);
   const passkeyStore = createPasskeyStore();
   const passkeyCeremonies =
     userAuthOptions && createPasskeyCeremonies({ settings: userAuthOptions, store: passkeyStore });
-  let userAuth;
-  if (userAuthOptions && passkeyCeremonies) {
+  // Read once needed, as the triggers read their settings when they run: a pool without USER_AUTH starts
+  // whatever the settings, and a bad one is the error of the call that needs it.
+  let codeIssuing: { limits: SignInLimits; codes: OneTimePasswords; maxAttempts: number } | undefined;
+  const issuing = () => {
+    if (codeIssuing) return codeIssuing;
     const config = readTriggerConfig(env);
-    const store = attempts(config);
-    const limits = createSignInLimits(store);
-    userAuth = {
-      settings: userAuthOptions,
-      passkeys: passkeyCeremonies,
-      limits,
-      maxAttempts: config.maxAttempts,
-      codes: createOneTimePasswords({
-        sender: options.wrapSender?.(inbox) ?? inbox,
-        limits,
-        attempts: store,
-        config,
-        log,
-      }),
-    };
-  }
+    const attemptStore = attempts(config);
+    const limits = createSignInLimits(attemptStore);
+    const sender = options.wrapSender?.(inbox) ?? inbox;
+    const codes = createOneTimePasswords({ sender, limits, attempts: attemptStore, config, log });
+    return (codeIssuing = { limits, codes, maxAttempts: config.maxAttempts });
+  };
+  const userAuth = userAuthOptions &&
+    passkeyCeremonies && { settings: userAuthOptions, passkeys: passkeyCeremonies, ...issuing() };
 
   const issuer = () => `${url}${userPoolId}`;
   const tokens = createTokenService({
@@ -231,8 +245,24 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
     tokens,
     decoySecret: randomBytes(32),
     userSrpAuth: options.userSrpAuth ?? false,
+    customAuth,
     userAuth,
   });
+  let signUpConfirmation: SignUpConfirmation | undefined;
+  const confirming = () =>
+    (signUpConfirmation ??= createSignUpConfirmation({
+      users,
+      ...issuing(),
+      codeLifetimeSeconds: confirmationCodeLifetimeSeconds,
+      // Only an app client that allows USER_AUTH gets sessions to sign in with after confirming.
+      sessions: userAuth ? sessions : undefined,
+      log,
+    }));
+  const confirmation: SignUpConfirmation = {
+    begin: (user, typedName) => confirming().begin(user, typedName),
+    confirmSignUp: (input) => confirming().confirmSignUp(input),
+    resendConfirmationCode: (input) => confirming().resendConfirmationCode(input),
+  };
   const server = createServer(
     createRequestListener({
       operations: createOperations({
@@ -241,7 +271,17 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
         flows,
         tokens,
         users,
-        signUp: createSignUp({ userPoolId, clientId, users, triggers, selfSignUp }),
+        signUp: createSignUp({
+          userPoolId,
+          clientId,
+          users,
+          triggers,
+          selfSignUp,
+          // As Cognito: the address (the username) is auto-verified, so EMAIL_OTP can be the new user's factor.
+          passwordless: userAuthOptions?.firstFactors.includes('EMAIL_OTP') ?? false,
+          confirmation,
+        }),
+        confirmation,
         adminAccessKeyId,
         passkeyStore,
         passkeys:

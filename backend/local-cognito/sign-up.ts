@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CognitoError, invalidParameter, notAuthorized } from './cognito-error.ts';
 import { isJsonObject, optionalStringMap, requireString, type JsonObject } from './request-input.ts';
+import type { SignUpConfirmation } from './sign-up-confirmation.ts';
 import type { TriggerRunner } from './trigger-runner.ts';
 import type { UserStore } from './user-store.ts';
 
@@ -12,6 +13,13 @@ export interface SignUpDeps {
   readonly triggers: TriggerRunner;
   /** The pool lets users sign themselves up (Cognito's `AllowAdminCreateUserOnly` false). */
   readonly selfSignUp: boolean;
+  /**
+   * Sign-ups without a password are allowed: the pool is on the Essentials plan with `EMAIL_OTP` among its
+   * first factors and the app client allows `USER_AUTH` (the address, which is the username, is auto-verified).
+   */
+  readonly passwordless: boolean;
+  /** Sends the confirmation code of a sign-up that Pre Sign-up did not confirm. */
+  readonly confirmation: SignUpConfirmation;
 }
 
 /**
@@ -35,21 +43,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /**
  * `SignUp` in a pool that signs in with email: the username is the address, the pool draws a UUID as the real
  * username, runs Pre Sign-up, and stores the user confirmed (and verified) as far as the trigger says.
- * Without a trigger that confirms, the user stays `UNCONFIRMED` (this endpoint has no ConfirmSignUp).
+ * Without a trigger that confirms, the user stays `UNCONFIRMED` and the pool emails a confirmation code
+ * (`CodeDeliveryDetails`; with USER_AUTH, a `Session` that ConfirmSignUp turns into a sign-in without a second
+ * code). The password may be left out (or blank) only where the pool allows passwordless sign-up.
  */
 export function createSignUp(deps: SignUpDeps): (input: JsonObject) => Promise<JsonObject> {
   return async (input) => {
     const email = requireString(input, 'Username');
-    const password = requireString(input, 'Password');
     const attributes = readAttributes(input.UserAttributes);
     const validationData = readAttributes(input.ValidationData, 'validationData');
     const clientMetadata = optionalStringMap(input, 'ClientMetadata');
     if (!deps.selfSignUp) throw notAuthorized('SignUp is not permitted for this user pool');
-    if (password.length > 256) {
-      throw invalidParameter(
-        "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length less than or equal to 256",
-      );
-    }
+    const password = readPassword(input, deps.passwordless);
     if (!EMAIL.test(email) || email.length > 128) throw invalidParameter('Username should be an email.');
     for (const name of Object.keys(attributes)) {
       if (name === 'email' && attributes.email!.toLowerCase() === email.toLowerCase()) continue;
@@ -57,7 +62,7 @@ export function createSignUp(deps: SignUpDeps): (input: JsonObject) => Promise<J
         throw new CognitoError('NotAuthorizedException', 'A client attempted to write unauthorized attribute');
       }
     }
-    const broken = PASSWORD_RULES.find(([rule]) => !rule.test(password));
+    const broken = password !== undefined && PASSWORD_RULES.find(([rule]) => !rule.test(password));
     if (broken)
       throw new CognitoError('InvalidPasswordException', `Password did not conform with policy: ${broken[1]}`);
     const taken = () => {
@@ -86,8 +91,28 @@ export function createSignUp(deps: SignUpDeps): (input: JsonObject) => Promise<J
       confirmed: verdict.autoConfirmUser,
     });
     if (verdict.autoVerifyEmail) deps.users.updateAttributes(user.username, { email_verified: 'true' });
-    return { UserConfirmed: verdict.autoConfirmUser, UserSub: sub };
+    if (verdict.autoConfirmUser) return { UserConfirmed: true, UserSub: sub };
+    return { UserConfirmed: false, UserSub: sub, ...(await deps.confirmation.begin(user, email)) };
   };
+}
+
+/** The password, or undefined for a passwordless sign-up (Cognito takes a blank one as none). */
+function readPassword(input: JsonObject, passwordless: boolean): string | undefined {
+  const given = input.Password;
+  if (given === undefined || given === null || given === '') {
+    if (passwordless) return undefined;
+    // Cognito does not publish the wording of this refusal; the name is its validation error's.
+    throw invalidParameter(
+      'A password is required: this user pool does not allow passwordless sign-up (USER_AUTH with EMAIL_OTP).',
+    );
+  }
+  const password = requireString(input, 'Password');
+  if (password.length > 256) {
+    throw invalidParameter(
+      "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length less than or equal to 256",
+    );
+  }
+  return password;
 }
 
 /** A list of `{ Name, Value }` (UserAttributes, ValidationData) as a map; absent gives an empty map. */

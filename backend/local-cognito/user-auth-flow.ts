@@ -40,7 +40,8 @@ export interface UserAuthFlowDeps {
 
 /** `USER_AUTH`: InitiateAuth and the answers to its challenges. */
 export interface UserAuthFlow {
-  initiate(parameters: Record<string, string>): Promise<JsonObject>;
+  /** `session`: InitiateAuth's top-level `Session`, from a ConfirmSignUp. */
+  initiate(parameters: Record<string, string>, session?: string): Promise<JsonObject>;
   respond(
     challengeName: UserAuthChallengeName,
     responses: Record<string, string>,
@@ -163,7 +164,15 @@ export function createUserAuthFlow(deps: UserAuthFlowDeps): UserAuthFlow {
   }
 
   return {
-    async initiate(parameters) {
+    async initiate(parameters, session) {
+      if (session !== undefined) {
+        // The code that confirmed the sign-up was the first factor: the user is signed in without another, once,
+        // within the session's lifetime, by the name that signed up (the endpoint has one app client).
+        const username = requireParameter(parameters, 'USERNAME');
+        const pending = sessions.take(session);
+        deps.assertAnswers(pending, 'SIGN_IN_AFTER_SIGN_UP', username);
+        return deps.signedIn(pending.user);
+      }
       const pending: PendingSignIn = {
         flow: 'USER_AUTH',
         ...deps.start(requireParameter(parameters, 'USERNAME')),

@@ -43,7 +43,8 @@ export interface NewUser {
   readonly sub: string;
   readonly email: string;
   readonly attributes: Readonly<Record<string, string>>;
-  readonly password: string;
+  /** Absent for a passwordless sign-up: the user then signs in with codes (and passkeys) only. */
+  readonly password: string | undefined;
   readonly confirmed: boolean;
 }
 
@@ -55,6 +56,8 @@ export interface UserStore {
   create(user: NewUser): PoolUser;
   /** Sets attributes of an existing user (`AdminUpdateUserAttributes`); returns the updated user. */
   updateAttributes(username: string, attributes: Readonly<Record<string, string>>): PoolUser;
+  /** Confirms a signed-up user by the code sent to their address, which that code has proved (`ConfirmSignUp`). */
+  confirm(username: string): PoolUser;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -94,6 +97,11 @@ export function createUserStore(users: readonly LocalUser[], poolName: string): 
     };
     put(poolUser);
   }
+  const existing = (username: string) => {
+    const user = byUsername.get(username.toLowerCase());
+    if (!user) throw new Error(`no user ${username}`);
+    return user;
+  };
   return {
     find: (name) => {
       const key = name.toLowerCase();
@@ -106,13 +114,16 @@ export function createUserStore(users: readonly LocalUser[], poolName: string): 
         email,
         attributes: { ...attributes, sub, email, email_verified: 'false' },
         enabled: true,
-        passwordVerifier: createPasswordVerifier(poolName, sub, password),
+        passwordVerifier: password === undefined ? undefined : createPasswordVerifier(poolName, sub, password),
         status: confirmed ? 'CONFIRMED' : 'UNCONFIRMED',
       }),
     updateAttributes: (username, changes) => {
-      const user = byUsername.get(username.toLowerCase());
-      if (!user) throw new Error(`no user ${username}`);
+      const user = existing(username);
       return put({ ...user, attributes: { ...user.attributes, ...changes } });
+    },
+    confirm: (username) => {
+      const user = existing(username);
+      return put({ ...user, status: 'CONFIRMED', attributes: { ...user.attributes, email_verified: 'true' } });
     },
   };
 }
