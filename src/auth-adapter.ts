@@ -79,6 +79,11 @@ export interface SignUpRequest {
   password?: string;
   /** User attributes from the sign-up form's extra fields, e.g. `{ name: 'Alice' }`. */
   attributes: Record<string, string>;
+  /**
+   * `USER_AUTH`: the code the auto sign-in asks for should Cognito want one (a pool that confirmed the account at
+   * once, so there was no confirmation code to prove the address).
+   */
+  preferredChallenge?: Exclude<FirstFactor, 'WEB_AUTHN'>;
 }
 
 /** What a sign-up and its confirmation resolve with (the fields of Amplify's `SignUpOutput` the element reads). */

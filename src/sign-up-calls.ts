@@ -30,6 +30,11 @@ export async function submit(hooks: ElementHooks, host: CapabilityHost, call?: S
   const names = signUpAttributeNames(host.signUpAttributes);
   const request = signUpRequest(hooks.fields(), names, host.authFlow === 'user-auth');
   if ('type' in request) return hooks.dispatch(request);
+  // A code the auto sign-in should ask for (a new account has no passkey yet).
+  const { preferredChallenge } = host;
+  if (!request.password && preferredChallenge && preferredChallenge !== 'WEB_AUTHN') {
+    request.preferredChallenge = preferredChallenge;
+  }
   if (!hooks.configured()) return;
   // Kept as sent: Amplify's auto sign-in only follows a confirmation of the very same username.
   hooks.keep('username', request.username);

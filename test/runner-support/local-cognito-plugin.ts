@@ -1,5 +1,5 @@
 /**
- * Test runner setup for the end-to-end tests: two local Cognito-compatible endpoints started with the test
+ * Test runner setup for the end-to-end tests: local Cognito-compatible endpoints started with the test
  * runner's server (on free ports) and stopped with it, and the routes the browser tests use.
  *
  * - `GET /__e2e/config.json` → {@link E2eConfig}: where the endpoints are.
@@ -134,9 +134,10 @@ interface Endpoints {
   readonly main: LocalCognito;
   readonly shortSession: LocalCognito;
   readonly limited: LocalCognito;
+  readonly userAuthOnly: LocalCognito;
 }
 
-async function e2eConfig({ main, shortSession, limited }: Endpoints): Promise<E2eConfig> {
+async function e2eConfig({ main, shortSession, limited, userAuthOnly }: Endpoints): Promise<E2eConfig> {
   const bundle = await readIfPresent(bundleFile);
   return {
     userPoolId: main.userPoolId,
@@ -147,6 +148,7 @@ async function e2eConfig({ main, shortSession, limited }: Endpoints): Promise<E2
     shortLinkSeconds: SHORT_LINK_SECONDS,
     limitedEndpoint: limited.url,
     limitedFailuresPerHour: LIMITED_FAILURES_PER_HOUR,
+    userAuthOnlyEndpoint: userAuthOnly.url,
     maxAttempts: MAX_ATTEMPTS,
     userAuthFirstFactors: USER_AUTH_FIRST_FACTORS,
     // Empty when the bundle is missing; the script-tag test then says to build it.
@@ -169,7 +171,7 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
     async serverStart({ config }) {
       // Sign-in links point at the test runner's own script-tag page, so a spec can fetch one as a scanner would.
       const linkPages = { LINK_PAGES: `http://localhost:${config.port}/__e2e/script-tag.html` };
-      const [main, shortSession, limited] = await Promise.all([
+      const [main, shortSession, limited, userAuthOnly] = await Promise.all([
         // The main and limited pools take sign-ups; the short-session pool does not. The main pool also signs in
         // with Cognito's own USER_AUTH (auth-flow="user-auth"): codes by email and text message, and passkeys for
         // the test runner's pages on localhost, the relying party's default.
@@ -192,11 +194,23 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
           selfSignUp: true,
           triggerEnv: { MAX_ATTEMPTS: String(MAX_ATTEMPTS), FAILURES_PER_HOUR: String(LIMITED_FAILURES_PER_HOUR) },
         }),
+        // A pool with Cognito's own passwordless sign-in alone (no custom triggers): Cognito confirms a sign-up
+        // with its own emailed code, and its session signs the new user in.
+        start({
+          port: 0,
+          log,
+          selfSignUp: true,
+          customAuth: false,
+          userAuth: { firstFactors: ['EMAIL_OTP'] },
+          triggerEnv,
+        }),
       ]);
-      endpoints = { main, shortSession, limited };
+      endpoints = { main, shortSession, limited, userAuthOnly };
     },
     async serverStop() {
-      await Promise.all([endpoints?.main.close(), endpoints?.shortSession.close(), endpoints?.limited.close()]);
+      await Promise.all(
+        [endpoints?.main, endpoints?.shortSession, endpoints?.limited, endpoints?.userAuthOnly].map((e) => e?.close()),
+      );
       endpoints = undefined;
     },
   };
