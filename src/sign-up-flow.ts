@@ -60,8 +60,16 @@ function codeFailed(state: FlowState, name: string, message = ''): Transition | 
   if (name === 'ExpiredCodeException') {
     return { state: withError(state, { name: 'CodeExpired', message, reason: 'CodeExpired', step: 'challenge' }) };
   }
+  // Cognito spends a code after a few wrong tries: a new one is the way on.
+  if (name === 'TooManyFailedAttemptsException') {
+    return { state: withError(state, { name, message, reason: 'TooManyWrongCodes', step: 'challenge' }) };
+  }
   // Confirmed already (by this code in an earlier try whose answer was lost, or in another tab): sign in.
   if (name === 'NotAuthorizedException' && /status is CONFIRMED/i.test(message)) return signInAfterSignUp(state, true);
+  // The limits across codes and sign-ins ("Attempt limit exceeded…"): wait, on the same step.
+  if (/limit exceeded/i.test(message)) {
+    return { state: withError(state, { name, message, reason: 'TooManyRequests', step: 'challenge' }) };
+  }
   // The limits, the network, …: the machine's own rules, on the same step, with the code kept.
   return undefined;
 }

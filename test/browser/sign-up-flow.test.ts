@@ -142,9 +142,25 @@ describe('sign-up with a code that confirms the account (state machine)', () => 
     });
 
     it('says to wait after too many attempts, and keeps the step', () => {
-      const { state } = transition(confirming, failed('confirmSignUp', 'LimitExceededException'));
+      const limited = [
+        failed('confirmSignUp', 'LimitExceededException'),
+        failed(
+          'confirmSignUp',
+          'NotAuthorizedException',
+          'Attempt limit exceeded, please try after some time. TooManyAttempts retryAfterSeconds=600',
+        ),
+      ];
+      for (const event of limited) {
+        const { state } = transition(confirming, event);
+        expect(state).to.include({ step: 'challenge', signUpCode: true });
+        expect(state.error?.reason).to.equal('TooManyRequests');
+      }
+    });
+
+    it('asks for a new code once Cognito has spent this one on wrong tries', () => {
+      const { state } = transition(confirming, failed('confirmSignUp', 'TooManyFailedAttemptsException'));
       expect(state).to.include({ step: 'challenge', signUpCode: true });
-      expect(state.error?.reason).to.equal('TooManyRequests');
+      expect(state.error?.reason).to.equal('TooManyWrongCodes');
     });
 
     it('keeps the step and what was typed when the network fails', () => {
