@@ -3,8 +3,9 @@
  * runner's server (on free ports) and stopped with it, and the routes the browser tests use.
  *
  * - `GET /__e2e/config.json` → {@link E2eConfig}: where the endpoints are.
- * - `GET /__e2e/script-tag.html[?lang=de][&storage=session]` → a plain page (in English unless `lang` says
- *   otherwise; `storage` becomes the element's `token-storage` attribute) that loads
+ * - `GET /__e2e/script-tag.html[?lang=de][&storage=session][&passwordless]` → a plain page (in English unless
+ *   `lang` says otherwise; `storage` becomes the element's `token-storage` attribute; `passwordless` gives the
+ *   element `auth-flow="user-auth"` and `sign-up` against the USER_AUTH-only pool) that loads
  *   the built bundle with one `<script type="module">` and holds a `<custom-auth-login>` pointed at the main
  *   endpoint, as a user's page would. It records the element's events in `window.authEvents`.
  * - `GET /__e2e/strict-csp.html[?no-shadow]` → the same page under a strict Content Security Policy (see
@@ -44,7 +45,7 @@ const bundleFile = new URL('dist/custom-auth-login.js', repoRoot);
 const languageTag = /^[a-z]{2}(?:-[a-z]{2})?$/i;
 
 /** The script-tag test's page: the bundle and the element, as the README shows, and an event recorder. */
-function scriptTagPage(cognito: LocalCognito, lang: string, storage: string): string {
+function scriptTagPage(cognito: LocalCognito, lang: string, storage: string, passwordless = false): string {
   return `<!doctype html>
 <html lang="${lang}">
   <head>
@@ -66,6 +67,12 @@ function scriptTagPage(cognito: LocalCognito, lang: string, storage: string): st
         storage
           ? `
       token-storage="${storage}"`
+          : ''
+      }${
+        passwordless
+          ? `
+      auth-flow="user-auth"
+      sign-up`
           : ''
       }
     ></custom-auth-login>
@@ -225,10 +232,13 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
       ctx.type = 'text/html; charset=utf-8';
       const lang = String(ctx.query['lang'] ?? '');
       const storage = String(ctx.query['storage'] ?? '');
+      // `passwordless`: an element with `auth-flow="user-auth"` and `sign-up` on the USER_AUTH-only pool.
+      const passwordless = 'passwordless' in ctx.query;
       ctx.body = scriptTagPage(
-        endpoints.main,
+        passwordless ? endpoints.userAuthOnly : endpoints.main,
         languageTag.test(lang) ? lang : 'en',
         ['local', 'session', 'cookie'].includes(storage) ? storage : '',
+        passwordless,
       );
     } else if (ctx.path === '/__e2e/strict-csp.html') {
       ctx.type = 'text/html; charset=utf-8';
