@@ -99,6 +99,34 @@ function passkeyRegistrationCopies() {
 }
 
 /**
+ * Amplify's `autoSignIn` (its callback, and the "has not started" error it throws by default) lives in one module
+ * with `resetAutoSignIn`, which every sign-in calls: rollup would put the whole module in every page's bundle
+ * (some 170 B gzip) once the sign-up chunk uses `autoSignIn`. So Amplify's sign-in functions get a copy of the
+ * module of their own, in which only the reset is used and the callback is dropped as unread, and the original
+ * goes with its other users (sign-up, its confirmation, the auto sign-in) into the sign-up chunk. The state that
+ * matters to both sides is the auto sign-in store (the sign-up's username and session), a module both copies
+ * import and so share; what a sign-in's reset no longer clears is the chunk's callback, which the element only
+ * ever calls right after a sign-up or confirmation set it anew (`COMPLETE_AUTO_SIGN_IN`).
+ */
+function autoSignInWithSignUp() {
+  const copy = '?sign-in-reset';
+  const signIns =
+    /\/@aws-amplify\/auth\/dist\/esm\/providers\/cognito\/apis\/signIn(WithUserAuth|WithSRP|WithUserPassword)?\.mjs$/;
+  const autoSignIn = /\/@aws-amplify\/auth\/dist\/esm\/providers\/cognito\/apis\/autoSignIn\.mjs$/;
+  return {
+    name: 'auto-sign-in-with-sign-up',
+    async resolveId(source, importer, options) {
+      if (!importer || !(importer.endsWith(copy) || signIns.test(importer))) return null;
+      const resolved = await this.resolve(source, importer.replace(copy, ''), { ...options, skipSelf: true });
+      return resolved && autoSignIn.test(resolved.id) ? resolved.id + copy : resolved;
+    },
+    load(id) {
+      return id.endsWith(copy) ? readFile(id.slice(0, -copy.length), 'utf8') : null;
+    },
+  };
+}
+
+/**
  * Terser's settings, each measured on the bundle's gzip size: `module: true` changes nothing (the plugin already
  * treats ES output as a module), `ecma: 2020` saves 3 bytes, a second compress pass 230 (56 of them the
  * element's own), a third 104 more (none of them the element's, but the page pays them), and leaving out the
@@ -137,6 +165,7 @@ export function selfContainedPlugins() {
     amplifyCoreInBundle(),
     amplifyConfigAsGiven(),
     passkeyRegistrationCopies(),
+    autoSignInWithSignUp(),
     // `browser: true` picks the packages' browser builds; without it Amplify pulls in Node's `buffer` and the
     // element never renders.
     nodeResolve({ browser: true }),

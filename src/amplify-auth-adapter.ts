@@ -75,8 +75,8 @@ export const amplifyAuthAdapter: AuthAdapter = {
     return signIn({ username, ...withPassword, options: { authFlowType, preferredChallenge, clientMetadata } });
   },
 
-  // Amplify's signUp is a chunk of its own, fetched by the first sign-up.
-  signUp: async (request) => (await import('./amplify-sign-up.js')).signUp(request),
+  // Amplify's sign-up calls are a chunk of their own, fetched by the first sign-up.
+  signUps: async () => (await import('./amplify-sign-up.js')).signUps,
 
   confirmSignIn(challengeResponse) {
     return confirmSignIn({ challengeResponse });

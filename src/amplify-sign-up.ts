@@ -1,22 +1,27 @@
 /**
- * The adapter's sign-up, through Amplify's `signUp`: the one other module that imports Amplify, loaded only when
- * an element signs someone up, so that pages without sign-up do not carry Amplify's sign-up code.
+ * The adapter's sign-up, through Amplify's sign-up calls: the one other module that imports Amplify, loaded only
+ * when an element signs someone up (or confirms an account), so that pages without sign-up do not carry them.
  */
-import { signUp as amplifySignUp } from 'aws-amplify/auth';
-import type { SignUpRequest } from './auth-adapter.js';
+import { autoSignIn, confirmSignUp, resendSignUpCode, signUp } from 'aws-amplify/auth';
+import type { SignUpAdapter } from './auth-adapter.js';
 
-/**
- * Creates the account. The Pre Sign-up trigger confirms it at once; a pool that asks for a confirmation code of
- * its own instead is a step this form does not offer.
- */
-export async function signUp({ username, password, attributes }: SignUpRequest): Promise<void> {
-  // No autoSignIn: with the custom flow it would only ask for a second code; the element signs in itself.
-  const { isSignUpComplete, nextStep } = await amplifySignUp({
-    username,
-    password,
-    options: { userAttributes: attributes },
-  });
-  if (!isSignUpComplete) {
-    throw Object.assign(new Error(nextStep.signUpStep), { name: 'UnsupportedSignInStep' });
-  }
-}
+export const signUps: SignUpAdapter = {
+  // With a password (the custom flows) no auto sign-in: it would only ask for a second code (amplify-js #14138);
+  // the element signs in itself. Without one, Cognito's passwordless sign-up returns a session that Amplify keeps
+  // (in memory) for `autoSignIn` with USER_AUTH, so the confirmed user is signed in without another code.
+  signUp: ({ username, password, attributes, preferredChallenge }) =>
+    signUp({
+      username,
+      password,
+      options: {
+        userAttributes: attributes,
+        ...(password ? {} : { autoSignIn: { authFlowType: 'USER_AUTH', preferredChallenge } }),
+      },
+    }),
+
+  confirmSignUp: ({ username, code }) => confirmSignUp({ username, confirmationCode: code }),
+
+  resendSignUpCode: (username) => resendSignUpCode({ username }),
+
+  autoSignIn: () => autoSignIn(),
+};

@@ -41,8 +41,14 @@ export interface SignInResult {
     /** `USER_AUTH`, when the user picks the first factor: what the pool offers this user (`EMAIL_OTP`, …). */
     availableChallenges?: readonly string[];
     /** `USER_AUTH`, when a code was sent: where to (masked), e.g. `{ deliveryMedium: 'EMAIL', destination }`. */
-    codeDeliveryDetails?: { readonly deliveryMedium?: string; readonly destination?: string };
+    codeDeliveryDetails?: CodeDelivery;
   };
+}
+
+/** Where Cognito sent a code, masked, e.g. `{ deliveryMedium: 'EMAIL', destination: 'a***@e***.com' }`. */
+export interface CodeDelivery {
+  readonly deliveryMedium?: string | undefined;
+  readonly destination?: string | undefined;
 }
 
 /** A passkey of the signed-in user, as Cognito lists it. */
@@ -65,10 +71,49 @@ export interface PasskeyAdapter {
 export interface SignUpRequest {
   /** The email address, which is the sign-in name. */
   username: string;
-  /** Strong, random, generated in the browser and never shown or kept: the pool requires one. */
-  password: string;
+  /**
+   * For the custom flows: strong, random, generated in the browser and never shown or kept (those pools require
+   * one). Absent for `USER_AUTH`: Cognito's passwordless sign-up, which the adapter follows with the auto sign-in
+   * (Amplify's `autoSignIn` with `USER_AUTH`, which carries the sign-up's session, so no second code is sent).
+   */
+  password?: string;
   /** User attributes from the sign-up form's extra fields, e.g. `{ name: 'Alice' }`. */
   attributes: Record<string, string>;
+  /**
+   * `USER_AUTH`: the code the auto sign-in asks for should Cognito want one (a pool that confirmed the account at
+   * once, so there was no confirmation code to prove the address).
+   */
+  preferredChallenge?: Exclude<FirstFactor, 'WEB_AUTHN'>;
+}
+
+/** What a sign-up and its confirmation resolve with (the fields of Amplify's `SignUpOutput` the element reads). */
+export interface SignUpResult {
+  isSignUpComplete: boolean;
+  nextStep: {
+    /**
+     * `CONFIRM_SIGN_UP` (Cognito sent a code that confirms the account), `COMPLETE_AUTO_SIGN_IN` (confirmed, and
+     * `autoSignIn` may follow) or `DONE` (confirmed; a sign-in of its own follows).
+     */
+    signUpStep: string;
+    /** With `CONFIRM_SIGN_UP`: where the code went. */
+    codeDeliveryDetails?: CodeDelivery;
+  };
+}
+
+/**
+ * Sign-up's calls (Amplify's of the same names), for elements with `sign-up`. Each rejects with Cognito's error:
+ * `UsernameExistsException` when the address has an account, `CodeMismatchException` or `ExpiredCodeException`
+ * for a confirmation code, `AutoSignInException` when no auto sign-in is prepared (any more).
+ */
+export interface SignUpAdapter {
+  /** Creates an account whose username is the email address. */
+  signUp(request: SignUpRequest): Promise<SignUpResult>;
+  /** Confirms the account with the code Cognito sent. */
+  confirmSignUp(input: { username: string; code: string }): Promise<SignUpResult>;
+  /** Sends a new confirmation code. */
+  resendSignUpCode(username: string): Promise<CodeDelivery>;
+  /** Signs in the account just confirmed, with the session the sign-up started. */
+  autoSignIn(): Promise<SignInResult>;
 }
 
 /** The signed-in user as the stored ID token describes it. */
@@ -108,13 +153,8 @@ export interface AuthAdapter {
     preferredChallenge?: FirstFactor | undefined;
     clientMetadata?: Record<string, string>;
   }): Promise<SignInResult>;
-  /**
-   * Creates an account whose username is the email address, with a password nobody will use and the given user
-   * attributes. Resolves once the account is confirmed and can sign in; rejects with Cognito's error otherwise
-   * (`UsernameExistsException` when the address has an account), or with `UnsupportedSignInStep` when the pool
-   * wants a step this form does not offer (a confirmation code of its own). Needed only with `sign-up`.
-   */
-  signUp?(input: SignUpRequest): Promise<void>;
+  /** Sign-up's calls; needed only with `sign-up`. */
+  signUps?(): Promise<SignUpAdapter>;
   /**
    * Answers the current challenge: a custom challenge's answer, a `USER_AUTH` code, or the first factor the user
    * picked (`EMAIL_OTP`, …; for `WEB_AUTHN` the browser's passkey prompt runs inside the call).

@@ -380,6 +380,7 @@ export class CustomAuthLogin extends LitElement {
     this.#afterRender.queue(events, moveFocus ? focusAfter(previous, next) : undefined);
     if (effect?.type === 'sign-in') void this.#signIn();
     else if (effect?.type === 'confirm') void this.#userAuth.confirm(effect.call, effect.response);
+    else if (effect?.type === 'sign-up') void this.#signUp.submit(effect.call);
     else if (effect) void this.#session.loadUser(effect.restored);
   }
 

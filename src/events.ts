@@ -23,8 +23,9 @@ export interface AuthSignedInDetail {
   /** `true` when an existing session was found rather than created by this form. */
   restored: boolean;
   /**
-   * `true` when this sign-in follows a sign-up that created the account (the `sign-up` step). An address that
-   * already had an account signs in from that step as well, with `newUser: false`.
+   * `true` when this sign-in follows a sign-up that created the account (the `sign-up` step), or the confirmation
+   * of an account left unconfirmed (`auth-flow="user-auth"`). An address that already had an account signs in from
+   * that step as well, with `newUser: false`.
    */
   newUser: boolean;
   /** `true` when a sign-in link made the session; absent otherwise. */

@@ -3,7 +3,7 @@
  * result or error), it returns the next state and any follow-up work. Pure: no DOM and no auth library, so
  * every rule about Cognito's and Amplify's behaviour is written down, and tested, here.
  */
-import type { AuthChange, AuthUser, FirstFactor, SignInResult } from './auth-adapter.js';
+import type { AuthChange, AuthUser, CodeDelivery, FirstFactor, SignInResult, SignUpResult } from './auth-adapter.js';
 import type { ConfigProblem } from './auth-config.js';
 import { en, type StringKey } from './strings/en.js';
 import type { LinkTextKey } from './strings/en-link.js';
@@ -16,11 +16,14 @@ import type { UserAuthKey } from './strings/user-auth.js';
  */
 export type AuthStep = 'loading' | 'username' | 'sign-up' | 'choose' | 'challenge' | 'signed-in';
 
+/** Sign-up's calls after the account was asked for: its confirmation code, a new code, the auto sign-in. */
+export type SignUpCall = 'confirmSignUp' | 'resendSignUpCode' | 'autoSignIn';
+
 /**
  * The auth library calls whose failures the machine interprets. A first factor (`EMAIL_OTP`, …) is `USER_AUTH`'s
  * `confirmSignIn` with the factor picked on `choose`: a code is sent, or the passkey prompt runs inside the call.
  */
-export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut' | 'signUp' | FirstFactor;
+export type AuthCall = 'signIn' | 'confirmSignIn' | 'getCurrentUser' | 'signOut' | 'signUp' | SignUpCall | FirstFactor;
 
 /**
  * Input the element refuses before calling anything: Amplify's own names for empty fields, and ours for
@@ -76,6 +79,11 @@ export interface FlowState {
   readonly method?: FirstFactor;
   /** `USER_AUTH`, on `choose`: the passkey prompt failed, so Cognito may have ended the sign-in behind the choice. */
   readonly afterPasskey?: true;
+  /**
+   * On `challenge`: the code confirms a new account (Cognito's sign-up code, `USER_AUTH`'s passwordless sign-up),
+   * so it is answered with `confirmSignUp` and a new one comes from `resendSignUpCode`.
+   */
+  readonly signUpCode?: true;
 }
 
 export type FlowEvent =
@@ -102,8 +110,12 @@ export type FlowEvent =
   | { type: 'code-expired' }
   /** The user asked for the other first form: sign-up or sign-in. */
   | { type: 'show'; step: 'username' | 'sign-up' }
-  /** The sign-up created the account. */
-  | { type: 'signed-up' };
+  /** The sign-up, or its confirmation, moved on (`at`: when the answer arrived, the start of a code's countdowns). */
+  | { type: 'signed-up'; result: SignUpResult; at: number }
+  /** A new code confirming the account was sent. */
+  | { type: 'sign-up-code-sent'; delivery: CodeDelivery; at: number }
+  /** The user asked for one of sign-up's calls on the `challenge` step: the code typed, or a new one. */
+  | { type: 'sign-up-call'; call: Exclude<SignUpCall, 'autoSignIn'> };
 
 /**
  * Work the element has to do after a transition: look up the user the stored tokens belong to, or (after a
@@ -113,7 +125,9 @@ export type Effect =
   | { readonly type: 'load-user'; readonly restored: boolean }
   | { readonly type: 'sign-in' }
   /** Answer the current challenge with `response` (`USER_AUTH`: the preferred first factor, when offered). */
-  | { readonly type: 'confirm'; readonly call: AuthCall; readonly response: string };
+  | { readonly type: 'confirm'; readonly call: AuthCall; readonly response: string }
+  /** One of sign-up's own calls, which its chunk makes (see src/sign-up-flow.ts). */
+  | { readonly type: 'sign-up'; readonly call: SignUpCall };
 
 export interface Transition {
   readonly state: FlowState;
@@ -239,14 +253,12 @@ function failed(state: FlowState, call: AuthCall, error: unknown): Transition {
   return { state: withError(state, flowError, sessionIsDead ? 'username' : state.step) };
 }
 
-/** What the status region says while each call is in flight; the user-auth chunk adds its own calls. */
+/** What the status region says while each call is in flight; the sign-up and user-auth chunks add their own calls. */
 export const activityOf: Partial<Record<AuthCall, StringKey | UserAuthKey>> = {
   getCurrentUser: 'loading',
   signIn: 'sending',
   confirmSignIn: 'checking',
   signOut: 'signingOut',
-  // A sign-up is followed at once by the sign-in that sends the code, as for an address that has an account.
-  signUp: 'sending',
 };
 
 /**

@@ -71,11 +71,13 @@ export function strongPassword(random: RandomSource = cryptoRandom): string {
 
 /**
  * What the sign-up form sends, or why it cannot be sent: an address that does not look like one (or is longer
- * than Cognito accepts) is refused before any request. Extra attributes left empty are not sent.
+ * than Cognito accepts) is refused before any request. Extra attributes left empty are not sent. `passwordless`
+ * (`USER_AUTH`, Cognito's passwordless sign-up) sends no password at all.
  */
 export function signUpRequest(
   fields: Fields,
   attributeNames: readonly SignUpAttribute[],
+  passwordless = false,
   random?: RandomSource,
 ): SignUpRequest | InputInvalid {
   const username = normalizeUsername(fields.username);
@@ -88,5 +90,5 @@ export function signUpRequest(
     const value = (fields[name] ?? '').trim();
     if (value) attributes[name] = value;
   }
-  return { username, password: strongPassword(random), attributes };
+  return passwordless ? { username, attributes } : { username, password: strongPassword(random), attributes };
 }

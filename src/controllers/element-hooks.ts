@@ -4,8 +4,9 @@
  * controllers (and to its step templates, which use the actions among them), so its own fields stay private.
  */
 import type { ReactiveElement } from 'lit';
-import type { AuthAdapter } from '../auth-adapter.js';
+import type { AuthAdapter, FirstFactor } from '../auth-adapter.js';
 import type { AuthCalls } from '../auth-calls.js';
+import type { AuthFlow } from '../auth-config.js';
 import type { Fields } from '../sign-in-follow-ups.js';
 import type { FlowEvent, FlowState } from '../sign-in-flow.js';
 
@@ -29,6 +30,8 @@ export interface ElementHooks {
 /** The element as its capabilities' controllers see it: its public attributes. */
 export interface CapabilityHost extends ReactiveElement {
   readonly adapter: AuthAdapter;
+  readonly authFlow: AuthFlow;
+  readonly preferredChallenge?: FirstFactor | undefined;
   readonly signUp: boolean;
   readonly signUpAttributes?: string | undefined;
   readonly signInLink?: 'off' | undefined;

@@ -16,6 +16,7 @@ export const steps: StepMap = {
   'sign-up': (view) => view.signUp?.step(view),
   // Rendered by the user-auth chunk, which elements with `auth-flow="user-auth"` load.
   choose: (view) => view.userAuth?.choose(view),
-  challenge,
+  // The code that confirms a new account is the sign-up chunk's: the same look, its own calls.
+  challenge: (view) => (view.flow.signUpCode ? view.signUp?.code(view) : challenge(view)),
   'signed-in': signedIn,
 };

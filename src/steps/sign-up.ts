@@ -1,39 +1,33 @@
 /**
  * Sign-up, loaded as a chunk of its own only by elements with the `sign-up` attribute (see
  * src/controllers/sign-up.ts): the `sign-up` step (the address and any extra fields the page asked for), the
- * "Create an account" button of the `username` step, the request the form sends, sign-up's transitions of the
- * state machine, and the sign-up texts of every language.
+ * "Create an account" button of the `username` step, the request the form sends and the calls after it
+ * (src/sign-up-calls.ts), sign-up's transitions of the state machine, and the sign-up texts of every language.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CapabilityHost, ElementHooks } from '../controllers/element-hooks.js';
-import { flowExtensions } from '../sign-in-flow.js';
+import { activityOf, flowExtensions } from '../sign-in-flow.js';
 import { problemPart } from '../sign-in-follow-ups.js';
 import { signUpFlow } from '../sign-up-flow.js';
-import { signUpAttributeFields, signUpAttributeNames, signUpRequest, type SignUpAttribute } from '../sign-up-input.js';
+import { signUpAttributeFields, signUpAttributeNames, type SignUpAttribute } from '../sign-up-input.js';
 import { chunkTexts } from '../strings.js';
 import { signUpTexts } from '../strings/sign-up.js';
+import { challenge } from './challenge.js';
 import { form } from './form.js';
 import type { StepRenderer, StepView } from './step-view.js';
 
 // Beside the texts of another capability the page may have loaded (user-auth).
 for (const language in signUpTexts) chunkTexts[language] = { ...chunkTexts[language], ...signUpTexts[language] };
 flowExtensions.push(signUpFlow);
+// What the status region says while sign-up's calls are out. A sign-up is followed at once by the code (the sign-in
+// that sends it, or Cognito's confirmation code), as for an address that has an account.
+Object.assign(activityOf, {
+  signUp: 'sending',
+  confirmSignUp: 'checking',
+  resendSignUpCode: 'sending',
+  autoSignIn: 'checking',
+});
 
-/**
- * The `sign-up` step's submit: checks the form, then creates the account; the machine then starts the sign-in
- * that sends the first code.
- */
-export async function submit(hooks: ElementHooks, { adapter, signUpAttributes }: CapabilityHost): Promise<void> {
-  const request = signUpRequest(hooks.fields(), signUpAttributeNames(signUpAttributes));
-  if ('type' in request) return hooks.dispatch(request);
-  if (!hooks.configured()) return;
-  hooks.keep('username', request.username);
-  await hooks.calls.run(
-    'signUp',
-    () => adapter.signUp!(request),
-    () => hooks.dispatch({ type: 'signed-up' }),
-  );
-}
+export { submit } from '../sign-up-calls.js';
 
 /** A labelled field of the sign-up form: the address (the `username` field) or a user attribute. */
 function signUpField(view: StepView, name: 'username' | SignUpAttribute): TemplateResult {
@@ -85,3 +79,17 @@ export const toSignUp: StepRenderer = (view) =>
       >
         ${view.t('createAccount')}
       </button>`;
+
+/**
+ * The `challenge` step for the code that confirms a new account: the same look as a sign-in code's, with the
+ * confirmation behind its submit and a new sign-up code behind "Send a new code".
+ */
+export const code: StepRenderer = (view) =>
+  challenge({
+    ...view,
+    submit: (event) => {
+      event.preventDefault();
+      view.dispatch({ type: 'sign-up-call', call: 'confirmSignUp' });
+    },
+    resend: () => view.dispatch({ type: 'sign-up-call', call: 'resendSignUpCode' }),
+  });

@@ -4,7 +4,7 @@
  */
 import type { AuthFlow } from '../auth-config.js';
 import type { Field, Fields } from '../sign-in-follow-ups.js';
-import type { AuthCall, AuthStep, FlowState } from '../sign-in-flow.js';
+import type { AuthCall, AuthStep, FlowEvent, FlowState } from '../sign-in-flow.js';
 import type { StringKey, TextParams } from '../strings.js';
 import type { SignUpKey } from '../strings/sign-up.js';
 import type { UserAuthKey } from '../strings/user-auth.js';
@@ -36,6 +36,8 @@ export interface StepView {
   keep(field: Field | string, value: string): void;
   /** Goes to the sign-up form, or back to signing in. */
   show(step: 'username' | 'sign-up'): void;
+  /** Moves the machine on: a capability's step sends its own events. */
+  dispatch(event: FlowEvent): void;
   /** Submits the current form. */
   submit(event: SubmitEvent): void;
   /** Escape on the challenge step: use a different username. */

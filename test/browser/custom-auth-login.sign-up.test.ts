@@ -1,4 +1,5 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CustomAuthLogin } from '../../src/custom-auth-login.js';
 import {
   alice,
   answerChallenge,
@@ -8,12 +9,23 @@ import {
   focused,
   openSignUp,
   part,
+  partOf,
   renderSignedOut,
   stepAfter,
+  submitCode,
   submitSignUp,
   textOf,
 } from './support/login-fixture.js';
-import { authError, customChallenge } from './support/fake-auth-adapter.js';
+import {
+  authError,
+  autoSignInReady,
+  codeSent,
+  customChallenge,
+  signedIn,
+  signUpCodeSent,
+  signUpDone,
+  type FakeAuthAdapter,
+} from './support/fake-auth-adapter.js';
 
 const withSignUp = { signUp: true, signUpAttributes: 'name given_name' } as const;
 
@@ -22,7 +34,7 @@ describe('<custom-auth-login> sign-up (with a fake auth library)', function () {
   // fetched once here, every element below finds it ready as a page's would after the first.
   before(async function (this: { timeout(ms: number): void }) {
     this.timeout(30_000);
-    await import('../../src/steps/sign-up.js');
+    await Promise.all([import('../../src/steps/sign-up.js'), import('../../src/user-auth.js')]);
   });
   describe('accessibility', () => {
     it('is accessible on the username step with its sign-up button and on the sign-up step', async () => {
@@ -90,7 +102,7 @@ describe('<custom-auth-login> sign-up (with a fake auth library)', function () {
       expect(signUp.input.password).to.have.length.of.at.least(99);
       expect(textOf(el, 'status')).to.equal('Sending your code…');
 
-      signUp.resolve();
+      signUp.resolve(signUpDone);
       const signIn = await fake.nextCall('signIn');
       expect(signIn.input).to.deep.equal({ username: 'new@example.com', authFlowType: 'CUSTOM_WITHOUT_SRP' });
       const step = await stepAfter(el, () => signIn.resolve(customChallenge(defaultChallenge)));
@@ -141,6 +153,141 @@ describe('<custom-auth-login> sign-up (with a fake auth library)', function () {
       expect(errorText(el)).to.equal('New accounts cannot be created here. Sign in with an existing account.');
       expect(el.getAttribute('step')).to.equal('sign-up');
       expect(fake.count('signIn')).to.equal(0);
+    });
+  });
+
+  describe('with auth-flow="user-auth" (Cognito\'s passwordless sign-up)', () => {
+    const passwordless = { ...withSignUp, authFlow: 'user-auth' } as const;
+    const newUser = { username: 'uuid-new', userId: 'uuid-new', loginId: 'new@example.com' };
+
+    /** Signs new@example.com up and lets Cognito send its code; resolves on the code's step. */
+    async function reachSignUpCode(resendCooldown?: number): Promise<{ el: CustomAuthLogin; fake: FakeAuthAdapter }> {
+      const { el, fake } = await renderSignedOut({
+        ...passwordless,
+        ...(resendCooldown === undefined ? {} : { resendCooldown }),
+      });
+      await openSignUp(el);
+      submitSignUp(el, 'new@example.com', { name: 'Ann Example' });
+      const signUp = await fake.nextCall('signUp');
+      expect(await stepAfter(el, () => signUp.resolve(signUpCodeSent('n***@e***.com')))).to.equal('challenge');
+      return { el, fake };
+    }
+
+    it('signs up without a password, asks for the code Cognito sent, and is accessible there', async () => {
+      const { el, fake } = await renderSignedOut(passwordless);
+      await openSignUp(el);
+      submitSignUp(el, 'new@example.com', { name: 'Ann Example' });
+      const signUp = await fake.nextCall('signUp');
+      expect(signUp.input).to.deep.equal({ username: 'new@example.com', attributes: { name: 'Ann Example' } });
+
+      const changed = oneEvent(el, 'auth-step-change');
+      signUp.resolve(signUpCodeSent('n***@e***.com'));
+      expect((await changed).detail).to.deep.include({
+        step: 'challenge',
+        challengeParameters: { deliveryMedium: 'EMAIL', destination: 'n***@e***.com' },
+      });
+      expect(textOf(el, 'prompt')).to.equal('Enter the code we sent to n***@e***.com.');
+      expect(focused(el)).to.equal('code-input');
+      expect(fake.count('signIn')).to.equal(0, 'no sign-in: the code confirms the account');
+      await expect(el).to.be.accessible();
+    });
+
+    it('confirms the account with the code typed, then signs in with the auto sign-in: no second code', async () => {
+      const { el, fake } = await reachSignUpCode();
+      submitCode(el, '123 456');
+      const confirm = await fake.nextCall('confirmSignUp');
+      expect(confirm.input).to.deep.equal({ username: 'new@example.com', code: '123456' });
+      await waitUntil(() => textOf(el, 'status') === 'Checking your code…', 'no status while the code is checked');
+
+      confirm.resolve(autoSignInReady);
+      const signedInEvent = oneEvent(el, 'auth-signed-in');
+      (await fake.nextCall('autoSignIn')).resolve(signedIn);
+      (await fake.nextCall('getCurrentUser')).resolve(newUser);
+      expect((await signedInEvent).detail).to.deep.include({ loginId: 'new@example.com', newUser: true });
+      expect([fake.count('signIn'), fake.count('confirmSignIn')]).to.deep.equal([0, 0]);
+    });
+
+    it('says a wrong code is wrong, keeps it in the field, and takes the right one', async () => {
+      const { el, fake } = await reachSignUpCode();
+      submitCode(el, '111111');
+      const wrong = oneEvent(el, 'auth-error');
+      (await fake.nextCall('confirmSignUp')).reject(authError('CodeMismatchException', 'Invalid verification code'));
+      expect((await wrong).detail).to.deep.include({ step: 'challenge', name: 'CodeMismatchException' });
+      expect(errorText(el)).to.equal('That code is not right. Try again.');
+      expect(field(el, 'code-input').value).to.equal('111111');
+      expect(focused(el)).to.equal('code-input');
+
+      submitCode(el, '123456');
+      (await fake.nextCall('confirmSignUp')).resolve(autoSignInReady);
+      (await fake.nextCall('autoSignIn')).resolve(signedIn);
+      const lookup = await fake.nextCall('getCurrentUser');
+      expect(await stepAfter(el, () => lookup.resolve(newUser))).to.equal('signed-in');
+    });
+
+    it('sends a new code with "Send a new code" and asks for that one', async () => {
+      const { el, fake } = await reachSignUpCode(0);
+      field(el, 'code-input').value = '999';
+      field(el, 'code-input').dispatchEvent(new InputEvent('input'));
+      partOf(el, 'resend-button').click();
+      const resend = await fake.nextCall('resendSignUpCode');
+      expect(resend.input).to.equal('new@example.com');
+      await waitUntil(() => textOf(el, 'status') === 'Sending your code…', 'no status while the code is sent');
+      resend.resolve({ deliveryMedium: 'EMAIL', destination: 'n***@e***.com' });
+      await waitUntil(() => field(el, 'code-input').value === '', 'the field still holds the old code');
+      expect(focused(el)).to.equal('code-input');
+      expect(fake.count('signIn')).to.equal(0);
+    });
+
+    it('keeps the code typed when the network fails, and takes it again', async () => {
+      const { el, fake } = await reachSignUpCode();
+      submitCode(el, '123456');
+      const failure = oneEvent(el, 'auth-error');
+      (await fake.nextCall('confirmSignUp')).reject(
+        Object.assign(new TypeError('Failed to fetch'), { name: 'TypeError' }),
+      );
+      await failure;
+      expect(errorText(el)).to.equal('Cannot reach the sign-in service. Check your connection, then try again.');
+      expect(field(el, 'code-input').value).to.equal('123456');
+      partOf(el, 'submit-button').click();
+      expect((await fake.nextCall('confirmSignUp')).input.code).to.equal('123456');
+    });
+
+    it('goes on with the code of a sign-in when the pool confirmed the account at once', async () => {
+      const { el, fake } = await renderSignedOut(passwordless);
+      await openSignUp(el);
+      submitSignUp(el, 'new@example.com');
+      (await fake.nextCall('signUp')).resolve(autoSignInReady);
+      const auto = await fake.nextCall('autoSignIn');
+      expect(await stepAfter(el, () => auto.resolve(codeSent('EMAIL_OTP', 'n***@e***.com')))).to.equal('challenge');
+      submitCode(el, '12345678');
+      const answer = await fake.nextCall('confirmSignIn');
+      expect(answer.input).to.equal('12345678');
+      answer.resolve(signedIn);
+      const signedInEvent = oneEvent(el, 'auth-signed-in');
+      (await fake.nextCall('getCurrentUser')).resolve(newUser);
+      expect((await signedInEvent).detail).to.deep.include({ newUser: true });
+    });
+
+    it('confirms an account left unconfirmed when its owner comes back to sign in (after a reload)', async () => {
+      const { el, fake } = await renderSignedOut(passwordless);
+      const signIn = await (async () => {
+        field(el, 'username-input').value = 'new@example.com';
+        field(el, 'username-input').dispatchEvent(new InputEvent('input'));
+        partOf(el, 'submit-button').click();
+        return fake.nextCall('signIn');
+      })();
+      signIn.resolve({ isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_UP' } });
+      const resend = await fake.nextCall('resendSignUpCode');
+      expect(resend.input).to.equal('new@example.com');
+      expect(
+        await stepAfter(el, () => resend.resolve({ deliveryMedium: 'EMAIL', destination: 'n***@e***.com' })),
+      ).to.equal('challenge');
+
+      submitCode(el, '123456');
+      // Amplify's auto sign-in did not survive the reload: the confirmation says DONE, and a sign-in follows.
+      (await fake.nextCall('confirmSignUp')).resolve(signUpDone);
+      const again = await fake.nextCall('signIn');
+      expect(again.input).to.deep.include({ username: 'new@example.com', authFlowType: 'USER_AUTH' });
     });
   });
 

@@ -18,6 +18,11 @@ export interface E2eConfig {
    */
   readonly limitedEndpoint: string;
   readonly limitedFailuresPerHour: number;
+  /**
+   * An endpoint whose pool has Cognito's own passwordless sign-in (`USER_AUTH`, email codes) and no custom flow:
+   * a sign-up without a password gets Cognito's confirmation code, and its session signs the new user in.
+   */
+  readonly userAuthOnlyEndpoint: string;
   /** Attempts the triggers allow per code. */
   readonly maxAttempts: number;
   /**

@@ -1,10 +1,11 @@
 /**
- * Test runner setup for the end-to-end tests: two local Cognito-compatible endpoints started with the test
+ * Test runner setup for the end-to-end tests: local Cognito-compatible endpoints started with the test
  * runner's server (on free ports) and stopped with it, and the routes the browser tests use.
  *
  * - `GET /__e2e/config.json` → {@link E2eConfig}: where the endpoints are.
- * - `GET /__e2e/script-tag.html[?lang=de][&storage=session]` → a plain page (in English unless `lang` says
- *   otherwise; `storage` becomes the element's `token-storage` attribute) that loads
+ * - `GET /__e2e/script-tag.html[?lang=de][&storage=session][&passwordless]` → a plain page (in English unless
+ *   `lang` says otherwise; `storage` becomes the element's `token-storage` attribute; `passwordless` gives the
+ *   element `auth-flow="user-auth"` and `sign-up` against the USER_AUTH-only pool) that loads
  *   the built bundle with one `<script type="module">` and holds a `<custom-auth-login>` pointed at the main
  *   endpoint, as a user's page would. It records the element's events in `window.authEvents`.
  * - `GET /__e2e/strict-csp.html[?no-shadow]` → the same page under a strict Content Security Policy (see
@@ -44,7 +45,7 @@ const bundleFile = new URL('dist/custom-auth-login.js', repoRoot);
 const languageTag = /^[a-z]{2}(?:-[a-z]{2})?$/i;
 
 /** The script-tag test's page: the bundle and the element, as the README shows, and an event recorder. */
-function scriptTagPage(cognito: LocalCognito, lang: string, storage: string): string {
+function scriptTagPage(cognito: LocalCognito, lang: string, storage: string, passwordless = false): string {
   return `<!doctype html>
 <html lang="${lang}">
   <head>
@@ -66,6 +67,12 @@ function scriptTagPage(cognito: LocalCognito, lang: string, storage: string): st
         storage
           ? `
       token-storage="${storage}"`
+          : ''
+      }${
+        passwordless
+          ? `
+      auth-flow="user-auth"
+      sign-up`
           : ''
       }
     ></custom-auth-login>
@@ -134,9 +141,10 @@ interface Endpoints {
   readonly main: LocalCognito;
   readonly shortSession: LocalCognito;
   readonly limited: LocalCognito;
+  readonly userAuthOnly: LocalCognito;
 }
 
-async function e2eConfig({ main, shortSession, limited }: Endpoints): Promise<E2eConfig> {
+async function e2eConfig({ main, shortSession, limited, userAuthOnly }: Endpoints): Promise<E2eConfig> {
   const bundle = await readIfPresent(bundleFile);
   return {
     userPoolId: main.userPoolId,
@@ -147,6 +155,7 @@ async function e2eConfig({ main, shortSession, limited }: Endpoints): Promise<E2
     shortLinkSeconds: SHORT_LINK_SECONDS,
     limitedEndpoint: limited.url,
     limitedFailuresPerHour: LIMITED_FAILURES_PER_HOUR,
+    userAuthOnlyEndpoint: userAuthOnly.url,
     maxAttempts: MAX_ATTEMPTS,
     userAuthFirstFactors: USER_AUTH_FIRST_FACTORS,
     // Empty when the bundle is missing; the script-tag test then says to build it.
@@ -169,7 +178,7 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
     async serverStart({ config }) {
       // Sign-in links point at the test runner's own script-tag page, so a spec can fetch one as a scanner would.
       const linkPages = { LINK_PAGES: `http://localhost:${config.port}/__e2e/script-tag.html` };
-      const [main, shortSession, limited] = await Promise.all([
+      const [main, shortSession, limited, userAuthOnly] = await Promise.all([
         // The main and limited pools take sign-ups; the short-session pool does not. The main pool also signs in
         // with Cognito's own USER_AUTH (auth-flow="user-auth"): codes by email and text message, and passkeys for
         // the test runner's pages on localhost, the relying party's default.
@@ -192,11 +201,23 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
           selfSignUp: true,
           triggerEnv: { MAX_ATTEMPTS: String(MAX_ATTEMPTS), FAILURES_PER_HOUR: String(LIMITED_FAILURES_PER_HOUR) },
         }),
+        // A pool with Cognito's own passwordless sign-in alone (no custom triggers): Cognito confirms a sign-up
+        // with its own emailed code, and its session signs the new user in.
+        start({
+          port: 0,
+          log,
+          selfSignUp: true,
+          customAuth: false,
+          userAuth: { firstFactors: ['EMAIL_OTP'] },
+          triggerEnv,
+        }),
       ]);
-      endpoints = { main, shortSession, limited };
+      endpoints = { main, shortSession, limited, userAuthOnly };
     },
     async serverStop() {
-      await Promise.all([endpoints?.main.close(), endpoints?.shortSession.close(), endpoints?.limited.close()]);
+      await Promise.all(
+        [endpoints?.main, endpoints?.shortSession, endpoints?.limited, endpoints?.userAuthOnly].map((e) => e?.close()),
+      );
       endpoints = undefined;
     },
   };
@@ -211,10 +232,13 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
       ctx.type = 'text/html; charset=utf-8';
       const lang = String(ctx.query['lang'] ?? '');
       const storage = String(ctx.query['storage'] ?? '');
+      // `passwordless`: an element with `auth-flow="user-auth"` and `sign-up` on the USER_AUTH-only pool.
+      const passwordless = 'passwordless' in ctx.query;
       ctx.body = scriptTagPage(
-        endpoints.main,
+        passwordless ? endpoints.userAuthOnly : endpoints.main,
         languageTag.test(lang) ? lang : 'en',
         ['local', 'session', 'cookie'].includes(storage) ? storage : '',
+        passwordless,
       );
     } else if (ctx.path === '/__e2e/strict-csp.html') {
       ctx.type = 'text/html; charset=utf-8';

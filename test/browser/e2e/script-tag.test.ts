@@ -6,7 +6,14 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AuthEventName, CustomAuthLogin } from '../../../src/custom-auth-login.js';
-import { clearRequests, endToEndSuite, latestCode, operations, type MochaSuite } from './support/dev-endpoint.js';
+import {
+  clearRequests,
+  endToEndSuite,
+  latestCode,
+  operations,
+  sentCodes,
+  type MochaSuite,
+} from './support/dev-endpoint.js';
 import { ALL_TOKENS, tokensIn, tokensInCookies } from './support/token-storage.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { framePerTest, partOf, typeInto } from './support/page-frame.js';
@@ -115,6 +122,25 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
       expect(holding()).to.deep.equal([]);
     });
   }
+
+  it('signs a new address up without a password, with the auto sign-in of the sign-up chunks, after one code', async () => {
+    const endpoint = e2e.config.userAuthOnlyEndpoint;
+    await clearRequests(endpoint);
+    const email = `new-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const { page, el } = await loadPage(() => (currentFrame().src = '/__e2e/script-tag.html?passwordless'));
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~="to-sign-up-button"]'), 'no sign-up offered');
+    partOf(el, 'to-sign-up-button').click();
+    await waitUntil(() => el.getAttribute('step') === 'sign-up', 'the sign-up form never showed');
+    await typeInto(partOf(el, 'username-input'), email);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.getAttribute('step') === 'challenge', 'the code never was asked for', { timeout: 10_000 });
+    await typeInto(partOf(el, 'code-input'), await latestCode(endpoint, email));
+    await sendKeys({ press: 'Enter' });
+
+    expect(await recorded(page, 'auth-signed-in')).to.deep.include({ loginId: email, newUser: true });
+    expect(await operations(endpoint)).to.deep.equal(['SignUp', 'ConfirmSignUp', 'InitiateAuth']);
+    expect((await sentCodes(endpoint)).filter((sent) => sent.to === email)).to.have.length(1);
+  });
 
   it('speaks the page’s language, fetching only that language’s chunk from beside the bundle', async () => {
     const { page, el } = await loadPage(() => (currentFrame().src = '/__e2e/script-tag.html?lang=de'));

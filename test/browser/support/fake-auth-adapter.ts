@@ -7,12 +7,15 @@ import type {
   AuthChange,
   AuthTokens,
   AuthUser,
+  CodeDelivery,
   CognitoConfig,
   FirstFactor,
   Passkey,
   PasskeyAdapter,
   SignInResult,
+  SignUpAdapter,
   SignUpRequest,
+  SignUpResult,
   TokenStorageChoice,
 } from '../../../src/auth-adapter.js';
 
@@ -23,7 +26,10 @@ interface CallShapes {
   getCurrentUser: { input: undefined; answer: AuthUser };
   fetchTokens: { input: undefined; answer: AuthTokens | null };
   signOut: { input: { global: boolean }; answer: void };
-  signUp: { input: SignUpRequest; answer: void };
+  signUp: { input: SignUpRequest; answer: SignUpResult };
+  confirmSignUp: { input: { username: string; code: string }; answer: SignUpResult };
+  resendSignUpCode: { input: string; answer: CodeDelivery };
+  autoSignIn: { input: undefined; answer: SignInResult };
   addPasskey: { input: undefined; answer: void };
   listPasskeys: { input: undefined; answer: Passkey[] };
   deletePasskey: { input: string; answer: void };
@@ -88,8 +94,13 @@ export class FakeAuthAdapter implements AuthAdapter {
     return this.record('signIn', input);
   }
 
-  signUp(request: SignUpRequest): Promise<void> {
-    return this.record('signUp', request);
+  signUps(): Promise<SignUpAdapter> {
+    return Promise.resolve({
+      signUp: (request) => this.record('signUp', request),
+      confirmSignUp: (input) => this.record('confirmSignUp', input),
+      resendSignUpCode: (username) => this.record('resendSignUpCode', username),
+      autoSignIn: () => this.record('autoSignIn', undefined),
+    });
   }
 
   confirmSignIn(challengeResponse: string): Promise<SignInResult> {
@@ -190,6 +201,23 @@ export function codeSent(method: Exclude<FirstFactor, 'WEB_AUTHN'>, destination:
       signInStep: email ? 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE' : 'CONFIRM_SIGN_IN_WITH_SMS_CODE',
       codeDeliveryDetails: { deliveryMedium: email ? 'EMAIL' : 'SMS', destination },
     },
+  };
+}
+
+/** What Amplify's signUp gives for an account the pool confirmed at once, without an auto sign-in. */
+export const signUpDone: SignUpResult = { isSignUpComplete: true, nextStep: { signUpStep: 'DONE' } };
+
+/** What Amplify's signUp (or confirmSignUp) gives when the auto sign-in may follow. */
+export const autoSignInReady: SignUpResult = {
+  isSignUpComplete: true,
+  nextStep: { signUpStep: 'COMPLETE_AUTO_SIGN_IN' },
+};
+
+/** What Amplify's passwordless signUp gives when Cognito sent a code that confirms the account. */
+export function signUpCodeSent(destination: string): SignUpResult {
+  return {
+    isSignUpComplete: false,
+    nextStep: { signUpStep: 'CONFIRM_SIGN_UP', codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination } },
   };
 }
 

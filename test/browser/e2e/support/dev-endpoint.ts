@@ -83,7 +83,7 @@ export interface MochaSuite {
 }
 
 /** Which of the test runner's endpoints a suite signs in against. */
-export type EndpointChoice = 'endpoint' | 'shortSessionEndpoint' | 'limitedEndpoint';
+export type EndpointChoice = 'endpoint' | 'shortSessionEndpoint' | 'limitedEndpoint' | 'userAuthOnlyEndpoint';
 
 /**
  * Sets up an end-to-end suite: a timeout that fits real network round trips, the config loaded before the

@@ -57,6 +57,22 @@ export function signUpSuite(suite: MochaSuite, endpoint: EndpointChoice = 'endpo
   return { e2e, render };
 }
 
+/**
+ * An end-to-end suite of elements with `sign-up` (and a `name` field) on `auth-flow="user-auth"`, whose sign-up is
+ * Cognito's passwordless one, against one of the endpoints; and the function that renders one (with further
+ * attributes).
+ */
+export function passwordlessSignUpSuite(suite: MochaSuite, endpoint: EndpointChoice) {
+  const e2e = endToEndSuite(suite, { endpoint, timeoutMs: 30_000 });
+  const render = (attributes: Record<string, string> = {}) =>
+    renderForEndpoint({
+      endpoint: e2e.endpoint,
+      authFlow: 'user-auth',
+      attributes: { 'sign-up': '', 'sign-up-attributes': 'name', ...attributes },
+    });
+  return { e2e, render };
+}
+
 /** A code of the same length that is certainly not `code`. */
 export function wrongCodeFor(code: string): string {
   return [...code].map((digit) => String((Number(digit) + 1) % 10)).join('');
