@@ -3,8 +3,9 @@
  * runner's server (on free ports) and stopped with it, and the routes the browser tests use.
  *
  * - `GET /__e2e/config.json` → {@link E2eConfig}: where the endpoints are.
- * - `GET /__e2e/script-tag.html[?lang=de][&storage=session]` → a plain page (in English unless `lang` says
- *   otherwise; `storage` becomes the element's `token-storage` attribute) that loads
+ * - `GET /__e2e/script-tag.html[?lang=de][&storage=session][&build=/__e2e/fresh/1/dist/]` → a plain page (in
+ *   English unless `lang` says otherwise; `storage` becomes the element's `token-storage` attribute; `build`,
+ *   a path that ends in `/dist/`, is where the bundle is loaded from instead of `/dist/`) that loads
  *   the built bundle with one `<script type="module">` and holds a `<custom-auth-login>` pointed at the main
  *   endpoint, as a user's page would. It records the element's events in `window.authEvents`.
  * - `GET /__e2e/strict-csp.html[?no-shadow]` → the same page under a strict Content Security Policy (see
@@ -44,7 +45,7 @@ const bundleFile = new URL('dist/custom-auth-login.js', repoRoot);
 const languageTag = /^[a-z]{2}(?:-[a-z]{2})?$/i;
 
 /** The script-tag test's page: the bundle and the element, as the README shows, and an event recorder. */
-function scriptTagPage(cognito: LocalCognito, lang: string, storage: string): string {
+function scriptTagPage(cognito: LocalCognito, lang: string, storage: string, build = '/dist/'): string {
   return `<!doctype html>
 <html lang="${lang}">
   <head>
@@ -56,7 +57,7 @@ function scriptTagPage(cognito: LocalCognito, lang: string, storage: string): st
         document.addEventListener(type, (event) => window.authEvents.push({ type, detail: event.detail }));
       }
     </script>
-    <script type="module" src="/dist/custom-auth-login.js"></script>
+    <script type="module" src="${build}custom-auth-login.js"></script>
   </head>
   <body>
     <custom-auth-login
@@ -211,10 +212,12 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
       ctx.type = 'text/html; charset=utf-8';
       const lang = String(ctx.query['lang'] ?? '');
       const storage = String(ctx.query['storage'] ?? '');
+      const build = String(ctx.query['build'] ?? '');
       ctx.body = scriptTagPage(
         endpoints.main,
         languageTag.test(lang) ? lang : 'en',
         ['local', 'session', 'cookie'].includes(storage) ? storage : '',
+        /^\/[\w/-]*\/dist\/$/.test(build) ? build : undefined,
       );
     } else if (ctx.path === '/__e2e/strict-csp.html') {
       ctx.type = 'text/html; charset=utf-8';
