@@ -34,6 +34,7 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a posit
 /** The emulated phone on a slow mobile network. */
 const network = { download: 1.6e6 / 8, upload: 0.75e6 / 8, latency: 150 };
 const cpuSlowdown = 4;
+const mbps = (bytesPerSecond) => ((bytesPerSecond * 8) / 1e6).toFixed(2).replace(/0$/, '');
 
 const builds = /** @type {const} */ (['one-chunk', 'two-stages']);
 const buildRoot = `${repoRoot}bench/results/builds/`;
@@ -173,7 +174,7 @@ const browser = await puppeteer.launch({ executablePath, headless: true, args: c
 const samples = { 'one-chunk': [], 'two-stages': [] };
 try {
   console.log(
-    `bench: ${runs} runs each, alternating, ${network.download * 8e-6} Mbps down, ${network.upload * 8e-6} Mbps up, ` +
+    `bench: ${runs} runs each, alternating, ${mbps(network.download)} Mbps down, ${mbps(network.upload)} Mbps up, ` +
       `${network.latency} ms latency, ${cpuSlowdown}× CPU slowdown, cache off`,
   );
   // One warm-up of each: the browser's first contexts compile more than later ones.
@@ -213,7 +214,7 @@ const ratio = (key) => summaries['one-chunk'][key].median / summaries['two-stage
 const notes = [
   `Interactive ${ratio('interactive').toFixed(2)}× sooner (median), ${ratio('fromScript').toFixed(2)}× from the script's arrival; code sent ${ratio('codeSent').toFixed(2)}× sooner.`,
   `Script bytes in all: ${((1 / ratio('scriptBytes') - 1) * 100).toFixed(1)} % more with two stages.`,
-  `${runs} runs each, alternating; Chromium headless, ${network.download * 8e-6} Mbps down, ${network.upload * 8e-6} Mbps up, ${network.latency} ms latency, ${cpuSlowdown}× CPU slowdown, cache off; ${os.cpus().length} cores.`,
+  `${runs} runs each, alternating; Chromium headless, ${mbps(network.download)} Mbps down, ${mbps(network.upload)} Mbps up, ${network.latency} ms latency, ${cpuSlowdown}× CPU slowdown, cache off; ${os.cpus().length} cores.`,
 ];
 const table = formatTable(rows);
 mkdirSync(`${repoRoot}bench/results`, { recursive: true });

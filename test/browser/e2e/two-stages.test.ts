@@ -7,13 +7,16 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { AuthEventName, CustomAuthLogin } from '../../../src/custom-auth-login.js';
+import type { CustomAuthLogin } from '../../../src/custom-auth-login.js';
 import { clearRequests, endToEndSuite, latestCode, operations, type MochaSuite } from './support/dev-endpoint.js';
-import { framePerTest, partOf, typeInto } from './support/page-frame.js';
-
-type ScriptTagWindow = Window & {
-  authEvents: Array<{ type: AuthEventName; detail: Record<string, unknown> }>;
-};
+import {
+  framePerTest,
+  loadInFrame,
+  partOf,
+  signInOnPage,
+  typeInto,
+  type ScriptTagWindow,
+} from './support/page-frame.js';
 
 /** Tells the test server what to do with the Amplify chunk's requests; answers how many wait and were served. */
 async function amplifyChunk(action: 'hold' | 'fail' | 'release' | 'status') {
@@ -28,14 +31,7 @@ describe('end to end: the form before Amplify (two stages)', function (this: Moc
   const currentFrame = framePerTest();
   afterEach(() => amplifyChunk('release'));
 
-  async function loadPage(action: () => void): Promise<{ page: ScriptTagWindow; el: CustomAuthLogin }> {
-    const loaded = new Promise((resolve) => currentFrame().addEventListener('load', resolve, { once: true }));
-    action();
-    await loaded;
-    const page = currentFrame().contentWindow as ScriptTagWindow;
-    await page.customElements.whenDefined('custom-auth-login');
-    return { page, el: page.document.querySelector('custom-auth-login')! };
-  }
+  const loadPage = (action: () => void) => loadInFrame(currentFrame(), action);
 
   /** Opens the script-tag page with its own copy of the build's paths, so the bundle and its chunks are fetched. */
   let visits = 0;
@@ -89,12 +85,7 @@ describe('end to end: the form before Amplify (two stages)', function (this: Moc
 
   it('shows a stored session without showing the form first, once Amplify is here', async () => {
     const { el } = await openPage();
-    await waitUntil(() => el.getAttribute('step') === 'username', 'the first form never showed');
-    await typeInto(partOf(el, 'username-input'), 'alice@example.com');
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.getAttribute('step') === 'challenge', 'the challenge never showed', { timeout: 10_000 });
-    await typeInto(partOf(el, 'code-input'), await latestCode(e2e.endpoint, 'alice@example.com'));
-    await sendKeys({ press: 'Enter' });
+    await signInOnPage(el, e2e.endpoint);
     await waitUntil(() => el.getAttribute('step') === 'signed-in', 'never signed in', { timeout: 10_000 });
 
     await amplifyChunk('hold');
