@@ -96,11 +96,12 @@ export function floorEntries() {
 /**
  * The files of the basic sign-in as a page fetches them (paths relative to the repository root): the bundle,
  * then its Amplify chunk; the bundle must have been built.
+ * @returns {[string, string]}
  */
 export function basicSignInFiles() {
-  const amplify = capabilityChunkFiles(amplifyChunkName);
-  if (amplify.length !== 1) throw new Error(`expected one ${amplifyChunkName} chunk, found ${amplify.length}`);
-  return [bundleFile, amplify[0]];
+  const [amplify, ...more] = capabilityChunkFiles(amplifyChunkName);
+  if (!amplify || more.length > 0) throw new Error(`expected one ${amplifyChunkName} chunk in ${chunksDir}`);
+  return [bundleFile, amplify];
 }
 
 /** The sum of each size of `parts`. */

@@ -129,10 +129,7 @@ describe('the size budget of the self-contained bundle', () => {
     console.log(report.join('\n'));
     assert.ok(first!.gzip <= firstChunkBudgetGzip, `the first chunk is ${first!.gzip - firstChunkBudgetGzip} B over`);
     // Amplify is not in the first chunk: its adapter and Amplify's own code are in the second.
-    assert.doesNotMatch(
-      readBuilt(first!.path),
-      /KeyValueStorage was not found|Amplify has not been configured/,
-    );
+    assert.doesNotMatch(readBuilt(first!.path), /KeyValueStorage was not found|Amplify has not been configured/);
   });
 
   it(`stays within ${fullBudgetGzip / KB} KB gzip, the element's own cost within ${elementBudgetGzip / KB} KB`, async (t) => {
