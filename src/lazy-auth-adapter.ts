@@ -18,7 +18,9 @@ const onArrival = new Set<(adapter: AuthAdapter) => void>();
 function load(): Promise<AuthAdapter> {
   loading ??= import('./amplify-auth-adapter.js').then(
     ({ amplifyAuthAdapter }) => {
-      if (configuration) amplifyAuthAdapter.configure(...configuration);
+      // A page that configured Amplify itself (the bundler build shares it) keeps its configuration: the element
+      // then finds it in place at its next check, and reports a conflict if it named another pool.
+      if (configuration && !amplifyAuthAdapter.authConfig()) amplifyAuthAdapter.configure(...configuration);
       arrived = amplifyAuthAdapter;
       for (const subscribe of onArrival) subscribe(amplifyAuthAdapter);
       onArrival.clear();

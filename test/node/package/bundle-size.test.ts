@@ -48,7 +48,7 @@ const KB = 1024;
  * is now what the bundle and its Amplify chunk add above the floor's two stages together. It grew by the wait-free
  * start (the lazy adapter, which keeps a configuration and listeners until Amplify arrives; the look into the
  * token storage; the quiet session check on arrival), the early submit's wait and its status text, and the
- * exports between the two chunks: 10,288 B, so 10.25 KB. The total stays within 48 KB, the first chunk within 15.
+ * exports between the two chunks: 10,293 B, so 10.25 KB. The total stays within 48 KB, the first chunk within 15.
  */
 const fullBudgetGzip = 48 * KB;
 const firstChunkBudgetGzip = 15 * KB;
