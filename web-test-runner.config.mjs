@@ -15,6 +15,7 @@ const { localCognitoE2e } = await tsImport('./test/runner-support/local-cognito-
 const e2e = localCognitoE2e();
 const { hostCssPlugin } = await tsImport('./test/runner-support/host-css-plugin.ts', import.meta.url);
 const { frameworksPlugin } = await tsImport('./test/runner-support/frameworks-plugin.ts', import.meta.url);
+const { heldAmplifyChunk } = await tsImport('./test/runner-support/held-chunk.ts', import.meta.url);
 const { virtualAuthenticatorPlugin } = await tsImport(
   './test/runner-support/virtual-authenticator-plugin.ts',
   import.meta.url,
@@ -51,8 +52,9 @@ export default {
   groups: [{ name: 'e2e', files: 'test/browser/e2e/**/*.test.ts' }],
   nodeResolve: { browser: true },
   plugins: [frameworksPlugin(), typescriptPlugin, e2e.plugin, hostCssPlugin(), virtualAuthenticatorPlugin()],
-  // Answers the end-to-end routes before the plugins see them, so the built bundle is served as it is on disk.
-  middleware: [e2e.middleware],
+  // Answers the end-to-end routes before the plugins see them, so the built bundle is served as it is on disk;
+  // its Amplify chunk can be held back first, for the specs of a page before Amplify has arrived.
+  middleware: [heldAmplifyChunk(), e2e.middleware],
   browsers: [chromium()],
   // One page at a time: focus assertions are only reliable in the focused page, and the machine has two cores.
   concurrency: 1,

@@ -2,6 +2,7 @@
 // run in a fresh browser context (no stored tokens, no cache), the code read from the endpoint's inbox, the
 // Cognito requests counted from its request log.
 import { readFileSync } from 'node:fs';
+import { normalize } from 'node:path';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -9,14 +10,14 @@ import { findBrowser } from '../scripts/ensure-browser.mjs';
 import { chromiumArgs } from '../web-test-runner.config.mjs';
 import { benchPage } from './bench-page.mjs';
 
-const bundlePath = fileURLToPath(new URL('../dist/custom-auth-login.js', import.meta.url));
+const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /**
- * Serves the benchmark page and the bundle on 127.0.0.1, uncached so every run loads the bundle anew.
+ * Serves the benchmark page and the built files (the bundle and the chunks it loads) on 127.0.0.1, uncached so
+ * every run loads them anew.
  * @param {{ url: string, userPoolId: string, clientId: string }} endpoint
  */
 async function servePage(endpoint) {
-  const bundle = readFileSync(bundlePath);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const headers = { 'cache-control': 'no-store' };
@@ -29,8 +30,14 @@ async function servePage(endpoint) {
         authFlow,
       });
       response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(html);
-    } else if (url.pathname === '/dist/custom-auth-login.js') {
-      response.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(bundle);
+    } else if (/^\/dist\/[\w/-]+\.js$/.test(url.pathname) && !normalize(url.pathname).includes('..')) {
+      let body;
+      try {
+        body = readFileSync(distDir + url.pathname.slice('/dist/'.length));
+      } catch {
+        return response.writeHead(404).end();
+      }
+      response.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(body);
     } else {
       response.writeHead(404).end();
     }

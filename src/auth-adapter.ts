@@ -142,6 +142,13 @@ export interface AuthAdapter {
    */
   configure(config: CognitoConfig, storage?: TokenStorageChoice): void;
   /**
+   * While the auth library is still being fetched (the default adapter loads Amplify after the form is drawn): a
+   * promise that settles when it has arrived or failed to; undefined once it is here, and for adapters that have
+   * nothing to fetch. Calls made meanwhile wait for it; the element uses this to say so and to skip waiting where
+   * no session can be stored.
+   */
+  pending?(): Promise<void> | undefined;
+  /**
    * Starts a sign-in; a password is only passed for `CUSTOM_WITH_SRP`, a preferred first factor only for
    * `USER_AUTH` (where a passkey's prompt runs inside the call). `clientMetadata` reaches the pool's Pre
    * authentication trigger only (a sign-in link's token travels there).

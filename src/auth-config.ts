@@ -63,6 +63,10 @@ export type ConfigResolution =
       value?: string;
     };
 
+/** Whether any pool attribute is set; without them the element uses the auth library's configuration. */
+export const namesPool = ({ userPoolId, userPoolClientId, userPoolEndpoint }: ConfigAttributes): boolean =>
+  !!(userPoolId?.trim() || userPoolClientId?.trim() || userPoolEndpoint?.trim());
+
 function isAbsoluteHttpUrl(value: string): boolean {
   try {
     const { protocol } = new URL(value);
@@ -92,7 +96,7 @@ export function resolveConfig(
   }
   const authFlowType = authFlowTypes[authFlow as AuthFlow];
 
-  if (!userPoolId && !userPoolClientId && !userPoolEndpoint) {
+  if (!namesPool(attributes)) {
     return current ? { ok: true, authFlowType } : { ok: false, problem: 'ConfigurationMissing' };
   }
   if (!userPoolId) return { ok: false, problem: 'ConfigurationMissingPoolId' };

@@ -1,5 +1,4 @@
 import { LitElement, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
-import { amplifyAuthAdapter } from './amplify-auth-adapter.js';
 import type { AuthAdapter, AuthTokens, FirstFactor } from './auth-adapter.js';
 import type { AuthFlow } from './auth-config.js';
 import { AuthCalls } from './auth-calls.js';
@@ -11,6 +10,7 @@ import { SignInLinkController } from './controllers/sign-in-link.js';
 import { SignUpController } from './controllers/sign-up.js';
 import { UserAuthController } from './controllers/user-auth.js';
 import { ElementConfiguration } from './element-configuration.js';
+import { lazyAuthAdapter } from './lazy-auth-adapter.js';
 import styles, { keyframes } from './custom-auth-login.styles.js';
 import { styleLightDom } from './light-dom-styles.js';
 import { emptyFields, eventsDue, fieldsAfter, focusAfter, type Field, type Fields } from './sign-in-follow-ups.js';
@@ -201,7 +201,7 @@ export class CustomAuthLogin extends LitElement {
    * The auth library the element talks to. Defaults to Amplify v6 Auth; replace it to test the element or to
    * put another client behind it.
    */
-  adapter: AuthAdapter = amplifyAuthAdapter;
+  adapter: AuthAdapter = lazyAuthAdapter;
 
   /** Where the sign-in stands. */
   private flow: FlowState = initialFlowState;
@@ -213,7 +213,10 @@ export class CustomAuthLogin extends LitElement {
   private hasSignedInContent = false;
 
   readonly #idPrefix = `cal${++instances}-`;
-  readonly #calls = new AuthCalls((event) => this.#dispatch(event));
+  readonly #calls = new AuthCalls(
+    (event) => this.#dispatch(event),
+    () => this.adapter.pending?.(),
+  );
   readonly #language = new LanguageController(this, () => this.strings);
   readonly #configuration = new ElementConfiguration(
     this,

@@ -57,6 +57,8 @@ export interface FlowState {
   readonly busy: boolean;
   /** While busy: the call in flight, which the status region names. */
   readonly call?: AuthCall;
+  /** While busy: the call waits for the auth library, still on its way, before anything is sent. */
+  readonly preparing?: true;
   /** On `challenge`: when the code of the current round was sent, on the clock the events carry. */
   readonly sentAt?: number;
   /** On `challenge`: the public challenge parameters of the current round. */
@@ -87,10 +89,12 @@ export interface FlowState {
 }
 
 export type FlowEvent =
-  | { type: 'restoring' }
+  /** `nothingStored`: the token storage holds nothing of the client's, so the first form is shown at once. */
+  | { type: 'restoring'; nothingStored?: true }
   | { type: 'config-invalid'; reason: ConfigProblem; params?: Readonly<Record<string, string>> }
   | { type: 'input-invalid'; name: InputProblem; params?: Readonly<Record<string, number>> }
-  | { type: 'call-started'; call: AuthCall }
+  /** `preparing`: the call waits for the auth library to arrive (a later `call-started` says it is sent). */
+  | { type: 'call-started'; call: AuthCall; preparing?: true }
   /**
    * `at`: when the answer arrived (epoch milliseconds), the start of a new code's countdowns; `link` when a
    * sign-in link made the sign-in; `preferred`: the first factor the element prefers (`USER_AUTH`).
@@ -152,7 +156,7 @@ function errorMessage(error: unknown): string | undefined {
 /** The state after a failure: idle on `step`, keeping what the current step shows when it does not change. */
 export function withError(state: FlowState, error: FlowError, step: AuthStep = state.step): FlowState {
   if (step !== state.step) return { step, busy: false, error };
-  const { call: _done, ...kept } = state;
+  const { call: _done, preparing: _waited, ...kept } = state;
   return { ...kept, busy: false, error };
 }
 
@@ -266,7 +270,7 @@ export const activityOf: Partial<Record<AuthCall, StringKey | UserAuthKey>> = {
  * over, that a new code may be requested.
  */
 export function statusOf(state: FlowState, resendReady: boolean): StringKey | UserAuthKey | undefined {
-  if (state.busy) return activityOf[state.call ?? 'getCurrentUser'];
+  if (state.busy) return state.preparing ? 'preparing' : activityOf[state.call ?? 'getCurrentUser'];
   return state.step === 'challenge' && resendReady ? 'resendReady' : undefined;
 }
 
@@ -299,7 +303,7 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
   }
   switch (event.type) {
     case 'restoring':
-      return { state: initialFlowState };
+      return { state: event.nothingStored ? signedOut : initialFlowState };
     case 'config-invalid':
       return {
         state: withError(
@@ -315,8 +319,11 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
         : (event.name as Exclude<InputProblem, `${string}TooLong`>);
       return { state: withError(state, { name: event.name, reason, params: event.params, step: state.step }) };
     }
-    case 'call-started':
-      return { state: { ...state, busy: true, call: event.call, error: undefined } };
+    case 'call-started': {
+      const { preparing: _waited, ...kept } = state;
+      const preparing = event.preparing && { preparing: event.preparing };
+      return { state: { ...kept, busy: true, call: event.call, error: undefined, ...preparing } };
+    }
     case 'answered':
       return answered(state, event);
     case 'failed':

@@ -2,21 +2,28 @@
  * The session behind the element: looks for a stored one when the element begins (and again when its pool
  * changes), finds out who a session belongs to, and follows sign-ins and sign-outs made elsewhere on the page
  * (another element, the page's own code) through the adapter, which is where Amplify's Hub is heard, while the
- * element is on the page.
+ * element is on the page. While Amplify is still on its way, a page whose token storage holds nothing of the
+ * element's client gets the first form at once, and Amplify looks for a session once more, quietly, on arrival.
  */
 import type { ReactiveController } from 'lit';
 import type { AuthChange } from '../auth-adapter.js';
+import { namesPool, tokenStorageChoice, type ConfigAttributes } from '../auth-config.js';
 import { followChange } from '../sign-in-flow.js';
+import { mayHoldSession, pageStorageKeys } from '../stored-session.js';
 import type { CapabilityHost, ElementHooks } from './element-hooks.js';
 
+type SessionHost = CapabilityHost & ConfigAttributes;
+
 export class Session implements ReactiveController {
-  readonly #host: CapabilityHost;
+  readonly #host: SessionHost;
   readonly #hooks: ElementHooks;
   /** Settles once the texts of the element's language are at hand. */
   readonly #texts: () => Promise<void>;
   #unlisten?: () => void;
+  /** Counts the beginnings: a wait for the auth library belongs to the one it started in. */
+  #round = 0;
 
-  constructor(host: CapabilityHost, hooks: ElementHooks, texts: () => Promise<void>) {
+  constructor(host: SessionHost, hooks: ElementHooks, texts: () => Promise<void>) {
     this.#host = host;
     this.#hooks = hooks;
     this.#texts = texts;
@@ -25,11 +32,51 @@ export class Session implements ReactiveController {
 
   /** Applies the configuration and looks for a stored session: the start of every element and every pool change. */
   begin(): void {
-    this.#hooks.calls.abandon();
+    const { calls, configured, dispatch } = this.#hooks;
+    const round = ++this.#round;
+    calls.abandon();
     this.#listen();
+    const arrival = this.#host.adapter.pending?.();
+    /** `next` once `promise` settles, unless the element began again meanwhile. */
+    const after = (promise: Promise<void>, next: () => void) =>
+      void promise.then(() => round === this.#round && next());
+    // Without pool attributes the element takes the auth library's configuration, known once it is here.
+    if (arrival && !namesPool(this.#host)) {
+      dispatch({ type: 'restoring' });
+      after(arrival, () => this.#restore());
+    } else if (!configured()) return;
+    else if (arrival && !this.#mayHoldSession()) {
+      // The first form, in the element's language, then a quiet look for a session once Amplify is here.
+      after(this.#texts(), () => {
+        dispatch({ type: 'restoring', nothingStored: true });
+        after(arrival, () => this.#lookQuietly());
+      });
+    } else this.#restore();
+  }
+
+  #restore(): void {
     if (!this.#hooks.configured()) return;
     this.#hooks.dispatch({ type: 'restoring' });
     void this.loadUser(true);
+  }
+
+  /** Whether the token storage the element chose (else Amplify's default, localStorage) may hold a session. */
+  #mayHoldSession(): boolean {
+    const { kind } = tokenStorageChoice(this.#host) ?? { kind: 'local' };
+    return mayHoldSession(this.#host.userPoolClientId!.trim(), kind, pageStorageKeys);
+  }
+
+  /**
+   * A session the storage check could not see (kept where the page told Amplify to keep it) still shows, unless
+   * the user has started to sign in; when nobody is signed in, nothing changes.
+   */
+  #lookQuietly(): void {
+    const { flow, dispatch } = this.#hooks;
+    const idle = () => flow().step === 'username' && !flow().busy;
+    this.#host.adapter.getCurrentUser().then(
+      (user) => idle() && dispatch({ type: 'user-found', user, restored: true }, false),
+      () => {},
+    );
   }
 
   /**

@@ -19,6 +19,7 @@ export const de: Translation = {
   signOut: 'Abmelden',
   loading: 'Bestehende Sitzung wird gesucht…',
   sending: 'Code wird gesendet…',
+  preparing: 'Code wird zum Senden vorbereitet…',
   checking: 'Code wird geprüft…',
   signingOut: 'Abmeldung läuft…',
 

@@ -24,6 +24,7 @@ export const en = {
   signOut: 'Sign out',
   loading: 'Checking for an existing session…',
   sending: 'Sending your code…',
+  preparing: 'Preparing to send your code…',
   checking: 'Checking your code…',
   signingOut: 'Signing out…',
 

@@ -19,6 +19,7 @@ export const es: Translation = {
   signOut: 'Cerrar sesión',
   loading: 'Buscando una sesión existente…',
   sending: 'Enviando el código…',
+  preparing: 'Preparando el envío del código…',
   checking: 'Comprobando el código…',
   signingOut: 'Cerrando sesión…',
 

@@ -19,6 +19,7 @@ export const fr: Translation = {
   signOut: 'Se déconnecter',
   loading: 'Recherche d’une session existante…',
   sending: 'Envoi du code…',
+  preparing: 'Préparation de l’envoi du code…',
   checking: 'Vérification du code…',
   signingOut: 'Déconnexion…',
 

@@ -26,6 +26,17 @@ describe('sign-in flow (state machine)', () => {
     expect(initialFlowState).to.deep.equal({ step: 'loading', busy: true, call: 'getCurrentUser' });
   });
 
+  it('shows the first form at once when the token storage holds nothing to restore', () => {
+    const { state, effect } = transition(initialFlowState, { type: 'restoring', nothingStored: true });
+    expect(state).to.deep.equal({ step: 'username', busy: false });
+    expect(effect).to.equal(undefined);
+  });
+
+  it('looks for a stored session again when one may be stored', () => {
+    const { state } = transition({ step: 'username', busy: false }, { type: 'restoring' });
+    expect(state).to.equal(initialFlowState);
+  });
+
   describe('when the session check ends', () => {
     it('shows the user signed in when tokens are stored', () => {
       const user = { username: 'alice@example.com', userId: 'user-1' };
@@ -458,6 +469,32 @@ describe('sign-in flow (state machine)', () => {
         expect(statusOf(state, false), call).to.equal(key);
       }
       expect(statusOf(initialFlowState, false)).to.equal('loading');
+    });
+
+    it('says a sign-in started before the auth library arrived is being prepared, until it is sent', () => {
+      const waiting = transition(onUsername, { type: 'call-started', call: 'signIn', preparing: true }).state;
+      expect(waiting).to.deep.equal({
+        step: 'username',
+        busy: true,
+        call: 'signIn',
+        error: undefined,
+        preparing: true,
+      });
+      expect(statusOf(waiting, false)).to.equal('preparing');
+      const sent = transition(waiting, { type: 'call-started', call: 'signIn' }).state;
+      expect(sent).to.deep.equal({ step: 'username', busy: true, call: 'signIn', error: undefined });
+      expect(statusOf(sent, false)).to.equal('sending');
+    });
+
+    it('forgets the wait when the call fails', () => {
+      const waiting = transition(onUsername, { type: 'call-started', call: 'signIn', preparing: true }).state;
+      const { state } = transition(waiting, {
+        type: 'failed',
+        call: 'signIn',
+        error: new TypeError('Failed to fetch'),
+      });
+      expect(state).to.not.have.property('preparing');
+      expect(state).to.include({ step: 'username', busy: false });
     });
 
     it('keeps naming the answered call while the signed-in user is looked up', () => {

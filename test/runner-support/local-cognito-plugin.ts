@@ -3,9 +3,10 @@
  * runner's server (on free ports) and stopped with it, and the routes the browser tests use.
  *
  * - `GET /__e2e/config.json` → {@link E2eConfig}: where the endpoints are.
- * - `GET /__e2e/script-tag.html[?lang=de][&storage=session][&passwordless]` → a plain page (in English unless
- *   `lang` says otherwise; `storage` becomes the element's `token-storage` attribute; `passwordless` gives the
- *   element `auth-flow="user-auth"` and `sign-up` against the USER_AUTH-only pool) that loads
+ * - `GET /__e2e/script-tag.html[?lang=de][&storage=session][&passwordless][&build=/__e2e/fresh/1/dist/]` → a plain
+ *   page (in English unless `lang` says otherwise; `storage` becomes the element's `token-storage` attribute;
+ *   `passwordless` gives the element `auth-flow="user-auth"` and `sign-up` against the USER_AUTH-only pool;
+ *   `build`, a path that ends in `/dist/`, is where the bundle is loaded from instead of `/dist/`) that loads
  *   the built bundle with one `<script type="module">` and holds a `<custom-auth-login>` pointed at the main
  *   endpoint, as a user's page would. It records the element's events in `window.authEvents`.
  * - `GET /__e2e/strict-csp.html[?no-shadow]` → the same page under a strict Content Security Policy (see
@@ -45,7 +46,13 @@ const bundleFile = new URL('dist/custom-auth-login.js', repoRoot);
 const languageTag = /^[a-z]{2}(?:-[a-z]{2})?$/i;
 
 /** The script-tag test's page: the bundle and the element, as the README shows, and an event recorder. */
-function scriptTagPage(cognito: LocalCognito, lang: string, storage: string, passwordless = false): string {
+function scriptTagPage(
+  cognito: LocalCognito,
+  lang: string,
+  storage: string,
+  passwordless = false,
+  build = '/dist/',
+): string {
   return `<!doctype html>
 <html lang="${lang}">
   <head>
@@ -57,7 +64,7 @@ function scriptTagPage(cognito: LocalCognito, lang: string, storage: string, pas
         document.addEventListener(type, (event) => window.authEvents.push({ type, detail: event.detail }));
       }
     </script>
-    <script type="module" src="/dist/custom-auth-login.js"></script>
+    <script type="module" src="${build}custom-auth-login.js"></script>
   </head>
   <body>
     <custom-auth-login
@@ -234,11 +241,13 @@ export function localCognitoE2e(): { plugin: TestRunnerPlugin; middleware: Middl
       const storage = String(ctx.query['storage'] ?? '');
       // `passwordless`: an element with `auth-flow="user-auth"` and `sign-up` on the USER_AUTH-only pool.
       const passwordless = 'passwordless' in ctx.query;
+      const build = String(ctx.query['build'] ?? '');
       ctx.body = scriptTagPage(
         passwordless ? endpoints.userAuthOnly : endpoints.main,
         languageTag.test(lang) ? lang : 'en',
         ['local', 'session', 'cookie'].includes(storage) ? storage : '',
         passwordless,
+        /^\/[\w/-]*\/dist\/$/.test(build) ? build : undefined,
       );
     } else if (ctx.path === '/__e2e/strict-csp.html') {
       ctx.type = 'text/html; charset=utf-8';

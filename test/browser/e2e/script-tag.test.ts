@@ -16,12 +16,14 @@ import {
 } from './support/dev-endpoint.js';
 import { ALL_TOKENS, tokensIn, tokensInCookies } from './support/token-storage.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { framePerTest, partOf, typeInto } from './support/page-frame.js';
-
-/** The test page's window, as the script-tag page sets it up. */
-type ScriptTagWindow = Window & {
-  authEvents: Array<{ type: AuthEventName; detail: Record<string, unknown> }>;
-};
+import {
+  framePerTest,
+  loadInFrame,
+  partOf,
+  signInOnPage,
+  typeInto,
+  type ScriptTagWindow,
+} from './support/page-frame.js';
 
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -33,14 +35,7 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
   const currentFrame = framePerTest();
 
   /** (Re)loads the page in the iframe and resolves once its element is defined. */
-  async function loadPage(action: () => void): Promise<{ page: ScriptTagWindow; el: CustomAuthLogin }> {
-    const loaded = new Promise((resolve) => currentFrame().addEventListener('load', resolve, { once: true }));
-    action();
-    await loaded;
-    const page = currentFrame().contentWindow as ScriptTagWindow;
-    await page.customElements.whenDefined('custom-auth-login');
-    return { page, el: page.document.querySelector('custom-auth-login')! };
-  }
+  const loadPage = (action: () => void) => loadInFrame(currentFrame(), action);
 
   /** Waits until the page has recorded an event of `type`, and returns the detail of the last one. */
   async function recorded(page: ScriptTagWindow, type: AuthEventName): Promise<Record<string, unknown>> {
@@ -55,16 +50,6 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
     const served = await (await fetch('/dist/custom-auth-login.js')).arrayBuffer();
     expect(await sha256Hex(served)).to.equal(e2e.config.bundleSha256);
   });
-
-  /** Signs in on the page as a person would: the email, then the code from the inbox. */
-  async function signInOnPage(el: CustomAuthLogin) {
-    await waitUntil(() => el.getAttribute('step') === 'username', 'the first form never showed');
-    await typeInto(partOf(el, 'username-input'), 'alice@example.com');
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.getAttribute('step') === 'challenge', 'the challenge never showed', { timeout: 10_000 });
-    await typeInto(partOf(el, 'code-input'), await latestCode(e2e.endpoint, 'alice@example.com'));
-    await sendKeys({ press: 'Enter' });
-  }
 
   const signedInText = (el: CustomAuthLogin) => el.shadowRoot?.querySelector('[part~="signed-in"]')?.textContent ?? '';
 
@@ -107,7 +92,7 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
   ] as const) {
     it(`keeps the tokens in ${storage} storage only with token-storage="${storage}", across a reload`, async () => {
       const { page, el } = await loadPage(() => (currentFrame().src = `/__e2e/script-tag.html?storage=${storage}`));
-      await signInOnPage(el);
+      await signInOnPage(el, e2e.endpoint);
       await recorded(page, 'auth-signed-in');
       // The frame shares the test page's origin, so its stores are the ones read here.
       expect(holding()).to.deep.equal(ALL_TOKENS);
@@ -142,7 +127,7 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
     expect((await sentCodes(endpoint)).filter((sent) => sent.to === email)).to.have.length(1);
   });
 
-  it('speaks the page’s language, fetching only that language’s chunk from beside the bundle', async () => {
+  it('speaks the page’s language, fetching only that language’s chunk (and Amplify’s) from beside the bundle', async () => {
     const { page, el } = await loadPage(() => (currentFrame().src = '/__e2e/script-tag.html?lang=de'));
     await waitUntil(() => el.getAttribute('step') === 'username', 'the first form never showed');
 
@@ -152,8 +137,14 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
       .getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)
       .filter((path) => path.startsWith('/dist/'));
-    expect(fetched).to.have.length(2);
+    // The bundle, then its Amplify chunk and the German table, which it asks for side by side.
+    expect(fetched).to.have.length(3);
     expect(fetched[0]).to.equal('/dist/custom-auth-login.js');
-    expect(fetched[1]).to.match(/^\/dist\/locales\/de-[\w-]+\.js$/);
+    expect(fetched.slice(1).sort()).to.satisfy(
+      ([amplify, german]: string[]) =>
+        /^\/dist\/chunks\/amplify-auth-adapter-[\w-]+\.js$/.test(amplify!) &&
+        /^\/dist\/locales\/de-[\w-]+\.js$/.test(german!),
+      fetched.join(', '),
+    );
   });
 });

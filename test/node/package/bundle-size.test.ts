@@ -1,18 +1,20 @@
-// The size budget of the self-contained bundle: at most 48 KB gzip in all, and a ceiling on the element's own
-// cost, i.e. what it adds above the "floor" bundle of LitElement plus the Amplify functions the adapter calls
-// (see bench/bundle-sizes.mjs). A page in German, French or Spanish also fetches that language's chunk: each
+// The size budget of the self-contained bundle's basic sign-in, which comes in two stages: the bundle (Lit, the
+// element, its English texts), at most 15 KB gzip, and the Amplify chunk it fetches at once; at most 48 KB gzip
+// both together, and a ceiling on the element's own cost, i.e. what the two add above the "floor", split the
+// same way: a bundle of LitElement, and one of the Amplify functions the adapter calls (see bench/bundle-sizes.mjs). A page in German, French or Spanish also fetches that language's chunk: each
 // stays within 1 KB gzip, so what such a page pays is visible and bounded too. Sizes are deterministic, so
 // this is a test, not a benchmark.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  buildFloor,
-  bundleFile,
+  added,
+  basicSignInFiles,
   capabilityChunkFiles,
   compressedSizes,
-  floorEntry,
+  floorEntries,
   languageOfChunk,
   localeChunkFiles,
+  measureFloor,
   packageImportsOf,
 } from '../../../bench/bundle-sizes.mjs';
 import { readBuilt } from './fixtures.ts';
@@ -43,8 +45,17 @@ const KB = 1024;
  * effect that runs sign-up's calls, the challenge step handed to the sign-up chunk for a code that confirms an
  * account, the name of Amplify's auto sign-in error that the chunk imports from the bundle): 9,511 B, so 9.3 KB.
  */
+/*
+ * The basic sign-in then came in two stages (the form first, Amplify behind it; issue 14): the element's own cost
+ * is now what the bundle and its Amplify chunk add above the floor's two stages together. It grew by the wait-free
+ * start (the lazy adapter, which keeps a configuration and listeners until Amplify arrives; the look into the
+ * token storage; the quiet session check on arrival), the early submit's wait and its status text, and the
+ * exports between the two chunks: 10,293 B, so 10.25 KB (10,393 B with passwordless sign-up's hooks). The total
+ * stays within 48 KB, the first chunk within 15.
+ */
 const fullBudgetGzip = 48 * KB;
-const elementBudgetGzip = 9.3 * KB;
+const firstChunkBudgetGzip = 15 * KB;
+const elementBudgetGzip = 10.25 * KB;
 
 /**
  * Gzip budgets of the chunks beside the bundle, by what they carry. A new chunk gets a line of its own
@@ -107,26 +118,38 @@ describe('the floor entry', () => {
     );
   });
 
-  it("starts from Lit's LitElement and the adapter's Amplify imports", () => {
-    const entry = floorEntry();
-    assert.match(entry, /^export \{ LitElement \} from 'lit';$/m);
-    assert.match(entry, /from 'aws-amplify\/auth';$/m);
+  it("starts from Lit's LitElement, then the adapter's Amplify imports, as the bundle does", () => {
+    const { lit, amplify } = floorEntries();
+    assert.equal(lit, "export { LitElement } from 'lit';");
+    assert.match(amplify, /from 'aws-amplify\/auth';$/m);
+    assert.doesNotMatch(amplify, /'lit'/);
   });
 });
 
 describe('the size budget of the self-contained bundle', () => {
+  it(`draws the form from a first chunk within ${firstChunkBudgetGzip / KB} KB gzip, before Amplify's`, (t) => {
+    const [first, amplify] = basicSignInFiles().map((path) => ({ path, ...compressedSizes(readBuilt(path)) }));
+    const report = [first!, amplify!].map(({ path, gzip, brotli }) => `${path}  gzip ${gzip} B, brotli ${brotli} B`);
+    for (const line of report) t.diagnostic(line);
+    console.log(report.join('\n'));
+    assert.ok(first!.gzip <= firstChunkBudgetGzip, `the first chunk is ${first!.gzip - firstChunkBudgetGzip} B over`);
+    // Amplify is not in the first chunk: its adapter and Amplify's own code are in the second.
+    assert.doesNotMatch(readBuilt(first!.path), /KeyValueStorage was not found|Amplify has not been configured/);
+  });
+
   it(`stays within ${fullBudgetGzip / KB} KB gzip, the element's own cost within ${elementBudgetGzip / KB} KB`, async (t) => {
-    const full = compressedSizes(readBuilt(bundleFile));
-    const floor = compressedSizes(await buildFloor());
+    const full = added(...basicSignInFiles().map((path) => compressedSizes(readBuilt(path))));
+    const floors = await measureFloor();
+    const floor = floors.total;
     const report = [
-      `full bundle  gzip ${full.gzip} B (${(full.gzip / KB).toFixed(1)} KB), brotli ${full.brotli} B`,
-      `floor        gzip ${floor.gzip} B (${(floor.gzip / KB).toFixed(1)} KB), brotli ${floor.brotli} B`,
-      `element cost gzip ${full.gzip - floor.gzip} B, brotli ${full.brotli - floor.brotli} B`,
+      `basic sign-in gzip ${full.gzip} B (${(full.gzip / KB).toFixed(1)} KB), brotli ${full.brotli} B`,
+      `floor         gzip ${floor.gzip} B (Lit ${floors.lit.gzip} B + Amplify ${floors.amplify.gzip} B), brotli ${floor.brotli} B`,
+      `element cost  gzip ${full.gzip - floor.gzip} B, brotli ${full.brotli - floor.brotli} B`,
     ];
     for (const line of report) t.diagnostic(line);
     console.log(report.join('\n'));
 
-    assert.ok(full.gzip <= fullBudgetGzip, `the bundle is ${full.gzip - fullBudgetGzip} B over its gzip budget`);
+    assert.ok(full.gzip <= fullBudgetGzip, `the basic sign-in is ${full.gzip - fullBudgetGzip} B over its gzip budget`);
     assert.ok(
       full.gzip - floor.gzip <= elementBudgetGzip,
       `the element costs ${full.gzip - floor.gzip - elementBudgetGzip} B more than its gzip budget`,

@@ -55,13 +55,21 @@ describe('the published package', () => {
     }
   });
 
-  it('contains every chunk the self-contained bundle imports (languages, capabilities), where it looks for it', () => {
-    const imported = [...readBuilt('dist/custom-auth-login.js').matchAll(/import\(\s*["'](\.\/[^"']+)["']\s*\)/g)].map(
-      (match) => `dist/${match[1]!.slice(2)}`,
-    );
+  it('contains every chunk the self-contained bundle imports (languages, capabilities, Amplify), where it looks for it', () => {
+    // The bundle's own imports, then the chunks' (Amplify's chunk loads its sign-up and passkey halves), each
+    // resolved against the importing file, as the browser resolves them.
+    const reached = ['dist/custom-auth-login.js'];
+    for (const importer of reached) {
+      for (const [, specifier] of readBuilt(importer).matchAll(/import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
+        const path = new URL(specifier!, `file:///${importer}`).pathname.slice(1);
+        if (!reached.includes(path)) reached.push(path);
+      }
+    }
+    const imported = reached.slice(1);
     assert.deepEqual(
       imported.map((path) => /^dist\/(?:locales|chunks)\/(.+)-[\w-]{8}\.js$/.exec(path)?.[1]).sort(),
       [
+        'amplify-auth-adapter',
         'amplify-passkeys',
         'amplify-sign-up',
         'configuration-texts',
