@@ -162,6 +162,9 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
   const keys = await createSigningKeys();
   const inbox = createDevInbox(log);
   const env: TriggerEnv = { ...LOCAL_TRIGGER_DEFAULTS, ...process.env, ...options.triggerEnv };
+  // Settings that can be refused are read before anything starts, so that a refusal leaves nothing running.
+  const userAuthOptions = options.userAuth && userAuthSettings(options.userAuth);
+  if (userAuthOptions) readTriggerConfig(env);
   // The limits live in a real DynamoDB-compatible server, reached through the same client calls as in Lambda.
   const dynamo = await startLocalDynamo();
   const attempts = (config: TriggerConfig) =>
@@ -205,7 +208,6 @@ export async function start(options: StartOptions = {}): Promise<LocalCognito> {
 
   // Choice-based sign-in and sign-up confirmations send codes through the same inbox and count them in the same
   // limits as the triggers.
-  const userAuthOptions = options.userAuth && userAuthSettings(options.userAuth);
   const passkeyStore = createPasskeyStore();
   const passkeyCeremonies =
     userAuthOptions && createPasskeyCeremonies({ settings: userAuthOptions, store: passkeyStore });

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { fetchMessages, fetchRequests, clearDevLogs, latestCode } from '../../../backend/local-cognito/dev-client.ts';
-import { type LocalUser, type StartOptions } from '../../../backend/local-cognito/server.ts';
+import { start, type LocalUser, type StartOptions } from '../../../backend/local-cognito/server.ts';
 import { sdkEndpoint } from './sdk-endpoint.ts';
 import { UUID } from './shapes.ts';
 
@@ -72,6 +72,17 @@ const incorrect = error('NotAuthorizedException', 'Incorrect username or passwor
 const mismatch = error('CodeMismatchException', 'Invalid code or auth state for the user.');
 
 describe('choice-based sign-in (USER_AUTH), driven by the AWS SDK', () => {
+  it('refuses bad USER_AUTH settings at start, leaving no server of its own running', async () => {
+    const listening = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
+    const before = listening();
+    await assert.rejects(
+      start({ port: 0, log: () => {}, userAuth: { firstFactors: ['EMAIL_OTP'], relyingPartyId: 'not a host' } }),
+      /relying party id must be a host name/,
+    );
+    // The local DynamoDB the limits live in would otherwise stay open and keep the process from exiting.
+    assert.equal(listening(), before);
+  });
+
   describe('when the pool does not allow USER_AUTH (no first factors set)', () => {
     const pool = endpoint({});
 
