@@ -7,6 +7,10 @@
  */
 import { oneEvent } from '@open-wc/testing';
 import '../../../../src/custom-auth-login.js';
+// The element fetches Amplify as a chunk of its own once it loads. Imported here as well, so that the test server
+// compiles Amplify's modules while the file loads, before any spec's time-out runs: on a cold, loaded machine that
+// compilation alone outlasted the first spec's. The element still reaches Amplify through its own lazy import.
+import '../../../../src/amplify-auth-adapter.js';
 import type { AuthFlow, CustomAuthLogin } from '../../../../src/custom-auth-login.js';
 import { e2eConfig, endToEndSuite, latestCode, type EndpointChoice, type MochaSuite } from './dev-endpoint.js';
 import { AuthEventLog, stepAfter, submitCode, submitFirstForm } from '../../support/login-driver.js';
