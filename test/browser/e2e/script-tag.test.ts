@@ -12,6 +12,7 @@ import {
   latestCode,
   operations,
   sentCodes,
+  signInRequests,
   type MochaSuite,
 } from './support/dev-endpoint.js';
 import { ALL_TOKENS, tokensIn, tokensInCookies } from './support/token-storage.js';
@@ -138,7 +139,7 @@ describe('end to end: the built bundle on a plain page', function (this: MochaSu
     await sendKeys({ press: 'Enter' });
 
     expect(await recorded(page, 'auth-signed-in')).to.deep.include({ loginId: email, newUser: true });
-    expect(await operations(endpoint)).to.deep.equal(['SignUp', 'ConfirmSignUp', 'InitiateAuth']);
+    expect(await signInRequests(endpoint)).to.deep.equal(['SignUp', 'ConfirmSignUp', 'InitiateAuth']);
     expect((await sentCodes(endpoint)).filter((sent) => sent.to === email)).to.have.length(1);
   });
 
