@@ -79,15 +79,25 @@ export function createSignUpConfirmation(deps: SignUpConfirmationDeps): SignUpCo
     return codeDeliveryDetails(parameters.CODE_DELIVERY_DESTINATION!);
   }
 
+  /**
+   * A session for the sign-up's next step, or none when the store is full: the account is made (or confirmed)
+   * either way, and without a Session the user signs in with a code instead of failing a step already done.
+   */
   function openSession(user: PoolUser, typedName: string, awaiting: 'CONFIRM_SIGN_UP' | 'SIGN_IN_AFTER_SIGN_UP') {
-    return sessions?.open({
-      flow: 'USER_AUTH',
-      user,
-      userName: user.username,
-      typedName: typedName.trim().toLowerCase(),
-      history: [],
-      awaiting,
-    });
+    try {
+      return sessions?.open({
+        flow: 'USER_AUTH',
+        user,
+        userName: user.username,
+        typedName: typedName.trim().toLowerCase(),
+        history: [],
+        awaiting,
+      });
+    } catch (error) {
+      if (!(error instanceof CognitoError)) throw error;
+      deps.log(`no ${awaiting} session for user ${user.username} (${error.message})`);
+      return undefined;
+    }
   }
 
   /** Throws "Invalid session" unless the session is this user's sign-up awaiting confirmation. */

@@ -98,7 +98,7 @@ describe('npm start', () => {
       );
     });
 
-    it('runs an endpoint that allows ?flow=user-auth: email and text-message codes and passkeys', async () => {
+    it('runs an endpoint that allows ?flow=user-auth: codes, passkeys and sign-ups without a password', async () => {
       assert.match(demo.output(), /\?flow=user-auth/);
       assert.match(demo.output(), /erin@example\.com/);
       const choice = await cognitoRequest(demo.endpointUrl, 'InitiateAuth', {
@@ -112,6 +112,13 @@ describe('npm start', () => {
         'SMS_OTP',
         'WEB_AUTHN',
       ]);
+      // Its sign-ups need no password (Cognito's passwordless sign-up); Pre Sign-up confirms them at once.
+      const signUp = await cognitoRequest(demo.endpointUrl, 'SignUp', {
+        ClientId: 'localdevclient',
+        Username: 'passwordless@example.com',
+      });
+      assert.equal(signUp.status, 200);
+      assert.equal((signUp.body as { UserConfirmed: boolean }).UserConfirmed, true);
     });
 
     it('serves the built bundle and the page assets with their MIME types', async () => {

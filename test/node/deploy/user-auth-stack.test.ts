@@ -100,6 +100,19 @@ describe('the deploy stack with USER_AUTH', () => {
       });
     });
 
+    it('meets Cognito’s conditions for sign-ups without a password, which its own code then confirms', () => {
+      // Essentials, EMAIL_OTP as a first factor, the address given (it is the username) and auto-verified, and
+      // USER_AUTH on the app client: then SignUp needs no password, and ConfirmSignUp's Session signs the user in.
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        UserPoolTier: 'ESSENTIALS',
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        Schema: Match.arrayWith([Match.objectLike({ Name: 'email', Required: true })]),
+        Policies: { SignInPolicy: { AllowedFirstAuthFactors: Match.arrayWith(['EMAIL_OTP']) } },
+      });
+      assert.ok(clientFlows(template).withoutPasswordOnly.includes('ALLOW_USER_AUTH'));
+    });
+
     it('refuses sign-in links, which only the custom flow’s triggers issue and accept', () => {
       assert.throws(
         () =>

@@ -64,6 +64,17 @@ function pool(options: StartOptions) {
   return context;
 }
 
+/** Amplify's passwordless sign-up with auto sign-in, as the element makes it for `auth-flow="user-auth"`. */
+function signUpWithoutPassword(email: string, preferredChallenge?: 'EMAIL_OTP') {
+  return signUp({
+    username: email,
+    options: {
+      userAttributes: { email },
+      autoSignIn: { authFlowType: 'USER_AUTH', ...(preferredChallenge ? { preferredChallenge } : {}) },
+    },
+  });
+}
+
 /** The signed-in user's ID token claims. */
 async function idTokenClaims() {
   const { tokens } = await fetchAuthSession();
@@ -77,10 +88,7 @@ describe('passwordless sign-up with auto sign-in (USER_AUTH), driven by Amplify 
 
     it('signs up without a password, confirms with the emailed code and signs in with no second code', async () => {
       const email = 'new.person@example.com';
-      const signedUp = await signUp({
-        username: email,
-        options: { userAttributes: { email }, autoSignIn: { authFlowType: 'USER_AUTH' } },
-      });
+      const signedUp = await signUpWithoutPassword(email);
       assert.equal(signedUp.isSignUpComplete, false);
       assert.deepEqual(signedUp.nextStep, {
         signUpStep: 'CONFIRM_SIGN_UP',
@@ -106,10 +114,7 @@ describe('passwordless sign-up with auto sign-in (USER_AUTH), driven by Amplify 
 
     it('lets the user correct a wrong confirmation code, then still signs in automatically', async () => {
       const email = 'typo@example.com';
-      await signUp({
-        username: email,
-        options: { userAttributes: { email }, autoSignIn: { authFlowType: 'USER_AUTH' } },
-      });
+      await signUpWithoutPassword(email);
       const code = await latestCode(context.server.url, email);
       await assert.rejects(confirmSignUp({ username: email, confirmationCode: wrongCode(code) }), {
         name: 'CodeMismatchException',
@@ -120,10 +125,7 @@ describe('passwordless sign-up with auto sign-in (USER_AUTH), driven by Amplify 
 
     it('sends a new code on resend, and the sign-up goes on with it', async () => {
       const email = 'resend@example.com';
-      await signUp({
-        username: email,
-        options: { userAttributes: { email }, autoSignIn: { authFlowType: 'USER_AUTH' } },
-      });
+      await signUpWithoutPassword(email);
       const first = await latestCode(context.server.url, email);
       assert.deepEqual(await resendSignUpCode({ username: email }), {
         destination: 'r***@e***.com',
@@ -147,13 +149,7 @@ describe('passwordless sign-up with auto sign-in (USER_AUTH), driven by Amplify 
 
     it('completes the sign-up at once; auto sign-in asks for the emailed code, which proves the address', async () => {
       const email = 'quick@example.com';
-      const signedUp = await signUp({
-        username: email,
-        options: {
-          userAttributes: { email },
-          autoSignIn: { authFlowType: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' },
-        },
-      });
+      const signedUp = await signUpWithoutPassword(email, 'EMAIL_OTP');
       assert.deepEqual(signedUp.nextStep, { signUpStep: 'COMPLETE_AUTO_SIGN_IN' });
       assert.deepEqual(await fetchMessages(context.server.url), [], 'no confirmation code');
 

@@ -95,6 +95,35 @@ describe('local Cognito command line', () => {
     });
   });
 
+  describe('when started with --self-sign-up --no-custom-auth --user-auth EMAIL_OTP', () => {
+    it('takes passwordless sign-ups, confirmed by the emailed code, and refuses the custom flow', async () => {
+      const cli = runCli(['--port', '0', '--self-sign-up', '--no-custom-auth', '--user-auth', 'EMAIL_OTP']);
+      try {
+        const [, url] = await cli.waitFor(/local Cognito endpoint: (\S+)/);
+        const ClientId = 'localdevclient';
+        const signUp = await cognitoRequest(url!, 'SignUp', { ClientId, Username: 'new@example.com' });
+        assert.equal(signUp.status, 200);
+        assert.equal((signUp.body as { UserConfirmed: boolean }).UserConfirmed, false);
+        const [, code] = await cli.waitFor(/code (\d+) sent to new@example\.com/);
+        const confirmed = await cognitoRequest(url!, 'ConfirmSignUp', {
+          ClientId,
+          Username: 'new@example.com',
+          ConfirmationCode: code,
+        });
+        assert.equal(confirmed.status, 200);
+        const custom = await cognitoRequest(url!, 'InitiateAuth', {
+          AuthFlow: 'CUSTOM_AUTH',
+          ClientId,
+          AuthParameters: { USERNAME: 'new@example.com' },
+        });
+        assert.equal((custom.body as { message: string }).message, 'CUSTOM_AUTH flow not enabled for this client');
+      } finally {
+        cli.child.kill('SIGTERM');
+      }
+      await cli.exited;
+    });
+  });
+
   describe('when it cannot start', () => {
     it('names the busy port and COGNITO_PORT in one line, exiting with 1', async () => {
       const busy = await start({ port: 0, log: () => {} });
@@ -117,6 +146,7 @@ describe('local Cognito command line', () => {
         [['--user-auth', 'EMAIL_OTP,FACE_ID'], /--user-auth: first factors must be some of EMAIL_OTP, SMS_OTP/],
         [['--user-auth', 'WEB_AUTHN', '--user-verification', 'always'], /--user-verification must be required/],
         [['--relying-party-id', 'localhost'], /need --user-auth/],
+        [['--no-custom-auth'], /--no-custom-auth needs --user-auth/],
         [['--user-auth', 'WEB_AUTHN', '--relying-party-id', 'http://x'], /relying party id must be a host name/],
       ];
       for (const [args, message] of cases) {

@@ -11,6 +11,7 @@ import {
   ResendConfirmationCodeCommand,
   RespondToAuthChallengeCommand,
   SignUpCommand,
+  type AuthFlowType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { clearDevLogs, cognitoRequest, fetchMessages, latestCode } from '../../../backend/local-cognito/dev-client.ts';
@@ -56,17 +57,19 @@ function endpoint(options: StartOptions) {
     );
   const resend = (username: string) =>
     context.client.send(new ResendConfirmationCodeCommand({ ClientId: ClientId(), Username: username }));
-  const signInWith = (username: string, session?: string) =>
+  const initiate = (AuthFlow: AuthFlowType, username: string, { session = '', preferred = '' } = {}) =>
     context.client.send(
       new InitiateAuthCommand({
-        AuthFlow: 'USER_AUTH',
+        AuthFlow,
         ClientId: ClientId(),
-        AuthParameters: { USERNAME: username },
+        AuthParameters: { USERNAME: username, ...(preferred ? { PREFERRED_CHALLENGE: preferred } : {}) },
         ...(session ? { Session: session } : {}),
       }),
     );
+  /** InitiateAuth USER_AUTH, with the Session of a confirmed sign-up when given. */
+  const signInWith = (username: string, session?: string) => initiate('USER_AUTH', username, { session });
   const code = (username: string) => latestCode(context.server.url, username);
-  return Object.assign(context, { signUp, confirm, resend, signInWith, code });
+  return Object.assign(context, { signUp, confirm, resend, initiate, signInWith, code });
 }
 
 describe('passwordless sign-up and its confirmation, driven by the AWS SDK', () => {
@@ -244,13 +247,7 @@ describe('passwordless sign-up and its confirmation, driven by the AWS SDK', () 
     describe('the custom flow', () => {
       it('is not enabled on the app client', async () => {
         await assert.rejects(
-          pool.client.send(
-            new InitiateAuthCommand({
-              AuthFlow: 'CUSTOM_AUTH',
-              ClientId: pool.server.clientId,
-              AuthParameters: { USERNAME: ALICE },
-            }),
-          ),
+          pool.initiate('CUSTOM_AUTH', ALICE),
           error('InvalidParameterException', 'CUSTOM_AUTH flow not enabled for this client'),
         );
       });
@@ -288,6 +285,21 @@ describe('passwordless sign-up and its confirmation, driven by the AWS SDK', () 
     });
   });
 
+  describe('when every sign-in session is taken', () => {
+    const pool = endpoint({ ...USER_AUTH_ONLY, maxSessions: 1 });
+
+    it('still signs the user up and confirms them, only without a Session', async () => {
+      assert.ok((await pool.signUp('first@example.com')).Session, 'the one session');
+      const second = await pool.signUp('second@example.com');
+      assert.equal(second.UserConfirmed, false);
+      assert.equal(second.Session, undefined);
+      assert.ok(second.CodeDeliveryDetails);
+      const confirmed = await pool.confirm('second@example.com', await pool.code('second@example.com'));
+      assert.equal(confirmed.Session, undefined);
+      await assert.rejects(pool.resend('second@example.com'), error('InvalidParameterException'), 'it is confirmed');
+    });
+  });
+
   describe('when the limits across sessions are reached', () => {
     const pool = endpoint({
       ...USER_AUTH_ONLY,
@@ -322,13 +334,7 @@ describe('passwordless sign-up and its confirmation, driven by the AWS SDK', () 
     });
 
     it('then signs in with an emailed code, which proves the address', async () => {
-      const challenge = await pool.client.send(
-        new InitiateAuthCommand({
-          AuthFlow: 'USER_AUTH',
-          ClientId: pool.server.clientId,
-          AuthParameters: { USERNAME: 'quick@example.com', PREFERRED_CHALLENGE: 'EMAIL_OTP' },
-        }),
-      );
+      const challenge = await pool.initiate('USER_AUTH', 'quick@example.com', { preferred: 'EMAIL_OTP' });
       const done = await pool.client.send(
         new RespondToAuthChallengeCommand({
           ChallengeName: 'EMAIL_OTP',
