@@ -51,11 +51,13 @@ function after(call: SignUpCall, hooks: ElementHooks, host: CapabilityHost): Pro
   const { username } = fields();
   if (call === 'autoSignIn') {
     const preferred = host.preferredChallenge;
-    return calls.advance(
-      call,
-      withSignUps(host, (signUps) => signUps.autoSignIn()),
-      { preferred },
-    );
+    // Its answer is a USER_AUTH sign-in's (a code, a choice), which the user-auth chunk's rules read: the element
+    // fetches that chunk as it starts, and a slow network may still be bringing it.
+    const autoSignIn = withSignUps(host, async (signUps) => {
+      await import('./user-auth.js');
+      return signUps.autoSignIn();
+    });
+    return calls.advance(call, autoSignIn, { preferred });
   }
   if (call === 'resendSignUpCode') {
     return calls.run(

@@ -119,11 +119,6 @@ export function methodsOffered(el: Element): string[] {
 }
 
 /** Clicks the `choose` step's button of `method` (`EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`). */
-/** Whether the signed-in view has finished listing the user's passkeys (its section is no longer busy). */
-export function passkeysListed(el: Element): boolean {
-  return part(el, 'passkeys')?.getAttribute('aria-busy') === 'false';
-}
-
 export function pickMethod(el: Element, method: string): void {
   const root = el.shadowRoot ?? el;
   const button = root.querySelector<HTMLButtonElement>(`[part~="method-button"][data-method="${method}"]`);

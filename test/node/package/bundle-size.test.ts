@@ -67,7 +67,7 @@ const chunkBudgets: ReadonlyArray<{ carries: string; gzip: number; files: () => 
   // An element with `sign-up` fetches the step (with its texts in every language, the password generator, its
   // submit and its rules of the state machine) when the attribute is set, and Amplify's sign-up calls with the
   // first sign-up. 2.25 KB since the submit and the machine's rules moved here from the basic bundle (2,049 B);
-  // 3 KB since the code that confirms a passwordless sign-up, its calls and the auto sign-in (2,939 B; Amplify's
+  // 3 KB since the code that confirms a passwordless sign-up, its calls and the auto sign-in (2,969 B; Amplify's
   // confirmSignUp, resendSignUpCode and autoSignIn: 2,233 B).
   {
     carries: "sign-up (the step, and Amplify's sign-up calls)",

@@ -60,6 +60,14 @@ export async function operations(endpoint: string): Promise<string[]> {
   return (await devGet<Array<{ operation: string }>>(endpoint, '_dev/requests')).map(({ operation }) => operation);
 }
 
+/**
+ * The requests of signing up and in: the operations without the triggers' administrative calls and the passkey
+ * list a `user-auth` element's signed-in view loads.
+ */
+export async function signInRequests(endpoint: string): Promise<string[]> {
+  return (await operations(endpoint)).filter((operation) => !/^Admin|WebAuthnCredentials$/.test(operation));
+}
+
 /** Empties the endpoint's request log (e.g. before counting the requests of one action). */
 export async function clearRequests(endpoint: string): Promise<void> {
   await fetch(new URL('_dev/requests', endpoint), { method: 'DELETE' });

@@ -67,7 +67,7 @@ export function signUpSuite(suite: MochaSuite, endpoint: EndpointChoice = 'endpo
  * attributes).
  */
 export function passwordlessSignUpSuite(suite: MochaSuite, endpoint: EndpointChoice) {
-  const e2e = endToEndSuite(suite, { endpoint, timeoutMs: 30_000 });
+  const e2e = endToEndSuite(suite, { endpoint, timeoutMs: 60_000 });
   const render = (attributes: Record<string, string> = {}) =>
     renderForEndpoint({
       endpoint: e2e.endpoint,
