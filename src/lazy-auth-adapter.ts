@@ -1,8 +1,8 @@
 /**
- * The element's default adapter: Amplify, as a chunk of its own that starts loading the moment this module
- * does. The form is drawn and typed into meanwhile; what it asks of Amplify before the chunk has arrived waits
- * for it. A configuration given before then is kept and applied first thing on arrival, ahead of any waiting
- * call, and listeners subscribe then. A chunk that failed to load is fetched again by the next call, whose
+ * The element's default adapter: Amplify, as a chunk of its own that starts loading in the task after the one
+ * that loads this module (which draws the first form). The form is drawn and typed into meanwhile; what it asks
+ * of Amplify before the chunk has arrived waits for it. A configuration given before then is kept and applied
+ * first thing on arrival, ahead of any waiting call, and listeners subscribe then. A chunk that failed to load is fetched again by the next call, whose
  * failure (a network error) the element reports like any other.
  */
 import type { AuthAdapter, AuthChange, CognitoConfig, TokenStorageChoice } from './auth-adapter.js';
@@ -49,7 +49,7 @@ export const lazyAuthAdapter: AuthAdapter = {
   pending: () =>
     arrived
       ? undefined
-      : load().then(
+      : (firstFetch ?? load()).then(
           () => undefined,
           () => undefined,
         ),
@@ -74,6 +74,9 @@ export const lazyAuthAdapter: AuthAdapter = {
   },
 };
 
-// The fetch starts with the page's first element code, not with its first call. Not where there is no DOM
+// The fetch starts without waiting for a call, but only in the task after this module's: started sooner,
+// the chunk arrived on a slow phone while the first form was still being laid out and painted, and its
+// evaluation then held up the user's first keystroke (bench/two-stages.mjs). Not where there is no DOM
 // (server-side rendering): nothing will sign in there. A failure here is the next call's to report.
-if (typeof document !== 'undefined') load().catch(() => {});
+const firstFetch =
+  typeof document === 'undefined' ? undefined : new Promise((settle) => setTimeout(() => load().then(settle, settle)));
