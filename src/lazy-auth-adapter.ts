@@ -2,8 +2,8 @@
  * The element's default adapter: Amplify, as a chunk of its own that starts loading in the task after the one
  * that loads this module (which draws the first form). The form is drawn and typed into meanwhile; what it asks
  * of Amplify before the chunk has arrived waits for it. A configuration given before then is kept and applied
- * first thing on arrival, ahead of any waiting call, and listeners subscribe then. A chunk that failed to load is fetched again by the next call, whose
- * failure (a network error) the element reports like any other.
+ * first thing on arrival, ahead of any waiting call, and listeners subscribe then. A chunk that failed to load is
+ * fetched again by the next call, whose failure (a network error) the element reports like any other.
  */
 import type { AuthAdapter, AuthChange, CognitoConfig, TokenStorageChoice } from './auth-adapter.js';
 
